@@ -1,0 +1,6 @@
+#pragma once
+// Each benchmark section prints a small table of figures to stdout.
+namespace aedyn::bench {
+void sgdBenchmarks();  // SgdBench.cpp
+void odeBenchmarks();  // OdeBench.cpp
+} // namespace aedyn::bench

@@ -1,0 +1,60 @@
+#pragma once
+// The deterministic high-dimensional dynamics (theory.md §6): mode vectors u(τ), z(τ) for every tracked mode,
+// Gram sums for the degenerate group, and biases; integrated with Boost.Odeint's Dormand–Prince 5(4) with
+// dense output, on the same time grid as the simulation.
+#include "DataModel.h"
+#include "Observables.h"
+#include "TrainingRule.h"
+#include "Weights.h"
+
+#include <Eigen/Core>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace aedyn {
+
+struct ModeState {
+    Eigen::MatrixXd U;   // Mt×K, row τ = u(τ)ᵀ (encoder projections)
+    Eigen::MatrixXd Z;   // Mt×K, row τ = z(τ)ᵀ (decoder projections / √D)
+    Eigen::MatrixXd Gq, Gr, Gt;  // K×K Gram sums of the degenerate group (zero-sized when there is none)
+    Eigen::VectorXd beta;        // K
+};
+
+// §6.8: the ODE state of given weights (the same weights the SGD runs start from).
+ModeState modeStateFromWeights(const DataModel& data, const Weights& w);
+
+struct OdeTolerances {
+    double rtol = 1e-8;
+    double atol = 1e-10;
+};
+
+struct OdeOutcome {
+    bool ok = true;
+    bool cancelled = false;
+    double tStop = 0.0;       // last time reached
+    std::string message;      // e.g. "integration failed at t = 12.3: step size underflow"
+};
+
+class ModeOde {
+public:
+    // Throws std::invalid_argument for tied weights (no ODE, §3.4).
+    ModeOde(const ModeSpectrum& spectrum, const TrainingRule& rule, OdeTolerances tol = {});
+
+    // Integrates from `initial` at t = grid.front() through every time of `grid` (ascending), calling
+    // onPoint(i, state) at each; integration stops early (cancelled) when onPoint returns false.
+    OdeOutcome integrate(const ModeState& initial, const std::vector<double>& grid,
+                         const std::function<bool(std::size_t, const ModeState&)>& onPoint) const;
+
+    OrderParameters orderParameters(const ModeState& s) const;  // §6.2
+    Observables observables(const ModeState& s, double t) const;  // error (§6.7), norms, projections
+    void derivative(const ModeState& s, ModeState& ds) const;     // the right-hand side (§6.3–6.6, §6.11)
+
+private:
+    ModeSpectrum spectrum_;
+    TrainingRule rule_;
+    OdeTolerances tol_;
+};
+
+} // namespace aedyn

@@ -1,0 +1,38 @@
+#pragma once
+// What AEDyn draws at one time t, computed either from a run's weights or from the ODE state (theory.md §3.10,
+// §4, §6.2): the exact population test error, the order parameters, norms and projections on the tracked modes.
+#include "DataModel.h"
+#include "TrainingRule.h"
+#include "Weights.h"
+
+#include <Eigen/Core>
+
+namespace aedyn {
+
+struct OrderParameters {
+    Eigen::MatrixXd Q1, R1, T1, T0, Q0;  // K×K, §4 (R1 decoder index first)
+    Eigen::VectorXd beta;
+};
+
+struct Observables {
+    double t = 0.0;
+    double eps = 0.0;                   // population test error ε
+    OrderParameters op;
+    Eigen::VectorXd encoderNorm;        // ‖w_k‖
+    Eigen::VectorXd decoderNorm;        // ‖v_k‖/√D
+    Eigen::MatrixXd encoderProjection;  // K×Mt, u_k(τ) = w_k·e_τ
+    Eigen::MatrixXd decoderProjection;  // K×Mt, z_k(τ) = v_k·e_τ/√D
+
+    // |cos(w_k, e_τ)| = |u_k(τ)|/‖w_k‖ (K×Mt).
+    Eigen::MatrixXd encoderOverlap() const;
+    // |cos(v_k, e_τ)| = |z_k(τ)|/(‖v_k‖/√D).
+    Eigen::MatrixXd decoderOverlap() const;
+    // Overlap within the tracked subspace, |u_k(τ)| / ‖u_k(·)‖ (§3.10: not masked by the frozen bulk part).
+    Eigen::MatrixXd encoderSubspaceOverlap() const;
+    bool allFinite() const;
+};
+
+// Observables of given weights under Gaussian data (exact population error, no test sample).
+Observables observablesFromWeights(const DataModel& data, const TrainingRule& rule, const Weights& w, double t);
+
+} // namespace aedyn
