@@ -1,4 +1,5 @@
 # Writes a C++ source defining aedyn::embeddedPresetTexts(): the name and text of every preset file.
+string(REPLACE "|" ";" FILES "${FILES}")
 set(body "")
 foreach(f IN LISTS FILES)
   get_filename_component(name ${f} NAME_WE)

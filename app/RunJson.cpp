@@ -1,0 +1,80 @@
+#include "RunJson.h"
+
+#include <QJsonArray>
+
+namespace {
+
+// Typed JSON for a parameter value given as text: booleans, numbers and the spike list become JSON values.
+QJsonValue typedValue(const std::string& key, const std::string& text)
+{
+    const QString v = QString::fromStdString(text);
+    if (v == QLatin1String("true") || v == QLatin1String("false"))
+        return v == QLatin1String("true");
+    if (key == "spikes") {
+        QJsonArray a;
+        for (const QString& s : v.split(QLatin1Char(',')))
+            a.append(s.toDouble());
+        return a;
+    }
+    bool ok = false;
+    const double x = v.toDouble(&ok);
+    return ok ? QJsonValue(x) : QJsonValue(v);
+}
+
+QJsonArray toArray(const std::vector<double>& v)
+{
+    QJsonArray a;
+    for (double x : v)
+        a.append(x);
+    return a;
+}
+
+} // namespace
+
+QJsonObject runJson(const aedyn::Experiment& e, const QString& preset, const QStringList& arguments,
+                    const RouteReport& theory, const RouteReport& simulation, double totalSeconds,
+                    const std::vector<std::string>& columns)
+{
+    QJsonObject params;
+    for (const auto& [key, value] : aedyn::parameterValues(e.config()))
+        params.insert(QString::fromStdString(key), typedValue(key, value));
+
+    const aedyn::ModeSpectrum& modes = e.data().modes();
+    QJsonObject spectrum;
+    spectrum.insert("D", modes.D);
+    spectrum.insert("tracked_eigenvalues_over_D",
+                    toArray(std::vector<double>(modes.rho.data(), modes.rho.data() + modes.rho.size())));
+    spectrum.insert("bulk_eigenvalue_over_D", modes.bulkRho);
+    spectrum.insert("bulk_multiplicity", static_cast<double>(modes.bulkCount));
+    spectrum.insert("trace_over_D", modes.traceOverD());
+
+    QJsonObject seeds;
+    seeds.insert("seed", static_cast<double>(e.config().seed));
+    // Derived seeds exceed 2^53, so they are written as text to stay exact.
+    seeds.insert("rows", QString::number(e.dataSeed()));
+    seeds.insert("initial_weights", QString::number(e.initSeed()));
+    seeds.insert("data_streams", QString::number(e.streamSeed()));
+    seeds.insert("stream_of_run", QStringLiteral("run r (0-based) draws from stream r of data_streams"));
+
+    auto route = [](const RouteReport& r) {
+        return QJsonObject{{"status", r.status}, {"wall_time_s", r.wallSeconds}};
+    };
+    QJsonArray cols;
+    for (const std::string& c : columns)
+        cols.append(QString::fromStdString(c));
+
+    QJsonObject o;
+    o.insert("aedyn_version", QStringLiteral(AEDYN_VERSION));
+    o.insert("preset", preset);
+    o.insert("command_line", QJsonArray::fromStringList(arguments));
+    o.insert("parameters", params);
+    o.insert("seeds", seeds);
+    o.insert("spectrum", spectrum);
+    o.insert("pca_errors", toArray(e.pcaErrors()));
+    o.insert("grid_points", static_cast<int>(e.times().size()));
+    o.insert("theory", route(theory));
+    o.insert("simulation", route(simulation));
+    o.insert("wall_time_s", totalSeconds);
+    o.insert("columns", cols);
+    return o;
+}

@@ -1,0 +1,278 @@
+// aedyn-cli: runs an experiment headless and writes curves.csv and run.json (interface documented in README).
+#include "CurveTable.h"
+#include "Experiment.h"
+#include "RunJson.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+#include <csignal>
+#include <cstdio>
+#include <sstream>
+#include <unistd.h>
+
+namespace {
+
+enum ExitCode { Success = 0, RunFailed = 1, BadInput = 2, WriteFailed = 3 };
+
+aedyn::RunControl g_control;
+
+void onInterrupt(int) { g_control.stopRequested.store(true); }
+
+int fail(ExitCode code, const QString& message)
+{
+    std::fprintf(stderr, "aedyn-cli: error: %s\n", qPrintable(message));
+    return code;
+}
+
+QString describeKeys()
+{
+    QString s = QStringLiteral("\nParameter keys for --set KEY=VALUE (also used in presets and run.json):\n");
+    for (const std::string& key : aedyn::parameterKeys())
+        s += QStringLiteral("  %1  %2\n").arg(QString::fromStdString(key), -13)
+                 .arg(QString::fromStdString(aedyn::parameterHelp(key)));
+    s += QStringLiteral("\nExit codes: 0 done; 1 a route diverged or failed (files written, status in run.json);\n"
+                        "2 bad input (nothing written); 3 the output could not be written; 130 interrupted.\n");
+    return s;
+}
+
+// Progress line with ETA, only when stderr is a terminal (scripts get clean logs).
+class Progress {
+public:
+    Progress(const char* what, double tMax)
+        : what_(what), tMax_(tMax), enabled_(isatty(STDERR_FILENO))
+    {
+        timer_.start();
+    }
+    void update(double t)
+    {
+        if (!enabled_ || t <= 0)
+            return;
+        const double elapsed = timer_.elapsed() / 1000.0;
+        const double eta = elapsed * (tMax_ - t) / t;
+        std::fprintf(stderr, "\r%s  t = %-10.4g / %g  %3.0f %%  ETA %d:%02d   ", what_, t, tMax_, 100.0 * t / tMax_,
+                     static_cast<int>(eta) / 60, static_cast<int>(eta) % 60);
+        std::fflush(stderr);
+    }
+    void finish()
+    {
+        if (enabled_)
+            std::fprintf(stderr, "\r%80s\r", "");
+    }
+
+private:
+    const char* what_;
+    double tMax_;
+    bool enabled_;
+    QElapsedTimer timer_;
+};
+
+bool writeFile(const QString& path, const QByteArray& data, QString* error)
+{
+    // QSaveFile writes to a temporary file and renames it on commit: an interrupted run never leaves a
+    // complete-looking file behind.
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit()) {
+        *error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    return true;
+}
+
+void printSummary(const aedyn::Experiment& e, const std::vector<double>& epsOde, const std::vector<double>& epsSgd)
+{
+    const aedyn::ModeSpectrum& m = e.data().modes();
+    std::printf("D = %d, K = %d, %s, rule %s, lr %g; %zu grid times to t = %g\n", e.config().D, e.config().K,
+                std::string(aedyn::activationName(e.config().activation)).c_str(),
+                std::string(aedyn::ruleName(e.config().rule)).c_str(), e.config().lr, e.times().size(),
+                e.config().tMax);
+    std::printf("eigenvalues rho/D:");
+    for (int i = 0; i < std::min<int>(8, m.rho.size()); ++i)
+        std::printf(" %.6g", m.rho(i));
+    if (m.bulkCount > 0)
+        std::printf("  bulk %.4g (x%ld)", m.bulkRho, m.bulkCount);
+    std::printf("\nPCA errors (rank 0..K):");
+    for (double p : e.pcaErrors())
+        std::printf(" %.6g", p);
+    std::printf("\n\n%10s  %12s  %12s\n", "t", "eps_ode", "eps_sgd");
+    // About a dozen rows spread evenly over the log grid.
+    const std::size_t n = e.times().size();
+    const std::size_t stride = std::max<std::size_t>(1, n / 12);
+    for (std::size_t i = 0; i < n; i += stride) {
+        const bool last = i + stride >= n;
+        const std::size_t j = last ? n - 1 : i;
+        auto cell = [](const std::vector<double>& v, std::size_t k) {
+            return k < v.size() && v[k] == v[k] ? QString::number(v[k], 'g', 6) : QStringLiteral("-");
+        };
+        std::printf("%10.4g  %12s  %12s\n", e.times()[j], qPrintable(cell(epsOde, j)), qPrintable(cell(epsSgd, j)));
+        if (last)
+            break;
+    }
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("aedyn-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(AEDYN_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Runs an AEDyn experiment headless: the ODE theory and the online-SGD simulation of a "
+                       "shallow autoencoder.\nWrites DIR/curves.csv and DIR/run.json.") +
+        describeKeys());
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption presetOpt("preset", "Start from preset NAME (default fig2-sequential).", "NAME");
+    const QCommandLineOption setOpt("set", "Override a parameter, e.g. --set K=4 (repeatable).", "KEY=VALUE");
+    const QCommandLineOption tMaxOpt("t-max", "Final time t = steps / D (same as --set t_max=T).", "T");
+    const QCommandLineOption runsOpt("runs", "Number of SGD runs (same as --set runs=N).", "N");
+    const QCommandLineOption seedOpt("seed", "Seed (same as --set seed=S).", "S");
+    const QCommandLineOption noOdeOpt("no-ode", "Do not integrate the ODE (eps_ode stays empty).");
+    const QCommandLineOption noSgdOpt("no-sgd", "Do not simulate SGD (eps_sgd stays empty).");
+    const QCommandLineOption threadsOpt("threads", "Threads for the SGD runs (default: all cores).", "N");
+    const QCommandLineOption quietOpt("quiet", "Print nothing on success.");
+    const QCommandLineOption outOpt("out", "Output directory (created if missing).", "DIR");
+    const QCommandLineOption listOpt("list-presets", "List the presets and exit.");
+    parser.addOptions({presetOpt, setOpt, tMaxOpt, runsOpt, seedOpt, noOdeOpt, noSgdOpt, threadsOpt, quietOpt,
+                       outOpt, listOpt});
+    if (!parser.parse(app.arguments()))
+        return fail(BadInput, parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return Success;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        std::printf("aedyn-cli %s\n", AEDYN_VERSION);
+        return Success;
+    }
+    if (parser.isSet(listOpt)) {
+        for (const aedyn::Preset& p : aedyn::presets())
+            std::printf("%-20s %s\n", p.name.c_str(), p.title.c_str());
+        return Success;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return fail(BadInput, QStringLiteral("unexpected argument '%1' (project files are not supported yet; "
+                                             "use --preset and --set)")
+                                  .arg(parser.positionalArguments().first()));
+
+    const QString preset = parser.isSet(presetOpt) ? parser.value(presetOpt) : QStringLiteral("fig2-sequential");
+    std::vector<std::pair<std::string, std::string>> overrides;
+    for (const QString& kv : parser.values(setOpt)) {
+        const qsizetype eq = kv.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return fail(BadInput, QStringLiteral("--set '%1': expected KEY=VALUE, e.g. --set K=4").arg(kv));
+        overrides.emplace_back(kv.left(eq).trimmed().toStdString(), kv.mid(eq + 1).toStdString());
+    }
+    if (parser.isSet(tMaxOpt))
+        overrides.emplace_back("t_max", parser.value(tMaxOpt).toStdString());
+    if (parser.isSet(runsOpt))
+        overrides.emplace_back("runs", parser.value(runsOpt).toStdString());
+    if (parser.isSet(seedOpt))
+        overrides.emplace_back("seed", parser.value(seedOpt).toStdString());
+    int threads = 0;
+    if (parser.isSet(threadsOpt)) {
+        bool ok = false;
+        threads = parser.value(threadsOpt).toInt(&ok);
+        if (!ok || threads < 1 || threads > 256)
+            return fail(BadInput, QStringLiteral("--threads '%1': must be a whole number from 1 to 256")
+                                      .arg(parser.value(threadsOpt)));
+    }
+    const bool runOde = !parser.isSet(noOdeOpt);
+    const bool runSgd = !parser.isSet(noSgdOpt);
+    const bool quiet = parser.isSet(quietOpt);
+    if (!parser.isSet(outOpt))
+        return fail(BadInput, QStringLiteral("--out DIR is required (where curves.csv and run.json go)"));
+    const QString outDir = parser.value(outOpt);
+
+    std::unique_ptr<aedyn::Experiment> experiment;
+    try {
+        aedyn::ExperimentConfig config = aedyn::presetConfig(preset.toStdString());
+        aedyn::applyParameters(config, overrides);
+        experiment = std::make_unique<aedyn::Experiment>(config);
+    } catch (const aedyn::ConfigError& e) {
+        return fail(BadInput, QString::fromStdString(e.what()));
+    }
+    if (!QDir().mkpath(outDir) || !QFileInfo(outDir).isWritable())
+        return fail(WriteFailed, QStringLiteral("cannot create or write the output directory '%1'").arg(outDir));
+
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    const aedyn::Experiment& e = *experiment;
+    aedyn::CurveTable table(e);
+    std::vector<double> epsOde(e.times().size(), std::numeric_limits<double>::quiet_NaN());
+    std::vector<double> epsSgd = epsOde;
+    QElapsedTimer total;
+    total.start();
+
+    RouteReport theory{QStringLiteral("not run"), 0.0};
+    bool failed = false;
+    if (runOde && !e.hasTheory()) {
+        theory.status = QString::fromStdString(e.theoryUnavailableReason());
+    } else if (runOde) {
+        QElapsedTimer timer;
+        timer.start();
+        const aedyn::RunOutcome r = e.runTheory(
+            [&](std::size_t i, const aedyn::Observables& o) {
+                table.setTheory(i, o);
+                epsOde[i] = o.eps;
+            },
+            &g_control);
+        theory.wallSeconds = timer.elapsed() / 1000.0;
+        theory.status = r.ok ? QStringLiteral("ok")
+                             : (r.cancelled ? QStringLiteral("stopped") : QString::fromStdString(r.message));
+        if (!r.ok && !r.cancelled) {
+            failed = true;
+            std::fprintf(stderr, "aedyn-cli: theory: %s\n", r.message.c_str());
+        }
+    }
+
+    RouteReport simulation{QStringLiteral("not run"), 0.0};
+    if (runSgd && !g_control.stopRequested) {
+        QElapsedTimer timer;
+        timer.start();
+        Progress progress("SGD", e.config().tMax);
+        const aedyn::RunOutcome r = e.runSimulation(
+            [&](std::size_t i, const std::vector<aedyn::Observables>& runs, const aedyn::Weights&) {
+                table.setSimulation(i, runs);
+                double mean = 0;
+                for (const auto& o : runs)
+                    mean += o.eps;
+                epsSgd[i] = mean / runs.size();
+            },
+            [&](double t) { progress.update(t); }, &g_control, threads);
+        progress.finish();
+        simulation.wallSeconds = timer.elapsed() / 1000.0;
+        simulation.status = r.ok ? QStringLiteral("ok")
+                                 : (r.cancelled ? QStringLiteral("stopped") : QString::fromStdString(r.message));
+        if (!r.ok && !r.cancelled) {
+            failed = true;
+            std::fprintf(stderr, "aedyn-cli: simulation: %s\n", r.message.c_str());
+        }
+    }
+    if (g_control.stopRequested) {
+        std::fprintf(stderr, "aedyn-cli: interrupted; nothing written\n");
+        return 130;
+    }
+
+    std::ostringstream csv;
+    table.writeCsv(csv);
+    const QJsonObject json = runJson(e, preset, app.arguments(), theory, simulation, total.elapsed() / 1000.0,
+                                     table.header());
+    QString error;
+    const QDir dir(outDir);
+    if (!writeFile(dir.filePath(QStringLiteral("curves.csv")), QByteArray::fromStdString(csv.str()), &error) ||
+        !writeFile(dir.filePath(QStringLiteral("run.json")), QJsonDocument(json).toJson(), &error))
+        return fail(WriteFailed, error);
+    if (!quiet)
+        printSummary(e, epsOde, epsSgd);
+    return failed ? RunFailed : Success;
+}

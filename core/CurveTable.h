@@ -1,0 +1,41 @@
+#pragma once
+// The numbers behind the learning-curve charts, one row per grid time: theory (ODE) and simulation (mean over
+// runs) side by side, in the column layout of curves.csv that README documents and scripts rely on.
+#include "Experiment.h"
+#include "Observables.h"
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace aedyn {
+
+class CurveTable {
+public:
+    explicit CurveTable(const Experiment& experiment);
+
+    void setTheory(std::size_t gridIndex, const Observables& o);
+    void setSimulation(std::size_t gridIndex, const std::vector<Observables>& perRun);
+
+    std::vector<std::string> header() const;
+    // Every grid time up to the last one that has data; empty cells where a route was not run or stopped.
+    void writeCsv(std::ostream& out) const;
+
+    // Modes whose projections get columns: the first min(tracked modes, 10).
+    int shownModes() const { return shownModes_; }
+
+private:
+    struct Row {
+        std::optional<Observables> theory;
+        std::optional<Observables> simulation;  // mean over runs (eps carries the mean)
+        double epsSem = 0.0;
+    };
+    std::vector<double> times_;
+    std::vector<Row> rows_;
+    int K_;
+    int shownModes_;
+    bool bias_;
+};
+
+} // namespace aedyn
