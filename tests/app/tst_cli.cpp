@@ -1,0 +1,242 @@
+// aedyn-cli's documented interface: presets, errors and exit codes, the CSV header, run.json, divergence, and the
+// sequential plateaus of the figure-2 preset.
+#include "Tolerance.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+namespace {
+
+struct CliResult {
+    int exitCode = -1;
+    QString out, err;
+};
+
+CliResult runCli(const QStringList& args, int timeoutMs = 120000)
+{
+    QProcess p;
+    p.start(QStringLiteral(AEDYN_CLI_PATH), args);
+    if (!p.waitForFinished(timeoutMs))
+        p.kill();
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+// Parsed curves.csv: header and rows (empty cells as NaN).
+struct Csv {
+    QStringList header;
+    QList<QList<double>> rows;
+    int column(const QString& name) const { return header.indexOf(name); }
+};
+
+Csv readCsv(const QString& path)
+{
+    Csv csv;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return csv;
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    csv.header = QString::fromUtf8(lines.value(0)).split(QLatin1Char(','));
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        if (lines[i].isEmpty())
+            continue;
+        QList<double> row;
+        for (const QByteArray& cell : lines[i].split(','))
+            row.append(cell.isEmpty() ? std::nan("") : cell.toDouble());
+        csv.rows.append(row);
+    }
+    return csv;
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private slots:
+    void listsEveryPreset()
+    {
+        const CliResult r = runCli({QStringLiteral("--list-presets")});
+        QCOMPARE(r.exitCode, 0);
+        for (const char* name : {"fig2-sequential", "fig3-rescaling", "fig4a-tied", "fig4b-relu-bias",
+                                 "fig4b-relu-nobias", "fig5-truncated", "linear", "weight-decay", "powerlaw", "sanger"})
+            QVERIFY2(r.out.contains(QLatin1String(name)), name);
+    }
+
+    void helpDocumentsTheInterface()
+    {
+        const CliResult r = runCli({QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        for (const char* word : {"--preset", "--set", "--t-max", "--runs", "--seed", "--no-ode", "--no-sgd", "--out",
+                                 "--list-presets", "init_std", "bias_init"})
+            QVERIFY2(r.out.contains(QLatin1String(word)), word);
+    }
+
+    void badInputIsRefusedByName_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("named");
+        QTest::newRow("K=0") << QStringList{"--set", "K=0"} << "K = '0'";
+        QTest::newRow("K>D") << QStringList{"--set", "D=10", "--set", "K=11"} << "K = 11 is larger than D = 10";
+        QTest::newRow("M>D") << QStringList{"--set", "D=2", "--set", "K=1"} << "do not fit in D = 2";
+        QTest::newRow("lr<0") << QStringList{"--set", "lr=-1"} << "lr = '-1'";
+        QTest::newRow("spike") << QStringList{"--set", "spikes=3,abc"} << "spikes = '3,abc'";
+        QTest::newRow("negative spike") << QStringList{"--set", "spikes=3,-5"} << "greater than 0";
+        QTest::newRow("activation") << QStringList{"--set", "activation=sigmoid"} << "erf, relu or linear";
+        QTest::newRow("unknown key") << QStringList{"--set", "eta=1"} << "unknown parameter 'eta'";
+        QTest::newRow("not key=value") << QStringList{"--set", "K"} << "expected KEY=VALUE";
+        QTest::newRow("preset") << QStringList{"--preset", "fig99"} << "unknown preset 'fig99'";
+        QTest::newRow("t-max") << QStringList{"--t-max", "soon"} << "t_max = 'soon'";
+        QTest::newRow("runs") << QStringList{"--runs", "0"} << "runs = '0'";
+        QTest::newRow("informed K>M") << QStringList{"--set", "init=informed", "--set", "K=4"} << "needs K <= M";
+        QTest::newRow("M vs spikes") << QStringList{"--set", "M=2", "--set", "spikes=3,5,9"} << "does not match";
+        QTest::newRow("option") << QStringList{"--bogus"} << "bogus";
+    }
+
+    void badInputIsRefusedByName()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, named);
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("out"));
+        const CliResult r = runCli(args + QStringList{"--out", out});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(named), qPrintable(r.err));
+        QCOMPARE(r.err.trimmed().count(QLatin1Char('\n')), 0);  // one clear line
+        QVERIFY(!QFile::exists(out + QStringLiteral("/curves.csv")));
+    }
+
+    void outIsRequired()
+    {
+        const CliResult r = runCli({QStringLiteral("--no-sgd")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QLatin1String("--out")));
+    }
+
+    void writesCsvAndRunJson()
+    {
+        QTemporaryDir dir;
+        const CliResult r = runCli({"--preset", "fig2-sequential", "--set", "D=200", "--t-max", "5", "--runs", "2",
+                                    "--seed", "7", "--quiet", "--out", dir.path()});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const Csv csv = readCsv(dir.filePath(QStringLiteral("curves.csv")));
+        QCOMPARE(csv.header.mid(0, 4), (QStringList{"t", "eps_ode", "eps_sgd", "eps_sgd_sem"}));
+        for (const char* col : {"wnorm_ode_1", "vnorm_sgd_3", "Q1_ode_2_2", "R1_sgd_1_1", "T0_ode_3_3", "u_ode_1_3",
+                                "z_sgd_3_1", "cos_ode_2_2"})
+            QVERIFY2(csv.column(QLatin1String(col)) >= 0, col);
+        QVERIFY(csv.rows.size() > 20);
+        QCOMPARE(csv.rows.first()[0], 0.0);
+        AEDYN_COMPARE_REL(csv.rows.last()[0], 5.0, 1e-12);
+        for (const auto& row : csv.rows) {
+            QCOMPARE(row.size(), csv.header.size());
+            for (double x : row)
+                QVERIFY(std::isfinite(x));
+        }
+        // At t = 0 theory and simulation start from the same weights: identical errors.
+        AEDYN_COMPARE_REL(csv.rows.first()[1], csv.rows.first()[2], 1e-9);
+
+        QFile f(dir.filePath(QStringLiteral("run.json")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject json = QJsonDocument::fromJson(f.readAll()).object();
+        QCOMPARE(json.value("parameters").toObject().value("D").toDouble(), 200.0);
+        QCOMPARE(json.value("parameters").toObject().value("seed").toDouble(), 7.0);
+        QCOMPARE(json.value("pca_errors").toArray().size(), 4);
+        QCOMPARE(json.value("theory").toObject().value("status").toString(), QStringLiteral("ok"));
+        QVERIFY(json.contains("seeds") && json.contains("aedyn_version") && json.contains("wall_time_s"));
+    }
+
+    void sameSeedSameNumbers()
+    {
+        QTemporaryDir a, b;
+        const QStringList args{"--set", "D=100", "--t-max", "3", "--runs", "2", "--no-ode", "--quiet"};
+        QCOMPARE(runCli(args + QStringList{"--threads", "1", "--out", a.path()}).exitCode, 0);
+        QCOMPARE(runCli(args + QStringList{"--threads", "2", "--out", b.path()}).exitCode, 0);
+        QFile fa(a.filePath("curves.csv")), fb(b.filePath("curves.csv"));
+        QVERIFY(fa.open(QIODevice::ReadOnly) && fb.open(QIODevice::ReadOnly));
+        QCOMPARE(fa.readAll(), fb.readAll());
+    }
+
+    void skippedRoutesLeaveEmptyCells()
+    {
+        QTemporaryDir dir;
+        QCOMPARE(runCli({"--set", "D=100", "--t-max", "2", "--no-ode", "--quiet", "--out", dir.path()}).exitCode, 0);
+        Csv csv = readCsv(dir.filePath("curves.csv"));
+        QVERIFY(!csv.rows.isEmpty());
+        for (const auto& row : csv.rows) {
+            QVERIFY(std::isnan(row[1]));
+            QVERIFY(std::isfinite(row[2]));
+        }
+        QCOMPARE(runCli({"--set", "D=100", "--t-max", "2", "--no-sgd", "--quiet", "--out", dir.path()}).exitCode, 0);
+        csv = readCsv(dir.filePath("curves.csv"));
+        for (const auto& row : csv.rows) {
+            QVERIFY(std::isfinite(row[1]));
+            QVERIFY(std::isnan(row[2]) && std::isnan(row[3]));
+        }
+    }
+
+    void divergenceIsReportedWithItsTime()
+    {
+        QTemporaryDir dir;
+        const CliResult r =
+            runCli({"--set", "D=100", "--set", "lr=5000", "--t-max", "50", "--no-ode", "--quiet", "--out", dir.path()});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("diverged at t = ")) &&
+                     r.err.contains(QLatin1String("learning rate too large?")),
+                 qPrintable(r.err));
+        const Csv csv = readCsv(dir.filePath("curves.csv"));
+        for (const auto& row : csv.rows)  // nothing non-finite reaches a curve
+            QVERIFY(std::isfinite(row[2]));
+    }
+
+    void tiedHasNoTheory()
+    {
+        QTemporaryDir dir;
+        const CliResult r = runCli({"--preset", "fig4a-tied", "--set", "D=100", "--t-max", "2", "--quiet", "--out",
+                                    dir.path()});
+        QCOMPARE(r.exitCode, 0);
+        QFile f(dir.filePath(QStringLiteral("run.json")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject json = QJsonDocument::fromJson(f.readAll()).object();
+        QVERIFY(json.value("theory").toObject().value("status").toString().contains(QLatin1String("no ODE")));
+    }
+
+    // The acceptance check: the figure-2 preset shows the sequential plateaus in eps_sgd alone.
+    // A plateau is a stretch of at least a third of a decade in t during which ε stays within a few per cent
+    // above a PCA error; a curve that fell smoothly through the levels would spend far less time there.
+    void fig2ShowsSequentialPlateaus()
+    {
+        QTemporaryDir dir;
+        const CliResult r = runCli({"--preset", "fig2-sequential", "--no-ode", "--quiet", "--out", dir.path()}, 600000);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const Csv csv = readCsv(dir.filePath("curves.csv"));
+        QFile f(dir.filePath(QStringLiteral("run.json")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonArray pca = QJsonDocument::fromJson(f.readAll()).object().value("pca_errors").toArray();
+        auto decadesNear = [&](double level, double above) {
+            double decades = 0;
+            for (qsizetype i = 2; i < csv.rows.size(); ++i) {
+                const double eps = csv.rows[i][2];
+                if (eps >= level * 0.99 && eps <= level * (1 + above))
+                    decades += std::log10(csv.rows[i][0] / csv.rows[i - 1][0]);
+            }
+            return decades;
+        };
+        const double near1 = decadesNear(pca[1].toDouble(), 0.05);
+        const double near2 = decadesNear(pca[2].toDouble(), 0.15);
+        QVERIFY2(near1 > 0.33, qPrintable(QStringLiteral("rank-1 plateau lasts %1 decades").arg(near1)));
+        QVERIFY2(near2 > 0.33, qPrintable(QStringLiteral("rank-2 plateau lasts %1 decades").arg(near2)));
+        const double final = csv.rows.last()[2];
+        QVERIFY2(final < pca[2].toDouble() && final > pca[3].toDouble(), qPrintable(QString::number(final)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,124 @@
+// The ODE against the mean of ≥ 4 SGD runs started from the same initial weights (theory.md §9.1–9.2): maximum
+// relative deviation of ε at about 20 log-spaced times, for the presets of the paper.
+#include "Experiment.h"
+#include "ModeOde.h"
+#include "Tolerance.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace aedyn;
+
+namespace {
+
+struct Curves {
+    std::vector<double> t, ode, sgd;
+};
+
+Curves runBoth(const std::string& preset, const std::vector<std::pair<std::string, std::string>>& overrides)
+{
+    ExperimentConfig c = presetConfig(preset);
+    applyParameters(c, overrides);
+    const Experiment e(c);
+    Curves out;
+    out.t = e.times();
+    out.ode.assign(out.t.size(), std::nan(""));
+    out.sgd = out.ode;
+    const RunOutcome theory = e.runTheory([&](std::size_t i, const Observables& o) { out.ode[i] = o.eps; });
+    if (!theory.ok)
+        qWarning("theory: %s", theory.message.c_str());
+    const RunOutcome sim = e.runSimulation([&](std::size_t i, const std::vector<Observables>& runs, const Weights&) {
+        double mean = 0;
+        for (const Observables& o : runs)
+            mean += o.eps;
+        out.sgd[i] = mean / runs.size();
+    });
+    if (!sim.ok)
+        qWarning("simulation: %s", sim.message.c_str());
+    return out;
+}
+
+// Indices of about n grid times spread evenly in log t over [tMin, tMax].
+std::vector<std::size_t> logSample(const std::vector<double>& t, double tMin, int n)
+{
+    std::vector<std::size_t> idx;
+    const double l0 = std::log(tMin), l1 = std::log(t.back());
+    for (int j = 0; j < n; ++j) {
+        const double target = std::exp(l0 + (l1 - l0) * j / (n - 1));
+        std::size_t best = 0;
+        for (std::size_t i = 1; i < t.size(); ++i)
+            if (std::abs(std::log(t[i] / target)) < std::abs(std::log(t[best] / target)) || t[best] == 0)
+                best = i;
+        if (idx.empty() || idx.back() != best)
+            idx.push_back(best);
+    }
+    return idx;
+}
+
+// ε of a curve at time t by linear interpolation in (log t, log ε).
+double interpolate(const std::vector<double>& t, const std::vector<double>& y, double at)
+{
+    for (std::size_t i = 1; i < t.size(); ++i)
+        if (t[i] >= at && t[i - 1] > 0) {
+            const double w = std::log(at / t[i - 1]) / std::log(t[i] / t[i - 1]);
+            return std::exp((1 - w) * std::log(y[i - 1]) + w * std::log(y[i]));
+        }
+    return y.back();
+}
+
+} // namespace
+
+class TestTheoryVsSimulation : public QObject {
+    Q_OBJECT
+
+private slots:
+    void agreement_data()
+    {
+        QTest::addColumn<QString>("preset");
+        QTest::addColumn<QStringList>("overrides");
+        QTest::addColumn<double>("tolerance");
+        QTest::addColumn<double>("timeShift");  // allowed relative shift of the time axis at steep escapes
+        // Tolerances from the issue: 3 % at D = 1000, 5 % at D = 500 (theory.md §9.1).
+        QTest::newRow("fig2-sequential D=1000") << "fig2-sequential" << QStringList{} << 0.03 << 0.0;
+        QTest::newRow("linear D=1000") << "linear" << QStringList{} << 0.03 << 0.0;
+        QTest::newRow("relu no bias D=500") << "fig4b-relu-nobias" << QStringList{} << 0.05 << 0.0;
+        QTest::newRow("relu bias D=500") << "fig4b-relu-bias" << QStringList{} << 0.05 << 0.0;
+        QTest::newRow("weight decay D=500") << "weight-decay" << QStringList{} << 0.05 << 0.0;
+        QTest::newRow("powerlaw D=400") << "powerlaw" << QStringList{} << 0.05 << 0.0;
+        QTest::newRow("sanger D=200") << "sanger" << QStringList{} << 0.05 << 0.0;
+        QTest::newRow("fig3 K=1 D=1000") << "fig3-rescaling" << QStringList{} << 0.05 << 0.0;
+        QTest::newRow("truncated D=500") << "fig5-truncated" << QStringList{"t_max=600"} << 0.05 << 0.05;
+    }
+
+    void agreement()
+    {
+        QFETCH(QString, preset);
+        QFETCH(QStringList, overrides);
+        QFETCH(double, tolerance);
+        QFETCH(double, timeShift);
+        std::vector<std::pair<std::string, std::string>> kv;
+        for (const QString& o : overrides)
+            kv.emplace_back(o.section('=', 0, 0).toStdString(), o.section('=', 1).toStdString());
+        const Curves c = runBoth(preset.toStdString(), kv);
+        double worst = 0, worstT = 0;
+        for (std::size_t i : logSample(c.t, 0.1, 20)) {
+            QVERIFY(std::isfinite(c.ode[i]) && std::isfinite(c.sgd[i]));
+            double dev = std::abs(c.sgd[i] - c.ode[i]) / c.ode[i];
+            // Finite-D scatter of escape times: compare with the ODE at a slightly shifted time (theory.md §9.1).
+            for (double s = -timeShift; s <= timeShift + 1e-12; s += timeShift / 10 + (timeShift == 0))
+                dev = std::min(dev, std::abs(c.sgd[i] - interpolate(c.t, c.ode, c.t[i] * (1 + s))) /
+                                        interpolate(c.t, c.ode, c.t[i] * (1 + s)));
+            if (dev > worst) {
+                worst = dev;
+                worstT = c.t[i];
+            }
+        }
+        qInfo("%s: max relative deviation %.3f %% at t = %.3g", qPrintable(preset), 100 * worst, worstT);
+        QVERIFY2(worst <= tolerance, qPrintable(QStringLiteral("max deviation %1 % at t = %2 exceeds %3 %")
+                                                     .arg(100 * worst).arg(worstT).arg(100 * tolerance)));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestTheoryVsSimulation)
+#include "tst_theoryvssimulation.moc"
