@@ -15,6 +15,8 @@
 
 namespace aedyn {
 
+struct ModeOdeWorkspace;
+
 struct ModeState {
     Eigen::MatrixXd U;   // Mt×K, row τ = u(τ)ᵀ (encoder projections)
     Eigen::MatrixXd Z;   // Mt×K, row τ = z(τ)ᵀ (decoder projections / √D)
@@ -52,6 +54,9 @@ public:
     void derivative(const ModeState& s, ModeState& ds) const;     // the right-hand side (§6.3–6.6, §6.11)
 
 private:
+    // The right-hand side on the flat state x (layout in ModeOde.cpp), written to dx.
+    void evaluate(int Mt, int K, bool gram, const double* x, double* dx, ModeOdeWorkspace& w) const;
+
     ModeSpectrum spectrum_;
     TrainingRule rule_;
     OdeTolerances tol_;

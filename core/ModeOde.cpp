@@ -1,0 +1,312 @@
+#include "ModeOde.h"
+
+#include "GaussianExpectations.h"
+#include "TestError.h"
+
+#include <boost/numeric/odeint.hpp>
+
+#include <cmath>
+#include <sstream>
+#include <stdexcept>
+
+namespace aedyn {
+
+namespace {
+
+using State = std::vector<double>;
+
+std::string formatTime(double t)
+{
+    std::ostringstream out;
+    out.precision(4);
+    out << t;
+    return out.str();
+}
+
+struct UndefinedExpectation : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Flat layout of a ModeState: U, Z (Mt×K each, column-major), then Gq, Gr, Gt (K×K each, if a group exists),
+// then β (K).
+struct Layout {
+    int Mt, K;
+    bool gram;
+    std::size_t size() const { return 2 * std::size_t(Mt) * K + (gram ? 3 * std::size_t(K) * K : 0) + K; }
+    std::size_t gq() const { return 2 * std::size_t(Mt) * K; }
+    std::size_t beta() const { return gq() + (gram ? 3 * std::size_t(K) * K : 0); }
+};
+
+using MapM = Eigen::Map<Eigen::MatrixXd>;
+using MapCM = Eigen::Map<const Eigen::MatrixXd>;
+using MapCV = Eigen::Map<const Eigen::VectorXd>;
+using MapV = Eigen::Map<Eigen::VectorXd>;
+
+void pack(const Layout& l, const ModeState& s, State& x)
+{
+    x.resize(l.size());
+    MapM(x.data(), l.Mt, l.K) = s.U;
+    MapM(x.data() + std::size_t(l.Mt) * l.K, l.Mt, l.K) = s.Z;
+    if (l.gram) {
+        MapM(x.data() + l.gq(), l.K, l.K) = s.Gq;
+        MapM(x.data() + l.gq() + l.K * l.K, l.K, l.K) = s.Gr;
+        MapM(x.data() + l.gq() + 2 * l.K * l.K, l.K, l.K) = s.Gt;
+    }
+    MapV(x.data() + l.beta(), l.K) = s.beta;
+}
+
+void unpack(const Layout& l, const double* x, ModeState& s)
+{
+    s.U = MapCM(x, l.Mt, l.K);
+    s.Z = MapCM(x + std::size_t(l.Mt) * l.K, l.Mt, l.K);
+    if (l.gram) {
+        s.Gq = MapCM(x + l.gq(), l.K, l.K);
+        s.Gr = MapCM(x + l.gq() + l.K * l.K, l.K, l.K);
+        s.Gt = MapCM(x + l.gq() + 2 * l.K * l.K, l.K, l.K);
+    } else {
+        s.Gq.resize(0, 0);
+        s.Gr.resize(0, 0);
+        s.Gt.resize(0, 0);
+    }
+    s.beta = MapCV(x + l.beta(), l.K);
+}
+
+} // namespace
+
+// Scratch matrices of one right-hand side, sized once per integration so that evaluations do not allocate.
+struct ModeOdeWorkspace {
+    Eigen::MatrixXd Q1, R1, T0, Y, J, LT0, Xq, Xt, UY, ZJ;
+    Eigen::VectorXd psi;
+    Expectations e;
+};
+
+ModeState modeStateFromWeights(const DataModel& data, const Weights& w)
+{
+    const double sqrtD = std::sqrt(static_cast<double>(w.D()));
+    const Eigen::MatrixXd W = w.W, V = w.V;
+    ModeState s;
+    s.U = data.projectOnModes(W).transpose();
+    s.Z = data.projectOnModes(V).transpose() / sqrtD;
+    if (data.modes().bulkCount > 0) {
+        // The group is the complement of the tracked modes: its Gram sums need no bulk eigenvectors (§6.8).
+        s.Gq = W * W.transpose() - s.U.transpose() * s.U;
+        s.Gr = V * W.transpose() / sqrtD - s.Z.transpose() * s.U;
+        s.Gt = V * V.transpose() / (sqrtD * sqrtD) - s.Z.transpose() * s.Z;
+    }
+    s.beta = w.beta;
+    return s;
+}
+
+ModeOde::ModeOde(const ModeSpectrum& spectrum, const TrainingRule& rule, OdeTolerances tol)
+    : spectrum_(spectrum)
+    , rule_(rule)
+    , tol_(tol)
+{
+    if (rule.tied)
+        throw std::invalid_argument("tied weights have no ODE (theory.md §3.4): simulation only");
+}
+
+OrderParameters ModeOde::orderParameters(const ModeState& s) const
+{
+    const Eigen::VectorXd& rho = spectrum_.rho;
+    const double rb = spectrum_.bulkRho, D = spectrum_.D;
+    const bool gram = s.Gq.size() > 0;
+    OrderParameters op;
+    op.Q1 = s.U.transpose() * rho.asDiagonal() * s.U;
+    op.R1 = s.Z.transpose() * rho.asDiagonal() * s.U;
+    op.T1 = s.Z.transpose() * rho.asDiagonal() * s.Z;
+    op.T0 = s.Z.transpose() * s.Z;
+    op.Q0 = s.U.transpose() * s.U;
+    if (gram) {
+        op.Q1 += rb * s.Gq;
+        op.R1 += rb * s.Gr;
+        op.T1 += rb * s.Gt;
+        op.T0 += s.Gt;
+        op.Q0 += s.Gq;
+    }
+    op.Q0 /= D;
+    op.beta = s.beta;
+    return op;
+}
+
+Observables ModeOde::observables(const ModeState& s, double t) const
+{
+    Observables o;
+    o.t = t;
+    o.op = orderParameters(s);
+    const double tr = spectrum_.traceOverD();
+    if (rule_.rule == Rule::Sanger)
+        o.eps = sangerError(tr, spectrum_.D, o.op.Q1, o.op.Q0);
+    else
+        o.eps = populationError(rule_.activation, tr, o.op.Q1, o.op.R1, o.op.T0, o.op.beta);
+    o.encoderNorm = (o.op.Q0.diagonal() * static_cast<double>(spectrum_.D)).cwiseMax(0.0).cwiseSqrt();
+    o.decoderNorm = o.op.T0.diagonal().cwiseMax(0.0).cwiseSqrt();
+    o.encoderProjection = s.U.transpose();
+    o.decoderProjection = s.Z.transpose();
+    return o;
+}
+
+void ModeOde::derivative(const ModeState& s, ModeState& ds) const
+{
+    ModeOdeWorkspace ws;
+    const Layout l{static_cast<int>(s.U.rows()), static_cast<int>(s.U.cols()), s.Gq.size() > 0};
+    State x, dx(l.size());
+    pack(l, s, x);
+    evaluate(l.Mt, l.K, l.gram, x.data(), dx.data(), ws);
+    unpack(l, dx.data(), ds);
+}
+
+void ModeOde::evaluate(int Mt, int K, bool gram, const double* x, double* dx, ModeOdeWorkspace& w) const
+{
+    const Layout l{Mt, K, gram};
+    const MapCM U(x, Mt, K), Z(x + std::size_t(Mt) * K, Mt, K);
+    MapM dU(dx, Mt, K), dZ(dx + std::size_t(Mt) * K, Mt, K);
+    const MapCV beta(x + l.beta(), K);
+    MapV dBeta(dx + l.beta(), K);
+    const Eigen::VectorXd& rho = spectrum_.rho;
+    const double rb = spectrum_.bulkRho, eta = rule_.lr, kappa = rule_.wd;
+    const double D = spectrum_.D, sqrtD = std::sqrt(D);
+
+    w.Q1.noalias() = U.transpose() * rho.asDiagonal() * U;
+    if (gram)
+        w.Q1 += rb * MapCM(x + l.gq(), K, K);
+
+    if (rule_.rule == Rule::Sanger) {
+        // §6.11: linear encoder, no expectations; the decoder mirrors the encoder (z = u/√D).
+        w.Y = w.Q1.triangularView<Eigen::Lower>();
+        dU.noalias() = (eta / sqrtD) * rho.asDiagonal() * U;
+        dU.noalias() -= (eta / D) * U * w.Y.transpose();
+        dZ = dU / sqrtD;
+        if (gram) {
+            const MapCM Gq(x + l.gq(), K, K);
+            MapM dGq(dx + l.gq(), K, K), dGr(dx + l.gq() + K * K, K, K), dGt(dx + l.gq() + 2 * K * K, K, K);
+            w.Xq.noalias() = w.Y * Gq;
+            dGq = eta * (2.0 * rb / sqrtD * Gq - (w.Xq + w.Xq.transpose()) / D);
+            dGr = dGq / sqrtD;
+            dGt = dGq / D;
+        }
+        dBeta.setZero();
+        return;
+    }
+
+    w.R1.noalias() = Z.transpose() * rho.asDiagonal() * U;
+    w.T0.noalias() = Z.transpose() * Z;
+    if (gram) {
+        w.R1 += rb * MapCM(x + l.gq() + K * K, K, K);
+        w.T0 += MapCM(x + l.gq() + 2 * K * K, K, K);
+    }
+    if (!computeExpectations(rule_.activation, w.Q1, beta, w.e))
+        throw UndefinedExpectation(rule_.activation == Activation::Relu
+                                       ? "undefined Gaussian expectation (Q1_kk <= 0: a ReLU unit has no input)"
+                                       : "undefined Gaussian expectation (non-finite order parameters)");
+    const Expectations& e = w.e;
+
+    // The mask L: vanilla sees every unit, truncated rules unit k only units a <= k (§6.3).
+    const bool truncated = rule_.rule == Rule::Truncated || rule_.rule == Rule::TruncatedReference;
+    w.LT0 = w.T0;
+    if (truncated)
+        w.LT0.triangularView<Eigen::StrictlyUpper>().setZero();
+    w.psi.resize(K);
+    if (rule_.rule == Rule::TruncatedReference) {
+        // §6.5: the derivative factor inside the sum belongs to unit a.
+        const Eigen::VectorXd PS = (e.P + e.S).diagonal();
+        w.psi = w.R1.diagonal().cwiseProduct(e.N);
+        w.Y = w.LT0 * PS.asDiagonal();
+    } else {
+        w.psi = w.R1.diagonal().cwiseProduct(e.N) - w.LT0.cwiseProduct(e.P).rowwise().sum();
+        w.Y = w.LT0.cwiseProduct(e.S);
+    }
+    w.J = e.I2;
+    if (truncated)
+        w.J.triangularView<Eigen::StrictlyUpper>().setZero();
+
+    // dU = η diag(ρ̃)(Z diag(M) + U diag(ψ) − U Yᵀ) − κU ;  dZ = η(diag(ρ̃) U diag(M) − Z Jᵀ) − κZ
+    w.UY.noalias() = U * w.Y.transpose();
+    dU = eta * rho.asDiagonal() * (Z * e.M.asDiagonal() + U * w.psi.asDiagonal() - w.UY) - kappa * U;
+    w.ZJ.noalias() = Z * w.J.transpose();
+    dZ = eta * (rho.asDiagonal() * U * e.M.asDiagonal() - w.ZJ) - kappa * Z;
+
+    if (gram) {
+        const MapCM Gq(x + l.gq(), K, K), Gr(x + l.gq() + K * K, K, K), Gt(x + l.gq() + 2 * K * K, K, K);
+        MapM dGq(dx + l.gq(), K, K), dGr(dx + l.gq() + K * K, K, K), dGt(dx + l.gq() + 2 * K * K, K, K);
+        w.Xq.noalias() = e.M.asDiagonal() * Gr;
+        w.Xq.noalias() += w.psi.asDiagonal() * Gq;
+        w.Xq.noalias() -= w.Y * Gq;
+        dGq = eta * rb * (w.Xq + w.Xq.transpose()) - 2.0 * kappa * Gq;
+        dGr = eta * (rb * e.M.asDiagonal() * Gq - w.J * Gr) +
+              eta * rb * (Gt * e.M.asDiagonal() + Gr * w.psi.asDiagonal() - Gr * w.Y.transpose()) - 2.0 * kappa * Gr;
+        w.Xt.noalias() = rb * e.M.asDiagonal() * Gr.transpose();
+        w.Xt.noalias() -= w.J * Gt;
+        dGt = eta * (w.Xt + w.Xt.transpose()) - 2.0 * kappa * Gt;
+    }
+
+    if (rule_.trainBias) {
+        const Eigen::MatrixXd& F = e.F;
+        if (rule_.rule == Rule::TruncatedReference)
+            dBeta = eta * (w.R1.diagonal().cwiseProduct(e.H) - w.LT0 * F.diagonal());
+        else
+            dBeta = eta * (w.R1.diagonal().cwiseProduct(e.H) - w.LT0.cwiseProduct(F).rowwise().sum());
+    } else {
+        dBeta.setZero();
+    }
+}
+
+OdeOutcome ModeOde::integrate(const ModeState& initial, const std::vector<double>& grid,
+                              const std::function<bool(std::size_t, const ModeState&)>& onPoint) const
+{
+    namespace odeint = boost::numeric::odeint;
+    OdeOutcome out;
+    if (grid.empty())
+        return out;
+    const Layout l{static_cast<int>(initial.U.rows()), static_cast<int>(initial.U.cols()), initial.Gq.size() > 0};
+    ModeOdeWorkspace ws;
+    State x;
+    pack(l, initial, x);
+    auto system = [&](const State& y, State& dy, double) { evaluate(l.Mt, l.K, l.gram, y.data(), dy.data(), ws); };
+
+    auto stepper = odeint::make_dense_output(tol_.atol, tol_.rtol, odeint::runge_kutta_dopri5<State>());
+    double t = grid.front();
+    stepper.initialize(x, t, 1e-3);
+    ModeState s;
+    State at(x.size());
+    std::size_t i = 0;
+    auto fail = [&](const std::string& reason) {
+        out.ok = false;
+        out.message = "integration failed at t = " + formatTime(t) + ": " + reason;
+        return out;
+    };
+    try {
+        while (i < grid.size()) {
+            if (grid[i] <= stepper.current_time()) {
+                if (i == 0 && grid[0] == stepper.current_time())
+                    at = x;
+                else
+                    stepper.calc_state(grid[i], at);
+                unpack(l, at.data(), s);
+                out.tStop = grid[i];
+                if (!onPoint(i, s)) {
+                    out.ok = false;
+                    out.cancelled = true;
+                    return out;
+                }
+                ++i;
+                continue;
+            }
+            stepper.do_step(system);
+            t = stepper.current_time();
+            const State& now = stepper.current_state();
+            for (double v : now)
+                if (!std::isfinite(v))
+                    return fail("non-finite state (learning rate too large?)");
+            if (stepper.current_time_step() < 1e-12 * std::max(1.0, t))
+                return fail("step size underflow");
+        }
+    } catch (const UndefinedExpectation& e) {
+        return fail(e.what());
+    } catch (const odeint::step_adjustment_error&) {
+        return fail("step size underflow");
+    }
+    return out;
+}
+
+} // namespace aedyn
