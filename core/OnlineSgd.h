@@ -23,7 +23,7 @@ private:
     Weights w_;
     // Scratch buffers sized once, so that step() never allocates.
     Eigen::VectorXd lambda_, g_, gp_, mu_, coef_;
-    Eigen::VectorXd delta_;
+    Eigen::VectorXd delta_, residual_;
 };
 
 } // namespace aedyn

@@ -1,0 +1,66 @@
+#include "Observables.h"
+
+#include "TestError.h"
+
+#include <cmath>
+
+namespace aedyn {
+
+Eigen::MatrixXd Observables::encoderOverlap() const
+{
+    return (encoderNorm.cwiseMax(1e-300).cwiseInverse().asDiagonal() * encoderProjection).cwiseAbs();
+}
+
+Eigen::MatrixXd Observables::decoderOverlap() const
+{
+    return (decoderNorm.cwiseMax(1e-300).cwiseInverse().asDiagonal() * decoderProjection).cwiseAbs();
+}
+
+Eigen::MatrixXd Observables::encoderSubspaceOverlap() const
+{
+    const Eigen::VectorXd n = encoderProjection.rowwise().norm().cwiseMax(1e-300);
+    return (n.cwiseInverse().asDiagonal() * encoderProjection).cwiseAbs();
+}
+
+bool Observables::allFinite() const
+{
+    return std::isfinite(eps) && op.Q1.allFinite() && op.R1.allFinite() && op.T0.allFinite() &&
+           encoderProjection.allFinite() && decoderProjection.allFinite() && op.beta.allFinite();
+}
+
+Observables observablesFromWeights(const DataModel& data, const TrainingRule& rule, const Weights& w, double t)
+{
+    const ModeSpectrum& m = data.modes();
+    const double D = w.D(), sqrtD = std::sqrt(D);
+    const Eigen::MatrixXd W = w.W;
+    const Eigen::MatrixXd V = (rule.tied || rule.rule == Rule::Sanger) ? W : Eigen::MatrixXd(w.V);
+    // Projections on the tracked eigenvectors; the rest of each vector lies in the degenerate bulk (§3.10).
+    const Eigen::MatrixXd Pw = data.projectOnModes(W), Pv = data.projectOnModes(V);
+    const Eigen::MatrixXd WW = W * W.transpose(), VW = V * W.transpose(), VV = V * V.transpose();
+
+    Observables o;
+    o.t = t;
+    OrderParameters& op = o.op;
+    op.Q1 = Pw * m.rho.asDiagonal() * Pw.transpose();
+    op.R1 = Pv * m.rho.asDiagonal() * Pw.transpose() / sqrtD;
+    op.T1 = Pv * m.rho.asDiagonal() * Pv.transpose() / D;
+    if (m.bulkCount > 0) {
+        op.Q1 += m.bulkRho * (WW - Pw * Pw.transpose());
+        op.R1 += m.bulkRho * (VW - Pv * Pw.transpose()) / sqrtD;
+        op.T1 += m.bulkRho * (VV - Pv * Pv.transpose()) / D;
+    }
+    op.T0 = VV / D;
+    op.Q0 = WW / D;
+    op.beta = w.beta;
+
+    const double tr = m.traceOverD();
+    o.eps = rule.rule == Rule::Sanger ? sangerError(tr, D, op.Q1, op.Q0)
+                                      : populationError(rule.activation, tr, op.Q1, op.R1, op.T0, op.beta);
+    o.encoderNorm = WW.diagonal().cwiseSqrt();
+    o.decoderNorm = op.T0.diagonal().cwiseSqrt();
+    o.encoderProjection = Pw;
+    o.decoderProjection = Pv / sqrtD;
+    return o;
+}
+
+} // namespace aedyn
