@@ -180,9 +180,10 @@ void setParameter(ExperimentConfig& c, const std::string& key, const std::string
     } else if (key == "spikes") {
         std::vector<double> s;
         for (const std::string& item : splitList(v)) {
-            const double x = parseReal(key, item);
-            if (!(x > 0))
-                fail(key, value, "every spike must be greater than 0 (got " + item + ")");
+            char* end = nullptr;
+            const double x = std::strtod(item.c_str(), &end);
+            if (item.empty() || end != item.c_str() + item.size() || !std::isfinite(x) || !(x > 0))
+                fail(key, value, "every spike must be a number greater than 0 (got '" + item + "')");
             s.push_back(x);
         }
         if (s.empty() || s.size() > 64)

@@ -4,6 +4,7 @@
 #include <array>
 #include <bit>
 #include <cmath>
+#include <optional>
 
 namespace aedyn {
 
@@ -92,33 +93,40 @@ double GaussianSampler::uniform() { return (nextU64() >> 11) * kTwoPow53Inv; }
 
 double GaussianSampler::normal()
 {
-    const Ziggurat& z = ziggurat();
     for (;;) {
         const std::uint64_t u = nextU64();
-        const int i = static_cast<int>(u & 0xFF);
-        const double sign = (u & 0x100) ? -1.0 : 1.0;
-        const double xi = ((u >> 11) * kTwoPow53Inv) * z.x[i];
-        if (xi < z.x[i + 1])  // inside the part of the layer that lies wholly under the curve: ~99 % of draws
-            return sign * xi;
-        if (i == 0) {
-            // The tail beyond r (Marsaglia's exponential method).
-            double a, b;
-            do {
-                a = -std::log(1.0 - uniform()) / Ziggurat::r;
-                b = -std::log(1.0 - uniform());
-            } while (2.0 * b < a * a);
-            return sign * (Ziggurat::r + a);
-        }
-        if (z.f[i] + uniform() * (z.f[i + 1] - z.f[i]) < std::exp(-0.5 * xi * xi))
-            return sign * xi;
+        const double xi = static_cast<double>(u >> 11) * kTwoPow53Inv * ziggurat().x[u & 0xFF];
+        if (const std::optional<double> z = finishCandidate(static_cast<unsigned>(u & 0xFF), (u & 0x100) != 0, xi))
+            return *z;
     }
+}
+
+std::optional<double> GaussianSampler::finishCandidate(unsigned layer, bool negative, double xi)
+{
+    const Ziggurat& z = ziggurat();
+    const double sign = negative ? -1.0 : 1.0;
+    if (xi < z.x[layer + 1])  // inside the part of the layer that lies wholly under the curve
+        return sign * xi;
+    if (layer == 0) {
+        // The tail beyond r (Marsaglia's exponential method).
+        double a, b;
+        do {
+            a = -std::log(1.0 - uniform()) / Ziggurat::r;
+            b = -std::log(1.0 - uniform());
+        } while (2.0 * b < a * a);
+        return sign * (Ziggurat::r + a);
+    }
+    // The wedge: accept under the curve, otherwise the whole draw starts again.
+    if (z.f[layer] + uniform() * (z.f[layer + 1] - z.f[layer]) < std::exp(-0.5 * xi * xi))
+        return sign * xi;
+    return std::nullopt;
 }
 
 void GaussianSampler::fillNormal(double* out, std::size_t n)
 {
     // Raw bits in blocks, then the ziggurat's fast path. Each 64-bit word gives two candidates of 32 bits: an
     // 8-bit layer, a sign and a 23-bit uniform (resolution 1.2e-7 of the layer width). The rare candidates outside
-    // the fast path (about 1 %) go through normal(), which continues from fresh numbers.
+    // the fast path (about 1 %) are finished after the loop.
     constexpr std::size_t kBlock = 256;
     alignas(32) std::uint64_t bits[kBlock];
     const double* x = ziggurat().x.data();
@@ -127,7 +135,8 @@ void GaussianSampler::fillNormal(double* out, std::size_t n)
         const std::size_t words = (count + 1) / 2;
         fillBits(bits, (words + kLanes - 1) / kLanes * kLanes);
         double* o = out + start;
-        // Rejected positions are remembered and filled after the loop, which keeps calls out of the hot path.
+        // Candidates outside the fast path are remembered and finished after the loop (wedge or tail test of their
+        // own layer), which keeps calls out of the hot path.
         std::uint16_t rejected[2 * kBlock + 1];
         std::size_t nRejected = 0;
         auto candidate = [&](std::uint32_t u, std::size_t k) {
@@ -147,8 +156,12 @@ void GaussianSampler::fillNormal(double* out, std::size_t n)
         }
         if (count & 1)
             candidate(static_cast<std::uint32_t>(bits[pairs]), count - 1);
-        for (std::size_t r = 0; r < nRejected; ++r)
-            o[rejected[r]] = normal();
+        for (std::size_t r = 0; r < nRejected; ++r) {
+            const std::uint16_t k = rejected[r];
+            const std::uint32_t u = static_cast<std::uint32_t>(bits[k >> 1] >> ((k & 1) * 32));
+            const std::optional<double> z = finishCandidate(u & 0xFF, (u & 0x100) != 0, std::abs(o[k]));
+            o[k] = z ? *z : normal();
+        }
     }
 }
 

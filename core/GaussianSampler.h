@@ -3,6 +3,7 @@
 // in blocks (ziggurat over a xoshiro256++ stream), never one std::normal_distribution call at a time.
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 
 namespace aedyn {
 
@@ -22,6 +23,8 @@ private:
     static constexpr int kLanes = 4;
     alignas(32) std::uint64_t s_[4][kLanes];
     void fillBits(std::uint64_t* out, std::size_t n);  // n a multiple of kLanes
+    // The rest of the ziggurat test for a candidate xi of `layer`: a normal number, or nothing if rejected.
+    std::optional<double> finishCandidate(unsigned layer, bool negative, double xi);
 };
 
 } // namespace aedyn
