@@ -18,8 +18,9 @@ SpikedModel::SpikedModel(int D, std::vector<double> spikeStd, double sigma, RowK
     const int M = static_cast<int>(lambda_.size());
     if (D < 1)
         throw std::invalid_argument("D = " + std::to_string(D) + ": must be at least 1");
-    if (M < 1 || M > D)
-        throw std::invalid_argument("M = " + std::to_string(M) + " spikes: must be from 1 to D = " + std::to_string(D));
+    if (M < 1 || M > D || M > 64)
+        throw std::invalid_argument("M = " + std::to_string(M) + " spikes: must be from 1 to min(D, 64) (D = " +
+                                    std::to_string(D) + ")");
     for (double l : lambda_)
         if (!(l > 0) || !std::isfinite(l))
             throw std::invalid_argument("spikes: every spike standard deviation must be greater than 0");
@@ -75,10 +76,11 @@ SpikedModel::SpikedModel(int D, std::vector<double> spikeStd, double sigma, RowK
 void SpikedModel::draw(GaussianSampler& rng, double* x) const
 {
     Eigen::Map<Eigen::VectorXd> out(x, D_);
+    // At most 64 spikes: the coefficients live on the stack, and x is formed in one pass over D.
+    Eigen::Matrix<double, Eigen::Dynamic, 1, 0, 64, 1> c(scaledRowsT_.cols());
+    rng.fillNormal(c.data(), c.size());
     rng.fillNormal(x, D_);
-    out *= sigma_ / s_;
-    for (Eigen::Index m = 0; m < scaledRowsT_.cols(); ++m)
-        out += rng.normal() * scaledRowsT_.col(m);
+    out = (sigma_ / s_) * out + scaledRowsT_ * c;
 }
 
 Eigen::MatrixXd SpikedModel::projectOnModes(const Eigen::MatrixXd& W) const { return W * eigenvectors_; }
