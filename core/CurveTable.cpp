@@ -60,35 +60,6 @@ void forEachColumn(int K, int modes, bool bias, Visit&& visit)
                 }
 }
 
-// Mean over runs of every field that gets a column.
-Observables averageRuns(const std::vector<Observables>& runs)
-{
-    Observables mean = runs.front();
-    for (std::size_t r = 1; r < runs.size(); ++r) {
-        const Observables& o = runs[r];
-        mean.eps += o.eps;
-        mean.encoderNorm += o.encoderNorm;
-        mean.decoderNorm += o.decoderNorm;
-        mean.op.Q1 += o.op.Q1;
-        mean.op.R1 += o.op.R1;
-        mean.op.T0 += o.op.T0;
-        mean.op.beta += o.op.beta;
-        mean.encoderProjection += o.encoderProjection;
-        mean.decoderProjection += o.decoderProjection;
-    }
-    const double n = static_cast<double>(runs.size());
-    mean.eps /= n;
-    mean.encoderNorm /= n;
-    mean.decoderNorm /= n;
-    mean.op.Q1 /= n;
-    mean.op.R1 /= n;
-    mean.op.T0 /= n;
-    mean.op.beta /= n;
-    mean.encoderProjection /= n;
-    mean.decoderProjection /= n;
-    return mean;
-}
-
 } // namespace
 
 CurveTable::CurveTable(const Experiment& e)
@@ -105,7 +76,7 @@ void CurveTable::setTheory(std::size_t i, const Observables& o) { rows_.at(i).th
 void CurveTable::setSimulation(std::size_t i, const std::vector<Observables>& perRun)
 {
     Row& row = rows_.at(i);
-    row.simulation = averageRuns(perRun);
+    row.simulation = meanOverRuns(perRun);
     std::vector<double> eps;
     for (const Observables& o : perRun)
         eps.push_back(o.eps);

@@ -28,6 +28,38 @@ bool Observables::allFinite() const
            encoderProjection.allFinite() && decoderProjection.allFinite() && op.beta.allFinite();
 }
 
+Observables meanOverRuns(const std::vector<Observables>& runs)
+{
+    Observables mean = runs.front();
+    for (std::size_t r = 1; r < runs.size(); ++r) {
+        const Observables& o = runs[r];
+        mean.eps += o.eps;
+        mean.encoderNorm += o.encoderNorm;
+        mean.decoderNorm += o.decoderNorm;
+        mean.op.Q1 += o.op.Q1;
+        mean.op.R1 += o.op.R1;
+        mean.op.T1 += o.op.T1;
+        mean.op.T0 += o.op.T0;
+        mean.op.Q0 += o.op.Q0;
+        mean.op.beta += o.op.beta;
+        mean.encoderProjection += o.encoderProjection;
+        mean.decoderProjection += o.decoderProjection;
+    }
+    const double n = static_cast<double>(runs.size());
+    mean.eps /= n;
+    mean.encoderNorm /= n;
+    mean.decoderNorm /= n;
+    mean.op.Q1 /= n;
+    mean.op.R1 /= n;
+    mean.op.T1 /= n;
+    mean.op.T0 /= n;
+    mean.op.Q0 /= n;
+    mean.op.beta /= n;
+    mean.encoderProjection /= n;
+    mean.decoderProjection /= n;
+    return mean;
+}
+
 Observables observablesFromWeights(const DataModel& data, const TrainingRule& rule, const Weights& w, double t)
 {
     const ModeSpectrum& m = data.modes();

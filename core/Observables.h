@@ -7,6 +7,8 @@
 
 #include <Eigen/Core>
 
+#include <vector>
+
 namespace aedyn {
 
 struct OrderParameters {
@@ -31,6 +33,9 @@ struct Observables {
     Eigen::MatrixXd encoderSubspaceOverlap() const;
     bool allFinite() const;
 };
+
+// The mean over runs of every field (eps, norms, order parameters, projections).
+Observables meanOverRuns(const std::vector<Observables>& runs);
 
 // Observables of given weights under Gaussian data (exact population error, no test sample).
 Observables observablesFromWeights(const DataModel& data, const TrainingRule& rule, const Weights& w, double t);
