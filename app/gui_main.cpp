@@ -1,0 +1,51 @@
+// aedyn [FILE] [--preset NAME] [--run]: the desktop dashboard.
+#include "MainWindow.h"
+#include "ParameterPanel.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QMessageBox>
+
+#include <cstdio>
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    Q_INIT_RESOURCE(aedyn);  // the icons live in the static aedyn_ui library
+    QApplication::setApplicationName(QStringLiteral("AEDyn"));
+    QApplication::setApplicationVersion(QStringLiteral(AEDYN_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/aedyn.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Watch a shallow autoencoder learn, next to its exact theory."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption presetOpt("preset", "Open preset NAME (default fig2-sequential).", "NAME");
+    const QCommandLineOption runOpt("run", "Start the simulation at once.");
+    parser.addOptions({presetOpt, runOpt});
+    parser.addPositionalArgument("FILE", "A project file (not supported yet).");
+    parser.process(app);
+
+    MainWindow window;
+    if (!parser.positionalArguments().isEmpty()) {
+        const QString text = QStringLiteral("Project files are not supported yet; '%1' was not opened.")
+                                 .arg(parser.positionalArguments().first());
+        std::fprintf(stderr, "aedyn: %s\n", qPrintable(text));
+        QMessageBox::warning(&window, QStringLiteral("AEDyn"), text);
+    }
+    if (parser.isSet(presetOpt) && !window.panel()->selectPreset(parser.value(presetOpt))) {
+        std::fprintf(stderr, "aedyn: unknown preset '%s' (aedyn-cli --list-presets lists them)\n",
+                     qPrintable(parser.value(presetOpt)));
+        return 2;
+    }
+    window.resize(1600, 1000);
+    window.show();
+    if (parser.isSet(runOpt))
+        QMetaObject::invokeMethod(&window, &MainWindow::runSimulation, Qt::QueuedConnection);
+    const int rc = app.exec();
+    if (qEnvironmentVariableIntValue("AEDYN_FRAME_STATS") == 1) {
+        const auto [worst, median] = window.frameStats();
+        std::fprintf(stderr, "aedyn: GUI-thread repaint worst %.2f ms, median %.2f ms\n", worst, median);
+    }
+    return rc;
+}

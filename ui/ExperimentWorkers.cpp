@@ -1,0 +1,59 @@
+#include "ExperimentWorkers.h"
+
+#include "Experiment.h"
+
+#include <QElapsedTimer>
+
+void TheoryWorker::compute(const aedyn::ExperimentConfig& config, std::shared_ptr<aedyn::RunControl> control,
+                           quint64 generation)
+{
+    if (control->stopRequested)
+        return;  // already obsolete when it reached the front of the queue
+    QElapsedTimer timer;
+    timer.start();
+    try {
+        const aedyn::Experiment e(config);
+        ExperimentSetup setup;
+        setup.times = e.times();
+        setup.pcaErrors = e.pcaErrors();
+        const aedyn::ModeSpectrum& m = e.data().modes();
+        setup.trackedRho.assign(m.rho.data(), m.rho.data() + m.rho.size());
+        setup.bulkRho = m.bulkRho;
+        setup.bulkCount = m.bulkCount;
+        setup.K = config.K;
+        setup.hasTheory = e.hasTheory();
+        setup.theoryNote = QString::fromStdString(e.theoryUnavailableReason());
+        emit setupReady(generation, setup);
+        if (!e.hasTheory()) {
+            emit finished(generation, QString(), timer.elapsed());
+            return;
+        }
+        const aedyn::RunOutcome r = e.runTheory(
+            [&](std::size_t i, const aedyn::Observables& o) { emit pointReady(generation, i, o); }, control.get());
+        emit finished(generation, r.ok || r.cancelled ? QString() : QString::fromStdString(r.message),
+                      timer.nsecsElapsed() / 1e6);
+    } catch (const std::exception& ex) {
+        emit finished(generation, QString::fromStdString(ex.what()), timer.nsecsElapsed() / 1e6);
+    }
+}
+
+void SimulationWorker::run(const aedyn::ExperimentConfig& config, std::shared_ptr<aedyn::RunControl> control)
+{
+    try {
+        const aedyn::Experiment e(config);
+        const aedyn::RunOutcome r = e.runSimulation(
+            [&](std::size_t i, const std::vector<aedyn::Observables>& runs, const aedyn::Weights&) {
+                SimulationPoint p;
+                p.index = i;
+                p.mean = aedyn::meanOverRuns(runs);
+                for (const auto& o : runs)
+                    p.epsRuns.push_back(o.eps);
+                p.epsSem = aedyn::meanSem(p.epsRuns).sem;
+                emit pointReady(p);
+            },
+            [&](double t) { emit progress(t); }, control.get());
+        emit finished(r.ok || r.cancelled ? QString() : QString::fromStdString(r.message), r.cancelled);
+    } catch (const std::exception& ex) {
+        emit finished(QString::fromStdString(ex.what()), false);
+    }
+}

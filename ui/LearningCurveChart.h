@@ -1,0 +1,42 @@
+#pragma once
+// The hero chart: test error ε(t) on a log time axis — the ODE as a line, the SGD mean with a ±1 s.e.m. band, and
+// the PCA errors of rank 0..K as labelled dashed levels, so the sequential plateaus are obvious at a glance.
+#include "CurveStore.h"
+
+#include <QChartView>
+
+class QAreaSeries;
+class QGraphicsSimpleTextItem;
+class QLineSeries;
+class QLogValueAxis;
+class QScatterSeries;
+class QValueAxis;
+
+class LearningCurveChart : public QChartView {
+    Q_OBJECT
+public:
+    explicit LearningCurveChart(QWidget* parent = nullptr);
+    void refresh(const CurveStore& store);
+    void setLogError(bool log);
+    bool logError() const { return logError_; }
+
+    // For tests: the points currently drawn.
+    QList<QPointF> theoryPoints() const;
+    QList<QPointF> simulationPoints() const;
+
+private:
+    void placeLevelLabels();
+    void updateRanges(const CurveStore& store);
+
+    QLogValueAxis* tAxis_;
+    QLogValueAxis* epsLogAxis_;
+    QValueAxis* epsLinearAxis_;
+    QLineSeries* ode_;
+    QScatterSeries* sgd_;
+    QLineSeries* bandUpper_;
+    QLineSeries* bandLower_;
+    QAreaSeries* band_;
+    QList<QLineSeries*> levels_;
+    QList<QGraphicsSimpleTextItem*> levelLabels_;
+    bool logError_ = true;
+};

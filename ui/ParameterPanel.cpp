@@ -1,0 +1,202 @@
+#include "ParameterPanel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QVBoxLayout>
+
+namespace {
+
+const std::map<std::string, QStringList>& choices()
+{
+    static const std::map<std::string, QStringList> c{
+        {"spectrum", {"spiked", "powerlaw"}},
+        {"rows", {"random", "sinusoidal"}},
+        {"activation", {"erf", "relu", "linear"}},
+        {"rule", {"vanilla", "truncated", "truncated-reference", "sanger"}},
+        {"init", {"random", "informed", "perfect"}},
+    };
+    return c;
+}
+
+bool isFlag(const std::string& key) { return key == "normalise" || key == "tied" || key == "bias"; }
+
+} // namespace
+
+ParameterPanel::ParameterPanel(QWidget* parent)
+    : QWidget(parent)
+    , preset_(new QComboBox)
+    , caption_(new QLabel)
+    , problem_(new QLabel)
+    , eigenvalues_(new QLabel)
+{
+    auto* layout = new QVBoxLayout(this);
+    auto* presetForm = new QFormLayout;
+    for (const aedyn::Preset& p : aedyn::presets())
+        preset_->addItem(QString::fromStdString(p.title), QString::fromStdString(p.name));
+    preset_->setToolTip(QStringLiteral("The settings of one figure of the paper"));
+    presetForm->addRow(QStringLiteral("Preset"), preset_);
+    layout->addLayout(presetForm);
+    // The caption says what to watch for; it sits right under the chooser, where a lecturer sees it.
+    caption_->setWordWrap(true);
+    caption_->setFrameShape(QFrame::StyledPanel);
+    caption_->setMargin(6);
+    layout->addWidget(caption_);
+
+    const struct {
+        const char* title;
+        std::vector<std::string> keys;
+    } groups[] = {{"Model", {"K", "activation", "tied", "bias", "bias_init"}},
+                  {"Data", {"spectrum", "D", "spikes", "sigma", "rows", "normalise", "pl_amplitude", "pl_exponent",
+                            "pl_floor"}},
+                  {"Training", {"rule", "lr", "wd", "runs", "seed", "t_max"}},
+                  {"Initialisation", {"init", "init_std"}}};
+    for (const auto& g : groups) {
+        auto* box = new QGroupBox(QString::fromUtf8(g.title));
+        auto* form = new QFormLayout(box);
+        for (const std::string& key : g.keys) {
+            addField(form, key);
+            if (key == "spikes") {
+                eigenvalues_->setWordWrap(true);
+                eigenvalues_->setToolTip(QStringLiteral("Eigenvalues ρ/D of the input covariance that these spikes give"));
+                form->addRow(QString(), eigenvalues_);
+            }
+        }
+        layout->addWidget(box);
+    }
+    problem_->setWordWrap(true);
+    problem_->setStyleSheet(QStringLiteral("color: #C00000; font-weight: bold"));
+    layout->addWidget(problem_);
+    auto* note = new QLabel(QStringLiteral("Changing a parameter recomputes the theory at once; press Run to restart "
+                                           "the simulation. Axis and fit options apply live."));
+    note->setWordWrap(true);
+    note->setStyleSheet(QStringLiteral("color: palette(mid)"));
+    layout->addWidget(note);
+    layout->addStretch(1);
+
+    connect(preset_, &QComboBox::currentIndexChanged, this, [this] { selectPreset(presetName()); });
+    selectPreset(QStringLiteral("fig2-sequential"));
+}
+
+void ParameterPanel::addField(QFormLayout* form, const std::string& key)
+{
+    QWidget* field = nullptr;
+    if (const auto c = choices().find(key); c != choices().end()) {
+        auto* combo = new QComboBox;
+        combo->addItems(c->second);
+        connect(combo, &QComboBox::currentIndexChanged, this, [this] { revalidate(); });
+        field = combo;
+    } else if (isFlag(key)) {
+        auto* check = new QCheckBox;
+        connect(check, &QCheckBox::toggled, this, [this] { revalidate(); });
+        field = check;
+    } else {
+        auto* edit = new QLineEdit;
+        connect(edit, &QLineEdit::textEdited, this, [this] { revalidate(); });
+        field = edit;
+    }
+    field->setObjectName(QString::fromStdString(key));
+    field->setToolTip(QString::fromStdString(aedyn::parameterHelp(key)));
+    fields_[key] = field;
+    form->addRow(QString::fromStdString(key), field);
+}
+
+QString ParameterPanel::value(const std::string& key) const
+{
+    QWidget* f = fields_.at(key);
+    if (auto* c = qobject_cast<QComboBox*>(f))
+        return c->currentText();
+    if (auto* c = qobject_cast<QCheckBox*>(f))
+        return c->isChecked() ? QStringLiteral("true") : QStringLiteral("false");
+    return static_cast<QLineEdit*>(f)->text();
+}
+
+void ParameterPanel::setValue(const std::string& key, const QString& text)
+{
+    QWidget* f = fields_.at(key);
+    if (auto* c = qobject_cast<QComboBox*>(f))
+        c->setCurrentText(text);
+    else if (auto* c = qobject_cast<QCheckBox*>(f))
+        c->setChecked(text == QLatin1String("true"));
+    else
+        static_cast<QLineEdit*>(f)->setText(text);
+    revalidate();
+}
+
+void ParameterPanel::setConfig(const aedyn::ExperimentConfig& c)
+{
+    filling_ = true;
+    for (auto& [key, field] : fields_)
+        setValue(key, QString::fromStdString(aedyn::parameterValue(c, key)));
+    filling_ = false;
+    revalidate();
+}
+
+bool ParameterPanel::selectPreset(const QString& name)
+{
+    const aedyn::Preset* p = aedyn::findPreset(name.toStdString());
+    if (!p)
+        return false;
+    const QSignalBlocker block(preset_);
+    preset_->setCurrentIndex(preset_->findData(name));
+    caption_->setText(QStringLiteral("<b>%1</b><br>%2").arg(QString::fromStdString(p->title).toHtmlEscaped(),
+                                                           QString::fromStdString(p->caption).toHtmlEscaped()));
+    setConfig(aedyn::presetConfig(p->name));
+    return true;
+}
+
+QString ParameterPanel::presetName() const { return preset_->currentData().toString(); }
+
+QString ParameterPanel::problem() const { return problem_->text(); }
+
+void ParameterPanel::revalidate()
+{
+    if (filling_)
+        return;
+    aedyn::ExperimentConfig c;
+    QString problem;
+    std::string badKey;
+    for (const auto& [key, field] : fields_) {
+        field->setStyleSheet(QString());
+        try {
+            aedyn::setParameter(c, key, value(key).toStdString());
+        } catch (const aedyn::ConfigError& e) {
+            if (problem.isEmpty()) {
+                problem = QString::fromStdString(e.what());
+                badKey = key;
+            }
+        }
+    }
+    if (problem.isEmpty()) {
+        try {
+            aedyn::validate(c);
+        } catch (const aedyn::ConfigError& e) {
+            problem = QString::fromStdString(e.what());
+            badKey = problem.section(QLatin1Char(' '), 0, 0).toStdString();  // messages start with the key
+        }
+    }
+    if (const auto it = fields_.find(badKey); it != fields_.end())
+        it->second->setStyleSheet(QStringLiteral("background: #FFE0E0"));
+    problem_->setText(problem);
+    valid_ = problem.isEmpty() ? std::optional(c) : std::nullopt;
+    const bool spiked = c.spectrum == aedyn::SpectrumKind::Spiked;
+    for (const char* key : {"spikes", "sigma", "rows"})
+        fields_.at(key)->setEnabled(spiked);
+    for (const char* key : {"pl_amplitude", "pl_exponent", "pl_floor"})
+        fields_.at(key)->setEnabled(!spiked);
+    emit configChanged();
+}
+
+void ParameterPanel::setEigenvalues(const std::vector<double>& rho, double bulkRho, long bulkCount)
+{
+    QStringList parts;
+    for (std::size_t i = 0; i < std::min<std::size_t>(rho.size(), 6); ++i)
+        parts << QString::number(rho[i], 'g', 3);
+    QString text = QStringLiteral("ρ/D = ") + parts.join(QStringLiteral(", ")) + (rho.size() > 6 ? QStringLiteral(", …") : QString());
+    if (bulkCount > 0)
+        text += QStringLiteral("; bulk %1 ×%2").arg(bulkRho, 0, 'g', 3).arg(bulkCount);
+    eigenvalues_->setText(text);
+}

@@ -1,0 +1,44 @@
+#pragma once
+// The parameter dock: the preset chooser, one field per parameter key grouped as model, data, training and
+// initialisation, validation as the user types (the core's message, naming the bad value, shown in red and Run
+// disabled until it is fixed), the eigenvalues that the spikes produce, and the preset's caption.
+#include "ExperimentConfig.h"
+
+#include <QWidget>
+
+#include <map>
+#include <optional>
+
+class QComboBox;
+class QLabel;
+
+class ParameterPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ParameterPanel(QWidget* parent = nullptr);
+
+    void setConfig(const aedyn::ExperimentConfig& c);
+    bool selectPreset(const QString& name);
+    QString presetName() const;
+    // The configuration in the fields, or nothing when a field is invalid (see problem()).
+    std::optional<aedyn::ExperimentConfig> config() const { return valid_; }
+    QString problem() const;
+    void setEigenvalues(const std::vector<double>& rho, double bulkRho, long bulkCount);
+    void setValue(const std::string& key, const QString& text);  // as if typed by the user
+    QString value(const std::string& key) const;
+
+signals:
+    void configChanged();
+
+private:
+    void addField(class QFormLayout* form, const std::string& key);
+    void revalidate();
+
+    QComboBox* preset_;
+    QLabel* caption_;
+    QLabel* problem_;
+    QLabel* eigenvalues_;
+    std::map<std::string, QWidget*> fields_;
+    std::optional<aedyn::ExperimentConfig> valid_;
+    bool filling_ = false;
+};

@@ -1,0 +1,197 @@
+#include "WeightNormChart.h"
+
+#include "ReducedOde.h"
+#include "UnitPalette.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QScatterSeries>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace {
+
+// The encoder and decoder scale of unit k at one time: full norms, or the spike projections for one unit.
+std::pair<double, double> scales(const aedyn::Observables& o, int k, bool projections)
+{
+    if (projections)
+        return {std::abs(o.encoderProjection(k, 0)), std::abs(o.decoderProjection(k, 0))};
+    return {o.encoderNorm(k), o.decoderNorm(k)};
+}
+
+} // namespace
+
+WeightNormChart::WeightNormChart(QWidget* parent)
+    : QWidget(parent)
+    , view_(new QChartView)
+    , chart_(view_->chart())
+    , tAxis_(new QLogValueAxis)
+    , yAxis_(new QLogValueAxis)
+    , fitFrom_(new QDoubleSpinBox)
+    , fitTo_(new QDoubleSpinBox)
+    , fitLabel_(new QLabel)
+{
+    view_->setRenderHint(QPainter::Antialiasing);
+    chart_->setTitle(QStringLiteral("Weight norms"));
+    chart_->legend()->setAlignment(Qt::AlignTop);
+    tAxis_->setTitleText(QStringLiteral("time t"));
+    tAxis_->setLabelFormat(QStringLiteral("%g"));
+    tAxis_->setMinorTickCount(-1);
+    yAxis_->setTitleText(QStringLiteral("‖w_k‖ (solid), ‖v_k‖/√D (dashed)"));
+    yAxis_->setLabelFormat(QStringLiteral("%g"));
+    yAxis_->setMinorTickCount(-1);
+    chart_->addAxis(tAxis_, Qt::AlignBottom);
+    chart_->addAxis(yAxis_, Qt::AlignLeft);
+
+    for (QDoubleSpinBox* box : {fitFrom_, fitTo_}) {
+        box->setRange(1e-3, 1e8);
+        box->setDecimals(1);
+        box->setToolTip(QStringLiteral("Time window of the power-law fit (applies live)"));
+        connect(box, &QDoubleSpinBox::valueChanged, this, [this] { updateFit(); });
+    }
+    fitFrom_->setValue(100);
+    fitTo_->setValue(1000);
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(QStringLiteral("Fit t^α from t =")));
+    controls->addWidget(fitFrom_);
+    controls->addWidget(new QLabel(QStringLiteral("to")));
+    controls->addWidget(fitTo_);
+    controls->addStretch(1);
+    fitLabel_->setWordWrap(true);
+    // The label follows the layout's width instead of widening the chart.
+    fitLabel_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(view_, 1);
+    layout->addLayout(controls);
+    layout->addWidget(fitLabel_);
+}
+
+void WeightNormChart::ensureSeries(int K)
+{
+    while (encoderTheory_.size() > K) {
+        for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{
+                 encoderTheory_.takeLast(), decoderTheory_.takeLast(), encoderSim_.takeLast(), decoderSim_.takeLast()}) {
+            chart_->removeSeries(s);
+            delete s;
+        }
+    }
+    while (encoderTheory_.size() < K) {
+        const int k = static_cast<int>(encoderTheory_.size());
+        const QColor colour = unitColour(k);
+        auto* wTheory = new QLineSeries;
+        auto* vTheory = new QLineSeries;
+        wTheory->setPen(QPen(colour, 2.0));
+        vTheory->setPen(QPen(colour, 2.0, Qt::DashLine));
+        wTheory->setName(QStringLiteral("unit %1").arg(k + 1));
+        auto* wSim = new QScatterSeries;
+        auto* vSim = new QScatterSeries;
+        for (QScatterSeries* s : {wSim, vSim}) {
+            s->setMarkerSize(5);
+            s->setColor(colour);
+            s->setBorderColor(colour);
+        }
+        vSim->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+        for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{wTheory, vTheory, wSim, vSim}) {
+            chart_->addSeries(s);
+            s->attachAxis(tAxis_);
+            s->attachAxis(yAxis_);
+        }
+        for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{vTheory, wSim, vSim})
+            chart_->legend()->markers(s).first()->setVisible(false);
+        encoderTheory_.append(wTheory);
+        decoderTheory_.append(vTheory);
+        encoderSim_.append(wSim);
+        decoderSim_.append(vSim);
+    }
+}
+
+void WeightNormChart::refresh(const CurveStore& store)
+{
+    store_ = &store;
+    const ExperimentSetup& setup = store.setup();
+    const int K = setup.K;
+    projections_ = K == 1;
+    ensureSeries(K);
+    yAxis_->setTitleText(projections_ ? QStringLiteral("a = |w·e₁| (solid), c = |v·e₁|/√D (dashed)")
+                                      : QStringLiteral("‖w_k‖ (solid), ‖v_k‖/√D (dashed)"));
+    double lo = 1e300, hi = 0;
+    auto add = [&](QList<QPointF>& list, double t, double y) {
+        if (t > 0 && y > 0 && std::isfinite(y)) {
+            list.append({t, y});
+            lo = std::min(lo, y);
+            hi = std::max(hi, y);
+        }
+    };
+    for (int k = 0; k < K; ++k) {
+        QList<QPointF> w, v, ws, vs;
+        for (std::size_t i = 0; i < store.theory().size(); ++i)
+            if (const auto& o = store.theory()[i]) {
+                const auto [a, c] = scales(*o, k, projections_);
+                add(w, setup.times[i], a);
+                add(v, setup.times[i], c);
+            }
+        for (std::size_t i = 0; i < store.simulation().size(); ++i)
+            if (const auto& p = store.simulation()[i]) {
+                const auto [a, c] = scales(p->mean, k, projections_);
+                add(ws, store.simulationTimes()[i], a);
+                add(vs, store.simulationTimes()[i], c);
+            }
+        encoderTheory_[k]->replace(w);
+        decoderTheory_[k]->replace(v);
+        encoderSim_[k]->replace(ws);
+        decoderSim_[k]->replace(vs);
+    }
+    if (setup.times.size() > 1)
+        tAxis_->setRange(setup.times[1], setup.times.back());
+    if (hi > 0)
+        yAxis_->setRange(lo / 1.5, hi * 1.5);
+    updateFit();
+}
+
+void WeightNormChart::updateFit()
+{
+    if (!store_ || store_->setup().K == 0) {
+        fitLabel_->clear();
+        return;
+    }
+    // Fit the theory where there is one, else the simulation mean.
+    const bool theory = store_->latestTheory() != nullptr;
+    QStringList parts;
+    for (int k = 0; k < std::min(store_->setup().K, 4); ++k) {
+        std::vector<double> t, w, v;
+        for (std::size_t i = 0; i < store_->setup().times.size(); ++i) {
+            const aedyn::Observables* o = nullptr;
+            if (theory && i < store_->theory().size() && store_->theory()[i])
+                o = &*store_->theory()[i];
+            else if (!theory && i < store_->simulation().size() && store_->simulation()[i])
+                o = &store_->simulation()[i]->mean;
+            if (!o)
+                continue;
+            const auto [a, c] = scales(*o, k, projections_);
+            t.push_back(store_->setup().times[i]);
+            w.push_back(a);
+            v.push_back(c);
+        }
+        const auto fw = aedyn::fitPowerLaw(t, w, fitFrom_->value(), fitTo_->value());
+        const auto fv = aedyn::fitPowerLaw(t, v, fitFrom_->value(), fitTo_->value());
+        if (fw.points >= 2)
+            parts << QStringLiteral("unit %1: %2 %3, %4 %5")
+                         .arg(k + 1)
+                         .arg(projections_ ? "a ∝ t^" : "‖w‖ ∝ t^")
+                         .arg(fw.exponent, 0, 'f', 3)
+                         .arg(projections_ ? "c ∝ t^" : "‖v‖ ∝ t^")
+                         .arg(fv.exponent, 0, 'f', 3);
+    }
+    fitLabel_->setText(parts.isEmpty() ? QStringLiteral("(no points in the window)") : parts.join(QStringLiteral("; ")));
+    chart_->setTitle(QStringLiteral("Weight norms"));
+}
+
+QString WeightNormChart::fitText() const { return fitLabel_->text(); }
