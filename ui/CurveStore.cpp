@@ -7,10 +7,10 @@ void CurveStore::resetTheory(const ExperimentSetup& setup)
     anyTheory_ = false;
 }
 
-void CurveStore::resetSimulation(std::size_t points)
+void CurveStore::resetSimulation(std::vector<double> times)
 {
-    simulation_.assign(points, std::nullopt);
-    simulationTimes_ = setup_.times;
+    simulation_.assign(times.size(), std::nullopt);
+    simulationTimes_ = std::move(times);
     anySim_ = false;
     simulationStale = false;
 }

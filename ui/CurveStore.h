@@ -29,7 +29,7 @@ struct SimulationPoint {
 class CurveStore {
 public:
     void resetTheory(const ExperimentSetup& setup);
-    void resetSimulation(std::size_t points);
+    void resetSimulation(std::vector<double> times);  // the simulation's own grid
     void setTheory(std::size_t index, const aedyn::Observables& o);
     void setSimulation(const SimulationPoint& p);
 
@@ -51,5 +51,4 @@ private:
     std::size_t latestSim_ = 0, latestTheory_ = 0;
     bool anySim_ = false, anyTheory_ = false;
 
-    friend class MainWindow;
 };

@@ -225,10 +225,10 @@ void MainWindow::runSimulation()
     simulationRunning_ = true;
     simulationTMax_ = config->tMax;
     simulationStartMs_ = QDateTime::currentMSecsSinceEpoch();
-    const auto steps = aedyn::logStepGrid(config->D, config->tMax);
-    store_.resetSimulation(steps.size());
-    for (std::size_t i = 0; i < steps.size(); ++i)
-        store_.simulationTimes_[i] = static_cast<double>(steps[i]) / config->D;
+    std::vector<double> times;
+    for (long long step : aedyn::logStepGrid(config->D, config->tMax))
+        times.push_back(static_cast<double>(step) / config->D);
+    store_.resetSimulation(std::move(times));
     progress_->setValue(0);
     QMetaObject::invokeMethod(simulationWorker_, [w = simulationWorker_, c = *config, ctl = simulationControl_] {
         w->run(c, ctl);
@@ -256,7 +256,7 @@ void MainWindow::stopSimulation()
 void MainWindow::resetSimulation()
 {
     stopSimulation();
-    store_.resetSimulation(0);
+    store_.resetSimulation({});
     progress_->setValue(0);
     banner_->setVisible(false);
     scheduleRepaint();
@@ -305,7 +305,7 @@ void MainWindow::showMessage(const QString& text)
     banner_->setVisible(true);
 }
 
-QString MainWindow::message() const { return banner_->isVisible() ? banner_->text() : QString(); }
+QString MainWindow::message() const { return banner_->isHidden() ? QString() : banner_->text(); }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event)
 {

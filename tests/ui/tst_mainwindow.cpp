@@ -1,0 +1,121 @@
+// The dashboard as a person uses it: presets fill the panel, invalid input disables Run and names the problem, a
+// short run fills every chart with finite data, and Pause and Stop answer within 100 ms.
+#include "LearningCurveChart.h"
+#include "MainWindow.h"
+#include "ParameterPanel.h"
+#include "WeightNormChart.h"
+
+#include <QAction>
+#include <QElapsedTimer>
+#include <QTest>
+
+#include <cmath>
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void presetsRoundTripThroughThePanel()
+    {
+        MainWindow w;
+        for (const aedyn::Preset& p : aedyn::presets()) {
+            QVERIFY(w.panel()->selectPreset(QString::fromStdString(p.name)));
+            const auto config = w.panel()->config();
+            QVERIFY2(config.has_value(), qPrintable(w.panel()->problem()));
+            const auto expected = aedyn::parameterValues(aedyn::presetConfig(p.name));
+            QCOMPARE(aedyn::parameterValues(*config), expected);
+            QCOMPARE(w.panel()->presetName(), QString::fromStdString(p.name));
+        }
+    }
+
+    void invalidInputDisablesRunAndNamesTheProblem_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("named");
+        QTest::newRow("K = 0") << "K" << "0" << "K = '0'";
+        QTest::newRow("K > D") << "K" << "2000" << "K = 2000 is larger than D = 1000";
+        QTest::newRow("lr < 0") << "lr" << "-1" << "lr = '-1'";
+        QTest::newRow("spikes") << "spikes" << "3,abc" << "got 'abc'";
+    }
+
+    void invalidInputDisablesRunAndNamesTheProblem()
+    {
+        QFETCH(QString, key);
+        QFETCH(QString, value);
+        QFETCH(QString, named);
+        MainWindow w;
+        QVERIFY(w.runAction()->isEnabled());
+        w.panel()->setValue(key.toStdString(), value);
+        QVERIFY(!w.panel()->config().has_value());
+        QVERIFY(!w.runAction()->isEnabled());
+        QVERIFY2(w.panel()->problem().contains(named), qPrintable(w.panel()->problem()));
+        w.panel()->selectPreset(QStringLiteral("fig2-sequential"));
+        QVERIFY(w.runAction()->isEnabled());
+    }
+
+    void shortRunFillsEveryChart()
+    {
+        MainWindow w;
+        w.panel()->setValue("D", QStringLiteral("100"));
+        w.panel()->setValue("t_max", QStringLiteral("5"));
+        w.panel()->setValue("runs", QStringLiteral("2"));
+        QVERIFY(w.panel()->config().has_value());
+        // The theory of the new parameters appears before Run is pressed.
+        QTRY_VERIFY_WITH_TIMEOUT(!w.learningCurve()->theoryPoints().isEmpty() &&
+                                     std::abs(w.learningCurve()->theoryPoints().last().x() - 5.0) < 1e-9,
+                                 5000);
+        QVERIFY(w.learningCurve()->theoryPoints().size() > 20);
+        w.runSimulation();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.simulationRunning(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.learningCurve()->simulationPoints().size() > 20, 2000);
+        for (const QPointF& p : w.learningCurve()->theoryPoints() + w.learningCurve()->simulationPoints())
+            QVERIFY(std::isfinite(p.x()) && std::isfinite(p.y()) && p.x() > 0 && p.y() > 0);
+        const CurveStore& s = w.store();
+        QCOMPARE(s.setup().pcaErrors.size(), std::size_t(4));
+        QVERIFY(!s.setup().trackedRho.empty());
+        QVERIFY(s.latestTheory() && s.latestTheory()->encoderSubspaceOverlap().allFinite());
+        QVERIFY(s.latestSimulation() && s.latestSimulation()->mean.allFinite());
+        QVERIFY(!w.weightNorms()->fitText().isEmpty());
+        QVERIFY(w.message().isEmpty());
+        // Theory and simulation agree at the end of this short run to a few per cent.
+        const double ode = w.learningCurve()->theoryPoints().last().y();
+        const double sgd = w.learningCurve()->simulationPoints().last().y();
+        QVERIFY2(std::abs(ode - sgd) < 0.1 * ode, qPrintable(QStringLiteral("%1 vs %2").arg(ode).arg(sgd)));
+    }
+
+    void divergenceIsShownInTheWindow()
+    {
+        MainWindow w;
+        w.panel()->setValue("D", QStringLiteral("100"));
+        w.panel()->setValue("lr", QStringLiteral("5000"));
+        w.panel()->setValue("t_max", QStringLiteral("50"));
+        w.runSimulation();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.simulationRunning(), 20000);
+        QVERIFY2(w.message().contains(QLatin1String("diverged at t = ")), qPrintable(w.message()));
+    }
+
+    void pauseAndStopAnswerWithin100ms()
+    {
+        MainWindow w;
+        w.panel()->setValue("t_max", QStringLiteral("1000"));
+        w.runSimulation();
+        QTRY_VERIFY_WITH_TIMEOUT(w.store().latestSimulation() != nullptr, 10000);
+        w.togglePause();
+        QTest::qWait(100);  // what was under way before the pause may still arrive
+        const std::size_t before = w.store().latestSimulation()->index;
+        QTest::qWait(500);
+        QCOMPARE(w.store().latestSimulation()->index, before);
+        w.togglePause();
+        QTest::qWait(50);
+        QElapsedTimer timer;
+        timer.start();
+        w.stopSimulation();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.simulationRunning(), 1000);
+        qInfo("stop answered in %lld ms", timer.elapsed());
+        QVERIFY(timer.elapsed() < 100);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
