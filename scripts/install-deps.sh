@@ -8,6 +8,7 @@ packages=(
   qt6-base-dev qt6-charts-dev qt6-svg-dev libgl-dev
   libeigen3-dev libboost-dev
   xvfb xauth imagemagick
+  desktop-file-utils appstream
   dataset-fashion-mnist
 )
 
