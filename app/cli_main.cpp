@@ -73,6 +73,18 @@ private:
     QElapsedTimer timer_;
 };
 
+// The status of a route for run.json; a failure is also reported on stderr and marks the run as failed.
+RouteReport report(const char* route, const aedyn::RunOutcome& r, double seconds, bool& failed)
+{
+    if (!r.ok && !r.cancelled) {
+        failed = true;
+        std::fprintf(stderr, "aedyn-cli: %s: %s\n", route, r.message.c_str());
+    }
+    const QString status =
+        r.ok ? QStringLiteral("ok") : (r.cancelled ? QStringLiteral("stopped") : QString::fromStdString(r.message));
+    return {status, seconds};
+}
+
 bool writeFile(const QString& path, const QByteArray& data, QString* error)
 {
     // QSaveFile writes to a temporary file and renames it on commit: an interrupted run never leaves a
@@ -226,13 +238,7 @@ int main(int argc, char** argv)
                 epsOde[i] = o.eps;
             },
             &g_control);
-        theory.wallSeconds = timer.elapsed() / 1000.0;
-        theory.status = r.ok ? QStringLiteral("ok")
-                             : (r.cancelled ? QStringLiteral("stopped") : QString::fromStdString(r.message));
-        if (!r.ok && !r.cancelled) {
-            failed = true;
-            std::fprintf(stderr, "aedyn-cli: theory: %s\n", r.message.c_str());
-        }
+        theory = report("theory", r, timer.elapsed() / 1000.0, failed);
     }
 
     RouteReport simulation{QStringLiteral("not run"), 0.0};
@@ -250,13 +256,7 @@ int main(int argc, char** argv)
             },
             [&](double t) { progress.update(t); }, &g_control, threads);
         progress.finish();
-        simulation.wallSeconds = timer.elapsed() / 1000.0;
-        simulation.status = r.ok ? QStringLiteral("ok")
-                                 : (r.cancelled ? QStringLiteral("stopped") : QString::fromStdString(r.message));
-        if (!r.ok && !r.cancelled) {
-            failed = true;
-            std::fprintf(stderr, "aedyn-cli: simulation: %s\n", r.message.c_str());
-        }
+        simulation = report("simulation", r, timer.elapsed() / 1000.0, failed);
     }
     if (g_control.stopRequested) {
         std::fprintf(stderr, "aedyn-cli: interrupted; nothing written\n");

@@ -1,6 +1,6 @@
 #include "LearningCurveChart.h"
 
-#include "UnitPalette.h"
+#include "ChartStyle.h"
 
 #include <QAreaSeries>
 #include <QGraphicsSimpleTextItem>
@@ -22,8 +22,8 @@ bool drawable(double t, double y) { return t > 0 && std::isfinite(t) && y > 0 &&
 
 LearningCurveChart::LearningCurveChart(QWidget* parent)
     : QChartView(parent)
-    , tAxis_(new QLogValueAxis)
-    , epsLogAxis_(new QLogValueAxis)
+    , tAxis_(makeLogAxis(QStringLiteral("time t = steps / D")))
+    , epsLogAxis_(makeLogAxis(QStringLiteral("test error ε")))
     , epsLinearAxis_(new QValueAxis)
     , ode_(new QLineSeries)
     , sgd_(new QScatterSeries)
@@ -35,14 +35,6 @@ LearningCurveChart::LearningCurveChart(QWidget* parent)
     QChart* c = chart();
     c->setTitle(QStringLiteral("Learning curve"));
     c->legend()->setAlignment(Qt::AlignTop);
-    tAxis_->setTitleText(QStringLiteral("time t = steps / D"));
-    tAxis_->setLabelFormat(QStringLiteral("%g"));
-    tAxis_->setBase(10);
-    tAxis_->setMinorTickCount(-1);
-    epsLogAxis_->setTitleText(QStringLiteral("test error ε"));
-    epsLogAxis_->setLabelFormat(QStringLiteral("%g"));
-    epsLogAxis_->setBase(10);
-    epsLogAxis_->setMinorTickCount(-1);
     epsLinearAxis_->setTitleText(QStringLiteral("test error ε"));
     c->addAxis(tAxis_, Qt::AlignBottom);
     c->addAxis(epsLogAxis_, Qt::AlignLeft);

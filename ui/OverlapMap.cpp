@@ -1,6 +1,6 @@
 #include "OverlapMap.h"
 
-#include "UnitPalette.h"
+#include "ChartStyle.h"
 
 #include <QPainter>
 

@@ -1,6 +1,6 @@
 #include "SpectrumChart.h"
 
-#include "UnitPalette.h"
+#include "ChartStyle.h"
 
 #include <QLineSeries>
 #include <QLogValueAxis>
@@ -8,20 +8,14 @@
 
 SpectrumChart::SpectrumChart(QWidget* parent)
     : QChartView(parent)
-    , tauAxis_(new QLogValueAxis)
-    , rhoAxis_(new QLogValueAxis)
+    , tauAxis_(makeLogAxis(QStringLiteral("eigen-mode τ")))
+    , rhoAxis_(makeLogAxis(QStringLiteral("ρ_τ / D")))
     , spikes_(new QScatterSeries)
     , bulk_(new QLineSeries)
 {
     setRenderHint(QPainter::Antialiasing);
     chart()->setTitle(QStringLiteral("Spectrum of the input covariance Ω"));
     chart()->legend()->setAlignment(Qt::AlignTop);
-    tauAxis_->setTitleText(QStringLiteral("eigen-mode τ"));
-    tauAxis_->setLabelFormat(QStringLiteral("%g"));
-    tauAxis_->setMinorTickCount(-1);
-    rhoAxis_->setTitleText(QStringLiteral("ρ_τ / D"));
-    rhoAxis_->setLabelFormat(QStringLiteral("%g"));
-    rhoAxis_->setMinorTickCount(-1);
     chart()->addAxis(tauAxis_, Qt::AlignBottom);
     chart()->addAxis(rhoAxis_, Qt::AlignLeft);
     spikes_->setName(QStringLiteral("tracked eigenvalues"));

@@ -1,7 +1,7 @@
 #include "WeightNormChart.h"
 
 #include "ReducedOde.h"
-#include "UnitPalette.h"
+#include "ChartStyle.h"
 
 #include <QChart>
 #include <QChartView>
@@ -32,8 +32,8 @@ WeightNormChart::WeightNormChart(QWidget* parent)
     : QWidget(parent)
     , view_(new QChartView)
     , chart_(view_->chart())
-    , tAxis_(new QLogValueAxis)
-    , yAxis_(new QLogValueAxis)
+    , tAxis_(makeLogAxis(QStringLiteral("time t")))
+    , yAxis_(makeLogAxis(QString()))
     , fitFrom_(new QDoubleSpinBox)
     , fitTo_(new QDoubleSpinBox)
     , fitLabel_(new QLabel)
@@ -41,12 +41,6 @@ WeightNormChart::WeightNormChart(QWidget* parent)
     view_->setRenderHint(QPainter::Antialiasing);
     chart_->setTitle(QStringLiteral("Weight norms"));
     chart_->legend()->setAlignment(Qt::AlignTop);
-    tAxis_->setTitleText(QStringLiteral("time t"));
-    tAxis_->setLabelFormat(QStringLiteral("%g"));
-    tAxis_->setMinorTickCount(-1);
-    yAxis_->setTitleText(QStringLiteral("‖w_k‖ (solid), ‖v_k‖/√D (dashed)"));
-    yAxis_->setLabelFormat(QStringLiteral("%g"));
-    yAxis_->setMinorTickCount(-1);
     chart_->addAxis(tAxis_, Qt::AlignBottom);
     chart_->addAxis(yAxis_, Qt::AlignLeft);
 

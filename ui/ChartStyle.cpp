@@ -1,4 +1,6 @@
-#include "UnitPalette.h"
+#include "ChartStyle.h"
+
+#include <QLogValueAxis>
 
 QColor unitColour(int k)
 {
@@ -7,4 +9,14 @@ QColor unitColour(int k)
                                   QColor(0xF0, 0xE4, 0x42), QColor(0x00, 0x00, 0x00)};
     const QColor c = base[k % 8];
     return k < 8 ? c : c.lighter(100 + 25 * (k / 8));
+}
+
+QLogValueAxis* makeLogAxis(const QString& title)
+{
+    auto* axis = new QLogValueAxis;
+    axis->setTitleText(title);
+    axis->setLabelFormat(QStringLiteral("%g"));
+    axis->setBase(10);
+    axis->setMinorTickCount(-1);
+    return axis;
 }
