@@ -11,6 +11,8 @@ void CurveStore::resetSimulation(std::vector<double> times)
 {
     simulation_.assign(times.size(), std::nullopt);
     simulationTimes_ = std::move(times);
+    firstRun_.reset();
+    ++firstRunVersion_;
     anySim_ = false;
     simulationStale = false;
 }

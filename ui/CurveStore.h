@@ -2,8 +2,10 @@
 // Everything the charts draw, gathered on the GUI thread from the workers' queued signals: the grid, the PCA
 // levels, the spectrum, and theory and simulation observables per grid point (empty until computed).
 #include "Observables.h"
+#include "Weights.h"
 
 #include <QString>
+#include <QtGlobal>
 
 #include <optional>
 #include <vector>
@@ -15,6 +17,7 @@ struct ExperimentSetup {
     double bulkRho = 0.0;
     long bulkCount = 0;
     int K = 0;
+    Eigen::MatrixXd eigenvectors;         // D × (up to 8) leading tracked eigenvectors, in the input basis
     bool hasTheory = true;
     QString theoryNote;                   // why there is no theory curve, if there is none
 };
@@ -37,6 +40,15 @@ public:
     const std::vector<std::optional<aedyn::Observables>>& theory() const { return theory_; }
     const std::vector<std::optional<SimulationPoint>>& simulation() const { return simulation_; }
     const std::vector<double>& simulationTimes() const { return simulationTimes_; }
+    // The weights of the first SGD run at the latest grid time (only the latest: they are K×D each).
+    const std::optional<aedyn::Weights>& firstRunWeights() const { return firstRun_; }
+    void setFirstRunWeights(const aedyn::Weights& w)
+    {
+        firstRun_ = w;
+        ++firstRunVersion_;
+    }
+    // Changes whenever new weights arrive or the simulation is reset, so a chart can skip redundant redraws.
+    quint64 firstRunVersion() const { return firstRunVersion_; }
     // The latest simulation point, if any.
     const SimulationPoint* latestSimulation() const;
     const aedyn::Observables* latestTheory() const;
@@ -48,6 +60,8 @@ private:
     std::vector<std::optional<aedyn::Observables>> theory_;
     std::vector<std::optional<SimulationPoint>> simulation_;
     std::vector<double> simulationTimes_;
+    std::optional<aedyn::Weights> firstRun_;
+    quint64 firstRunVersion_ = 0;
     std::size_t latestSim_ = 0, latestTheory_ = 0;
     bool anySim_ = false, anyTheory_ = false;
 

@@ -21,6 +21,10 @@ void TheoryWorker::compute(const aedyn::ExperimentConfig& config, std::shared_pt
         setup.bulkRho = m.bulkRho;
         setup.bulkCount = m.bulkCount;
         setup.K = config.K;
+        const int shown = static_cast<int>(std::min<Eigen::Index>(m.rho.size(), 8));
+        setup.eigenvectors.resize(e.data().dimension(), shown);
+        for (int tau = 0; tau < shown; ++tau)
+            setup.eigenvectors.col(tau) = e.data().eigenvector(tau);
         setup.hasTheory = e.hasTheory();
         setup.theoryNote = QString::fromStdString(e.theoryUnavailableReason());
         emit setupReady(generation, setup);
@@ -42,7 +46,8 @@ void SimulationWorker::run(const aedyn::ExperimentConfig& config, std::shared_pt
     try {
         const aedyn::Experiment e(config);
         const aedyn::RunOutcome r = e.runSimulation(
-            [&](std::size_t i, const std::vector<aedyn::Observables>& runs, const aedyn::Weights&) {
+            [&](std::size_t i, const std::vector<aedyn::Observables>& runs, const aedyn::Weights& first) {
+                emit firstRunWeights(first);
                 SimulationPoint p;
                 p.index = i;
                 p.mean = aedyn::meanOverRuns(runs);

@@ -12,6 +12,7 @@
 Q_DECLARE_METATYPE(aedyn::Observables)
 Q_DECLARE_METATYPE(ExperimentSetup)
 Q_DECLARE_METATYPE(SimulationPoint)
+Q_DECLARE_METATYPE(aedyn::Weights)
 Q_DECLARE_METATYPE(aedyn::ExperimentConfig)
 
 // Integrates the ODE for a configuration. A newer request makes the running one obsolete: the GUI sets its
@@ -33,6 +34,7 @@ public slots:
     void run(const aedyn::ExperimentConfig& config, std::shared_ptr<aedyn::RunControl> control);
 signals:
     void pointReady(const SimulationPoint& p);
+    void firstRunWeights(const aedyn::Weights& w);
     void progress(double t);
     void finished(const QString& failure, bool stopped);
 };

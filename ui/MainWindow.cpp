@@ -6,6 +6,7 @@
 #include "ParameterPanel.h"
 #include "SpectrumChart.h"
 #include "WeightNormChart.h"
+#include "WeightVectorChart.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -13,6 +14,7 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
 #include <QScrollArea>
@@ -28,6 +30,7 @@ MainWindow::MainWindow(QWidget* parent)
     , learningCurve_(new LearningCurveChart)
     , weightNorms_(new WeightNormChart)
     , overlaps_(new OverlapMap)
+    , weightVectors_(new WeightVectorChart)
     , spectrum_(new SpectrumChart)
     , banner_(new QLabel)
     , progress_(new QProgressBar)
@@ -38,6 +41,7 @@ MainWindow::MainWindow(QWidget* parent)
     qRegisterMetaType<aedyn::Observables>();
     qRegisterMetaType<ExperimentSetup>();
     qRegisterMetaType<SimulationPoint>();
+    qRegisterMetaType<aedyn::Weights>();
     qRegisterMetaType<aedyn::ExperimentConfig>();
     qRegisterMetaType<std::shared_ptr<aedyn::RunControl>>();
     setWindowTitle(QStringLiteral("AEDyn — autoencoder learning dynamics"));
@@ -81,18 +85,24 @@ MainWindow::MainWindow(QWidget* parent)
     auto* grid = new QGridLayout;
     grid->addWidget(learningCurve_, 0, 0);
     grid->addWidget(weightNorms_, 0, 1);
-    grid->addWidget(overlaps_, 1, 0);
+    // Chart 3 of the dashboard: what the units have learnt, as overlaps and as vectors over the input index.
+    auto* learnt = new QWidget;
+    auto* learntLayout = new QHBoxLayout(learnt);
+    learntLayout->setContentsMargins(0, 0, 0, 0);
+    learntLayout->addWidget(overlaps_, 1);
+    learntLayout->addWidget(weightVectors_, 1);
+    grid->addWidget(learnt, 1, 0);
     grid->addWidget(spectrum_, 1, 1);
     // The learning curve is the hero: the widest column and the tallest row.
     grid->setColumnStretch(0, 3);
     grid->setColumnStretch(1, 2);
-    for (QWidget* w : std::initializer_list<QWidget*>{learningCurve_, weightNorms_, overlaps_, spectrum_})
+    for (QWidget* w : std::initializer_list<QWidget*>{learningCurve_, weightNorms_, learnt, spectrum_})
         w->setMinimumSize(200, 150);
     grid->setRowStretch(0, 3);
     grid->setRowStretch(1, 2);
     layout->addLayout(grid, 1);
     setCentralWidget(central);
-    charts_ = {learningCurve_, weightNorms_, overlaps_, spectrum_};
+    charts_ = {learningCurve_, weightNorms_, learnt, spectrum_};
     for (QWidget* w : charts_) {
         w->setToolTip(w->toolTip().isEmpty() ? QStringLiteral("Double-click to maximise or restore") : w->toolTip());
         w->installEventFilter(this);
@@ -136,6 +146,10 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(simulationWorker_, &SimulationWorker::pointReady, this, [this](const SimulationPoint& p) {
         store_.setSimulation(p);
+        scheduleRepaint();
+    });
+    connect(simulationWorker_, &SimulationWorker::firstRunWeights, this, [this](const aedyn::Weights& w) {
+        store_.setFirstRunWeights(w);
         scheduleRepaint();
     });
     connect(simulationWorker_, &SimulationWorker::progress, this, [this](double t) {
@@ -286,6 +300,7 @@ void MainWindow::repaintCharts()
     learningCurve_->refresh(store_);
     weightNorms_->refresh(store_);
     overlaps_->refresh(store_);
+    weightVectors_->refresh(store_);
     spectrum_->refresh(store_);
     frameMs_.push_back(timer.nsecsElapsed() / 1e6);
 }

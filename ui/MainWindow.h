@@ -20,6 +20,7 @@ class QLabel;
 class QProgressBar;
 class SpectrumChart;
 class WeightNormChart;
+class WeightVectorChart;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -62,6 +63,7 @@ private:
     LearningCurveChart* learningCurve_;
     WeightNormChart* weightNorms_;
     OverlapMap* overlaps_;
+    WeightVectorChart* weightVectors_;
     SpectrumChart* spectrum_;
     QList<QWidget*> charts_;
     QLabel* banner_;
