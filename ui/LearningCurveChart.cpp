@@ -119,6 +119,30 @@ void LearningCurveChart::refresh(const CurveStore& store)
         upper.append({t, p->mean.eps + p->epsSem});
         lower.append({t, std::max(p->mean.eps - p->epsSem, p->mean.eps * 0.5)});
     }
+    // Individual runs: small faded markers, one series per run.
+    const std::size_t runCount = showRuns_ && store.latestSimulation() ? store.latestSimulation()->epsRuns.size() : 0;
+    while (runs_.size() < static_cast<qsizetype>(runCount)) {
+        auto* s = new QScatterSeries;
+        QColor faded = unitColour(1);
+        faded.setAlphaF(0.35);
+        s->setColor(faded);
+        s->setBorderColor(faded);
+        s->setMarkerSize(3);
+        c->addSeries(s);
+        s->attachAxis(tAxis_);
+        s->attachAxis(yAxis);
+        c->legend()->markers(s).first()->setVisible(false);
+        runs_.append(s);
+    }
+    for (qsizetype r = 0; r < runs_.size(); ++r) {
+        QList<QPointF> points;
+        for (std::size_t i = 0; r < static_cast<qsizetype>(runCount) && i < store.simulation().size(); ++i) {
+            const auto& p = store.simulation()[i];
+            if (p && r < static_cast<qsizetype>(p->epsRuns.size()) && drawable(store.simulationTimes()[i], p->epsRuns[r]))
+                points.append({store.simulationTimes()[i], p->epsRuns[r]});
+        }
+        runs_[r]->replace(points);
+    }
     ode_->replace(ode);
     sgd_->replace(sgd);
     bandUpper_->replace(upper);
@@ -126,7 +150,7 @@ void LearningCurveChart::refresh(const CurveStore& store)
     const QColor simColour = store.simulationStale ? referenceGrey() : unitColour(1);
     sgd_->setColor(simColour);
     sgd_->setBorderColor(simColour);
-    ode_->setName(setup.hasTheory ? QStringLiteral("ODE theory") : QStringLiteral("no ODE: ") + setup.theoryNote.left(40));
+    ode_->setName(setup.hasTheory ? QStringLiteral("ODE theory") : QStringLiteral("no ODE for tied weights"));
     updateRanges(store);
     placeLevelLabels();
 }

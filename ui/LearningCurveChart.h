@@ -18,6 +18,7 @@ public:
     explicit LearningCurveChart(QWidget* parent = nullptr);
     void refresh(const CurveStore& store);
     void setLogError(bool log);
+    void setShowRuns(bool show) { showRuns_ = show; }
     bool logError() const { return logError_; }
 
     // For tests: the points currently drawn.
@@ -37,6 +38,8 @@ private:
     QLineSeries* bandLower_;
     QAreaSeries* band_;
     QList<QLineSeries*> levels_;
+    QList<QScatterSeries*> runs_;  // individual SGD runs, when shown
     QList<QGraphicsSimpleTextItem*> levelLabels_;
     bool logError_ = true;
+    bool showRuns_ = false;
 };

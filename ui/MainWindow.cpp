@@ -60,6 +60,13 @@ MainWindow::MainWindow(QWidget* parent)
     logError_ = toolbar->addAction(QStringLiteral("log ε axis"));
     logError_->setCheckable(true);
     logError_->setChecked(true);
+    auto* runs = toolbar->addAction(QStringLiteral("individual runs"));
+    runs->setCheckable(true);
+    runs->setToolTip(QStringLiteral("Show every SGD run as faded markers (applies live)"));
+    connect(runs, &QAction::toggled, this, [this](bool on) {
+        learningCurve_->setShowRuns(on);
+        repaintCharts();
+    });
     connect(logError_, &QAction::toggled, this, [this](bool on) {
         learningCurve_->setLogError(on);
         repaintCharts();
@@ -127,6 +134,8 @@ MainWindow::MainWindow(QWidget* parent)
             return;
         store_.resetTheory(s);
         panel_->setEigenvalues(s.trackedRho, s.bulkRho, s.bulkCount);
+        if (!s.hasTheory)
+            showMessage(s.theoryNote);
         scheduleRepaint();
     });
     connect(theoryWorker_, &TheoryWorker::pointReady, this,

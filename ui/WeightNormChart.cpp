@@ -71,8 +71,9 @@ WeightNormChart::WeightNormChart(QWidget* parent)
 void WeightNormChart::ensureSeries(int K)
 {
     while (encoderTheory_.size() > K) {
-        for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{
-                 encoderTheory_.takeLast(), decoderTheory_.takeLast(), encoderSim_.takeLast(), decoderSim_.takeLast()}) {
+        for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{encoderTheory_.takeLast(), decoderTheory_.takeLast(),
+                                                                          encoderSim_.takeLast(), decoderSim_.takeLast(),
+                                                                          biasTheory_.takeLast()}) {
             chart_->removeSeries(s);
             delete s;
         }
@@ -100,6 +101,13 @@ void WeightNormChart::ensureSeries(int K)
         }
         for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{vTheory, wSim, vSim})
             chart_->legend()->markers(s).first()->setVisible(false);
+        auto* bTheory = new QLineSeries;
+        bTheory->setPen(QPen(colour, 1.5, Qt::DotLine));
+        chart_->addSeries(bTheory);
+        bTheory->attachAxis(tAxis_);
+        bTheory->attachAxis(yAxis_);
+        chart_->legend()->markers(bTheory).first()->setVisible(false);
+        biasTheory_.append(bTheory);
         encoderTheory_.append(wTheory);
         decoderTheory_.append(vTheory);
         encoderSim_.append(wSim);
@@ -114,8 +122,10 @@ void WeightNormChart::refresh(const CurveStore& store)
     const int K = setup.K;
     projections_ = K == 1;
     ensureSeries(K);
-    yAxis_->setTitleText(projections_ ? QStringLiteral("a = |w·e₁| (solid), c = |v·e₁|/√D (dashed)")
-                                      : QStringLiteral("‖w_k‖ (solid), ‖v_k‖/√D (dashed)"));
+    const bool biases = store.latestTheory() && (store.latestTheory()->op.beta.array() != 0.0).any();
+    yAxis_->setTitleText((projections_ ? QStringLiteral("a = |w·e₁| (solid), c = |v·e₁|/√D (dashed)")
+                                       : QStringLiteral("‖w_k‖ (solid), ‖v_k‖/√D (dashed)")) +
+                         (biases ? QStringLiteral(", β_k (dotted)") : QString()));
     double lo = 1e300, hi = 0;
     auto add = [&](QList<QPointF>& list, double t, double y) {
         if (t > 0 && y > 0 && std::isfinite(y)) {
@@ -125,13 +135,17 @@ void WeightNormChart::refresh(const CurveStore& store)
         }
     };
     for (int k = 0; k < K; ++k) {
-        QList<QPointF> w, v, ws, vs;
+        QList<QPointF> w, v, ws, vs, b;
         for (std::size_t i = 0; i < store.theory().size(); ++i)
             if (const auto& o = store.theory()[i]) {
                 const auto [a, c] = scales(*o, k, projections_);
                 add(w, setup.times[i], a);
                 add(v, setup.times[i], c);
+                // From 0.01 up: the axis is logarithmic, and the early tiny biases would squeeze the norms.
+                if (o->op.beta.size() > k && o->op.beta(k) >= 0.01)
+                    add(b, setup.times[i], o->op.beta(k));
             }
+        biasTheory_[k]->replace(b);
         for (std::size_t i = 0; i < store.simulation().size(); ++i)
             if (const auto& p = store.simulation()[i]) {
                 const auto [a, c] = scales(p->mean, k, projections_);

@@ -34,6 +34,7 @@ private:
     QLabel* fitLabel_;
     QList<QLineSeries*> encoderTheory_, decoderTheory_;
     QList<QScatterSeries*> encoderSim_, decoderSim_;
+    QList<QLineSeries*> biasTheory_;  // β_k (dotted), when biases are trained (figure 4c)
     const CurveStore* store_ = nullptr;
     bool projections_ = false;
 };
