@@ -11,6 +11,7 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
+#include <QMouseEvent>
 #include <QScatterSeries>
 #include <QVBoxLayout>
 
@@ -37,6 +38,7 @@ WeightNormChart::WeightNormChart(QWidget* parent)
     , fitFrom_(new QDoubleSpinBox)
     , fitTo_(new QDoubleSpinBox)
     , fitLabel_(new QLabel)
+    , windowEdges_(new QLineSeries)
 {
     view_->setRenderHint(QPainter::Antialiasing);
     chart_->setTitle(QStringLiteral("Weight norms"));
@@ -44,6 +46,13 @@ WeightNormChart::WeightNormChart(QWidget* parent)
     chart_->addAxis(tAxis_, Qt::AlignBottom);
     chart_->addAxis(yAxis_, Qt::AlignLeft);
 
+    windowEdges_->setPen(QPen(referenceGrey(), 1.0, Qt::DashDotLine));
+    chart_->addSeries(windowEdges_);
+    windowEdges_->attachAxis(tAxis_);
+    windowEdges_->attachAxis(yAxis_);
+    chart_->legend()->markers(windowEdges_).first()->setVisible(false);
+    view_->viewport()->installEventFilter(this);
+    view_->setToolTip(QStringLiteral("Drag across the plot to choose the time window of the power-law fit"));
     for (QDoubleSpinBox* box : {fitFrom_, fitTo_}) {
         box->setRange(1e-3, 1e8);
         box->setDecimals(1);
@@ -164,6 +173,43 @@ void WeightNormChart::refresh(const CurveStore& store)
     updateFit();
 }
 
+void WeightNormChart::setFitWindow(double from, double to)
+{
+    const QSignalBlocker a(fitFrom_), b(fitTo_);
+    fitFrom_->setValue(std::min(from, to));
+    fitTo_->setValue(std::max(from, to));
+    updateFit();
+}
+
+bool WeightNormChart::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == view_->viewport() && !chart_->series().isEmpty()) {
+        const auto* mouse = static_cast<QMouseEvent*>(event);
+        auto timeAt = [&] {
+            return chart_->mapToValue(view_->mapToScene(mouse->position().toPoint()), windowEdges_).x();
+        };
+        if (event->type() == QEvent::MouseButtonPress && mouse->button() == Qt::LeftButton) {
+            dragStart_ = timeAt();
+            return true;
+        }
+        if (event->type() == QEvent::MouseMove && (mouse->buttons() & Qt::LeftButton) && dragStart_ > 0) {
+            const double t = timeAt();
+            if (t > 0 && std::abs(std::log(t / dragStart_)) > 0.01)
+                setFitWindow(dragStart_, t);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void WeightNormChart::drawWindow()
+{
+    const double lo = yAxis_->min(), hi = yAxis_->max();
+    const double a = fitFrom_->value(), b = fitTo_->value();
+    // Down one edge, along the bottom, up the other: one series draws both edges.
+    windowEdges_->replace({{a, hi}, {a, lo}, {b, lo}, {b, hi}});
+}
+
 void WeightNormChart::updateFit()
 {
     if (!store_ || store_->setup().K == 0) {
@@ -199,7 +245,10 @@ void WeightNormChart::updateFit()
                          .arg(fv.exponent, 0, 'f', 3);
     }
     fitLabel_->setText(parts.isEmpty() ? QStringLiteral("(no points in the window)") : parts.join(QStringLiteral("; ")));
-    chart_->setTitle(QStringLiteral("Weight norms"));
+    // The first unit's exponents are printed on the chart itself; all units are listed below it.
+    chart_->setTitle(parts.isEmpty() ? QStringLiteral("Weight norms")
+                                     : QStringLiteral("Weight norms — fit: ") + parts.first());
+    drawWindow();
 }
 
 QString WeightNormChart::fitText() const { return fitLabel_->text(); }

@@ -20,10 +20,16 @@ public:
     explicit WeightNormChart(QWidget* parent = nullptr);
     void refresh(const CurveStore& store);
     QString fitText() const;
+    void setFitWindow(double from, double to);
+
+protected:
+    // Dragging across the plot with the left button sets the fit window.
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void ensureSeries(int K);
     void updateFit();
+    void drawWindow();
 
     QChartView* view_;
     QChart* chart_;
@@ -34,7 +40,9 @@ private:
     QLabel* fitLabel_;
     QList<QLineSeries*> encoderTheory_, decoderTheory_;
     QList<QScatterSeries*> encoderSim_, decoderSim_;
-    QList<QLineSeries*> biasTheory_;  // β_k (dotted), when biases are trained (figure 4c)
+    QList<QLineSeries*> biasTheory_;
+    QLineSeries* windowEdges_;  // the fit window, as two vertical lines
+    double dragStart_ = 0.0;  // β_k (dotted), when biases are trained (figure 4c)
     const CurveStore* store_ = nullptr;
     bool projections_ = false;
 };

@@ -6,6 +6,7 @@
 #include "WeightNormChart.h"
 
 #include <QAction>
+#include <QChartView>
 #include <QElapsedTimer>
 #include <QTest>
 
@@ -82,6 +83,32 @@ private slots:
         const double ode = w.learningCurve()->theoryPoints().last().y();
         const double sgd = w.learningCurve()->simulationPoints().last().y();
         QVERIFY2(std::abs(ode - sgd) < 0.1 * ode, qPrintable(QStringLiteral("%1 vs %2").arg(ode).arg(sgd)));
+    }
+
+    // Dragging across the weight chart chooses the fit window; the exponents follow.
+    void draggingSetsTheFitWindow()
+    {
+        MainWindow w;
+        w.resize(1600, 1000);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.panel()->selectPreset(QStringLiteral("fig3-rescaling"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.store().setup().K == 1 && w.store().latestTheory() != nullptr &&
+                                     w.store().latestTheory()->t == w.store().setup().times.back(),
+                                 10000);
+        QTest::qWait(100);
+        const QString before = w.weightNorms()->fitText();
+        QVERIFY2(before.contains(QStringLiteral("a ∝ t^")), qPrintable(before));
+        auto* view = w.weightNorms()->findChild<QChartView*>();
+        QVERIFY(view);
+        const QRectF plot = view->chart()->plotArea();
+        const QPoint from = view->mapFromScene(QPointF(plot.left() + 0.2 * plot.width(), plot.center().y()));
+        const QPoint to = view->mapFromScene(QPointF(plot.left() + 0.5 * plot.width(), plot.center().y()));
+        QTest::mousePress(view->viewport(), Qt::LeftButton, {}, from);
+        QTest::mouseMove(view->viewport(), to);
+        QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, to);
+        const QString after = w.weightNorms()->fitText();
+        QVERIFY2(after != before && after.contains(QStringLiteral("a ∝ t^")), qPrintable(before + " / " + after));
     }
 
     void divergenceIsShownInTheWindow()
