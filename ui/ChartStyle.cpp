@@ -1,6 +1,11 @@
 #include "ChartStyle.h"
 
+#include "DecadeLabels.h"
+
 #include <QLogValueAxis>
+
+#include <algorithm>
+#include <cmath>
 
 QColor unitColour(int k)
 {
@@ -8,15 +13,31 @@ QColor unitColour(int k)
                                   QColor(0xCC, 0x79, 0xA7), QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9),
                                   QColor(0xF0, 0xE4, 0x42), QColor(0x00, 0x00, 0x00)};
     const QColor c = base[k % 8];
-    return k < 8 ? c : c.lighter(100 + 25 * (k / 8));
+    // Beyond eight units the same hues again, mixed towards white (lighter() would leave black black).
+    const double white = std::min(0.7, 0.3 * (k / 8));
+    return QColor::fromRgbF(c.redF() + white * (1 - c.redF()), c.greenF() + white * (1 - c.greenF()),
+                            c.blueF() + white * (1 - c.blueF()));
 }
 
-QLogValueAxis* makeLogAxis(const QString& title)
+QLogValueAxis* makeLogAxis(QChart* chart, const QString& title)
 {
     auto* axis = new QLogValueAxis;
     axis->setTitleText(title);
     axis->setLabelFormat(QStringLiteral("%g"));
     axis->setBase(10);
     axis->setMinorTickCount(-1);
+    new DecadeLabels(chart, axis);
     return axis;
+}
+
+void setLogRange(QLogValueAxis* axis, double lo, double hi)
+{
+    lo /= 1.5;
+    hi *= 1.5;
+    // Fewer than two powers of ten inside: widen to whole decades, so the reader still gets a scale.
+    if (std::floor(std::log10(hi)) - std::ceil(std::log10(lo)) < 1) {
+        lo = std::pow(10.0, std::floor(std::log10(lo)));
+        hi = std::pow(10.0, std::ceil(std::log10(hi)));
+    }
+    axis->setRange(lo, hi);
 }

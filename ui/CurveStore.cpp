@@ -5,6 +5,7 @@ void CurveStore::resetTheory(const ExperimentSetup& setup)
     setup_ = setup;
     theory_.assign(setup.times.size(), std::nullopt);
     anyTheory_ = false;
+    theoryStale = false;
 }
 
 void CurveStore::resetSimulation(std::vector<double> times)

@@ -18,8 +18,9 @@ struct ExperimentSetup {
     long bulkCount = 0;
     int K = 0;
     Eigen::MatrixXd eigenvectors;         // D × (up to 8) leading tracked eigenvectors, in the input basis
-    bool hasTheory = true;
-    QString theoryNote;                   // why there is no theory curve, if there is none
+    // Tied weights have no ODE: the theory drawn is then that of the same network with untied weights, a
+    // comparison for the learning curve only (theory.md §8, figure 4a), and the other charts leave it out.
+    bool theoryIsUntiedComparison = false;
 };
 
 struct SimulationPoint {
@@ -53,7 +54,9 @@ public:
     const SimulationPoint* latestSimulation() const;
     const aedyn::Observables* latestTheory() const;
 
-    bool simulationStale = false;  // parameters changed since the simulation ran
+    // The parameters changed since these were computed: the curves stay, greyed, until replaced.
+    bool theoryStale = false;
+    bool simulationStale = false;
 
 private:
     ExperimentSetup setup_;

@@ -4,6 +4,8 @@
 
 #include <QElapsedTimer>
 
+#include <optional>
+
 void TheoryWorker::compute(const aedyn::ExperimentConfig& config, std::shared_ptr<aedyn::RunControl> control,
                            quint64 generation)
 {
@@ -25,14 +27,16 @@ void TheoryWorker::compute(const aedyn::ExperimentConfig& config, std::shared_pt
         setup.eigenvectors.resize(e.data().dimension(), shown);
         for (int tau = 0; tau < shown; ++tau)
             setup.eigenvectors.col(tau) = e.data().eigenvector(tau);
-        setup.hasTheory = e.hasTheory();
-        setup.theoryNote = QString::fromStdString(e.theoryUnavailableReason());
+        setup.theoryIsUntiedComparison = !e.hasTheory();
         emit setupReady(generation, setup);
+        // Tied weights have no ODE; the untied network on the same data is integrated instead, for comparison.
+        std::optional<aedyn::Experiment> untied;
         if (!e.hasTheory()) {
-            emit finished(generation, QString(), timer.elapsed());
-            return;
+            aedyn::ExperimentConfig c = config;
+            c.tied = false;
+            untied.emplace(c);
         }
-        const aedyn::RunOutcome r = e.runTheory(
+        const aedyn::RunOutcome r = (untied ? *untied : e).runTheory(
             [&](std::size_t i, const aedyn::Observables& o) { emit pointReady(generation, i, o); }, control.get());
         emit finished(generation, r.ok || r.cancelled ? QString() : QString::fromStdString(r.message),
                       timer.nsecsElapsed() / 1e6);

@@ -1,6 +1,8 @@
 #include "LearningCurveChart.h"
 
 #include "ChartStyle.h"
+#include "Decimation.h"
+#include "DecadeLabels.h"
 
 #include <QAreaSeries>
 #include <QGraphicsSimpleTextItem>
@@ -15,15 +17,17 @@
 
 namespace {
 
-// Log axes accept only finite, positive values.
+// Log axes accept only finite, positive values (t = 0 is left out).
 bool drawable(double t, double y) { return t > 0 && std::isfinite(t) && y > 0 && std::isfinite(y); }
+
+const QColor odeColour(0x20, 0x20, 0x20);
 
 } // namespace
 
 LearningCurveChart::LearningCurveChart(QWidget* parent)
     : QChartView(parent)
-    , tAxis_(makeLogAxis(QStringLiteral("time t = steps / D")))
-    , epsLogAxis_(makeLogAxis(QStringLiteral("test error ε")))
+    , tAxis_(makeLogAxis(chart(), QStringLiteral("time t = steps / D")))
+    , epsLogAxis_(makeLogAxis(chart(), QStringLiteral("test error ε")))
     , epsLinearAxis_(new QValueAxis)
     , ode_(new QLineSeries)
     , sgd_(new QScatterSeries)
@@ -33,25 +37,19 @@ LearningCurveChart::LearningCurveChart(QWidget* parent)
 {
     setRenderHint(QPainter::Antialiasing);
     QChart* c = chart();
-    c->setTitle(QStringLiteral("Learning curve"));
+    c->setTitle(QStringLiteral("<b>Learning curve</b>"));
     c->legend()->setAlignment(Qt::AlignTop);
     epsLinearAxis_->setTitleText(QStringLiteral("test error ε"));
     c->addAxis(tAxis_, Qt::AlignBottom);
     c->addAxis(epsLogAxis_, Qt::AlignLeft);
 
     band_->setName(QStringLiteral("SGD ± 1 s.e.m."));
-    QColor bandColour = unitColour(1);
-    bandColour.setAlphaF(0.2);
-    band_->setBrush(bandColour);
     band_->setPen(Qt::NoPen);
-    ode_->setName(QStringLiteral("ODE theory"));
-    ode_->setPen(QPen(QColor(0x20, 0x20, 0x20), 2.0));
     sgd_->setName(QStringLiteral("SGD, mean of runs"));
     sgd_->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
     sgd_->setMarkerSize(6);
-    sgd_->setColor(unitColour(1));
-    sgd_->setBorderColor(unitColour(1));
-    for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{band_, ode_, sgd_}) {
+    ode_->setName(QStringLiteral("ODE theory"));
+    for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{band_, sgd_, ode_}) {
         c->addSeries(s);
         s->attachAxis(tAxis_);
         s->attachAxis(epsLogAxis_);
@@ -59,34 +57,43 @@ LearningCurveChart::LearningCurveChart(QWidget* parent)
     connect(c, &QChart::plotAreaChanged, this, [this] { placeLevelLabels(); });
 }
 
+LearningCurveChart::~LearningCurveChart()
+{
+    // The error axis not in use is not owned by the chart.
+    delete (logError_ ? static_cast<QAbstractAxis*>(epsLinearAxis_) : epsLogAxis_);
+}
+
+QAbstractAxis* LearningCurveChart::errorAxis() const
+{
+    return logError_ ? static_cast<QAbstractAxis*>(epsLogAxis_) : epsLinearAxis_;
+}
+
 void LearningCurveChart::setLogError(bool log)
 {
     if (log == logError_)
         return;
-    logError_ = log;
     QChart* c = chart();
-    QAbstractAxis* from = log ? static_cast<QAbstractAxis*>(epsLinearAxis_) : epsLogAxis_;
-    QAbstractAxis* to = log ? static_cast<QAbstractAxis*>(epsLogAxis_) : epsLinearAxis_;
-    c->removeAxis(from);
-    c->addAxis(to, Qt::AlignLeft);
+    c->removeAxis(errorAxis());
+    logError_ = log;
+    c->addAxis(errorAxis(), Qt::AlignLeft);
     for (QAbstractSeries* s : c->series())
-        s->attachAxis(to);
+        s->attachAxis(errorAxis());
+    epsLogAxis_->findChild<DecadeLabels*>()->place();
 }
 
 void LearningCurveChart::refresh(const CurveStore& store)
 {
     const ExperimentSetup& setup = store.setup();
     QChart* c = chart();
-    QAbstractAxis* yAxis = logError_ ? static_cast<QAbstractAxis*>(epsLogAxis_) : epsLinearAxis_;
+    const int width = static_cast<int>(c->plotArea().width());
 
     // PCA levels of rank 0..K: dashed grey lines across the whole time range, labelled at the right edge.
     while (levels_.size() < static_cast<qsizetype>(setup.pcaErrors.size())) {
         auto* s = new QLineSeries;
-        QPen pen(referenceGrey(), 1.0, Qt::DashLine);
-        s->setPen(pen);
+        s->setPen(QPen(referenceGrey(), 1.0, Qt::DashLine));
         c->addSeries(s);
         s->attachAxis(tAxis_);
-        s->attachAxis(yAxis);
+        s->attachAxis(errorAxis());
         c->legend()->markers(s).first()->setVisible(false);
         levels_.append(s);
         auto* label = new QGraphicsSimpleTextItem(c);
@@ -117,23 +124,21 @@ void LearningCurveChart::refresh(const CurveStore& store)
             continue;
         sgd.append({t, p->mean.eps});
         upper.append({t, p->mean.eps + p->epsSem});
-        lower.append({t, std::max(p->mean.eps - p->epsSem, p->mean.eps * 0.5)});
+        // On a log axis the band stops at half the mean rather than at zero or below.
+        lower.append({t, std::max(p->mean.eps - p->epsSem, logError_ ? p->mean.eps * 0.5 : 0.0)});
     }
     // Individual runs: small faded markers, one series per run.
     const std::size_t runCount = showRuns_ && store.latestSimulation() ? store.latestSimulation()->epsRuns.size() : 0;
     while (runs_.size() < static_cast<qsizetype>(runCount)) {
         auto* s = new QScatterSeries;
-        QColor faded = unitColour(1);
-        faded.setAlphaF(0.35);
-        s->setColor(faded);
-        s->setBorderColor(faded);
         s->setMarkerSize(3);
         c->addSeries(s);
         s->attachAxis(tAxis_);
-        s->attachAxis(yAxis);
+        s->attachAxis(errorAxis());
         c->legend()->markers(s).first()->setVisible(false);
         runs_.append(s);
     }
+    const QColor simColour = store.simulationStale ? referenceGrey() : unitColour(1);
     for (qsizetype r = 0; r < runs_.size(); ++r) {
         QList<QPointF> points;
         for (std::size_t i = 0; r < static_cast<qsizetype>(runCount) && i < store.simulation().size(); ++i) {
@@ -141,16 +146,27 @@ void LearningCurveChart::refresh(const CurveStore& store)
             if (p && r < static_cast<qsizetype>(p->epsRuns.size()) && drawable(store.simulationTimes()[i], p->epsRuns[r]))
                 points.append({store.simulationTimes()[i], p->epsRuns[r]});
         }
-        runs_[r]->replace(points);
+        QColor faded = simColour;
+        faded.setAlphaF(0.35);
+        runs_[r]->setColor(faded);
+        runs_[r]->setBorderColor(faded);
+        runs_[r]->replace(decimateLogX(points, width));
     }
-    ode_->replace(ode);
-    sgd_->replace(sgd);
-    bandUpper_->replace(upper);
-    bandLower_->replace(lower);
-    const QColor simColour = store.simulationStale ? referenceGrey() : unitColour(1);
-    sgd_->setColor(simColour);
-    sgd_->setBorderColor(simColour);
-    ode_->setName(setup.hasTheory ? QStringLiteral("ODE theory") : QStringLiteral("no ODE for tied weights"));
+    ode_->replace(decimateLogX(ode, width));
+    sgd_->replace(decimateLogX(sgd, width));
+    bandUpper_->replace(decimateLogX(upper, width));
+    bandLower_->replace(decimateLogX(lower, width));
+
+    // Curves of parameters that have since changed stay drawn, in grey, until the new ones arrive.
+    // Hollow markers: Qt Charts draws scatter series above lines, and the ODE line must show through.
+    sgd_->setColor(Qt::transparent);
+    sgd_->setPen(QPen(simColour, 1.5));
+    QColor bandColour = simColour;
+    bandColour.setAlphaF(0.2);
+    band_->setBrush(bandColour);
+    ode_->setPen(QPen(store.theoryStale ? referenceGrey() : odeColour, 2.0));
+    ode_->setName(setup.theoryIsUntiedComparison ? QStringLiteral("ODE of untied weights (tied have none)")
+                                                 : QStringLiteral("ODE theory"));
     updateRanges(store);
     placeLevelLabels();
 }
@@ -179,18 +195,19 @@ void LearningCurveChart::updateRanges(const CurveStore& store)
     if (hi <= 0)
         return;
     if (logError_)
-        epsLogAxis_->setRange(lo / 1.5, hi * 1.5);
-    else
+        setLogRange(epsLogAxis_, lo, hi);
+    else {
         epsLinearAxis_->setRange(0, hi * 1.05);
+        epsLinearAxis_->applyNiceNumbers();
+    }
 }
 
 void LearningCurveChart::placeLevelLabels()
 {
     const QRectF area = chart()->plotArea();
-    QAbstractSeries* any = levels_.isEmpty() ? nullptr : levels_.first();
     for (qsizetype m = 0; m < levels_.size(); ++m) {
         const auto points = levels_[m]->points();
-        if (points.isEmpty() || !any) {
+        if (points.isEmpty()) {
             levelLabels_[m]->setVisible(false);
             continue;
         }

@@ -16,6 +16,7 @@ class LearningCurveChart : public QChartView {
     Q_OBJECT
 public:
     explicit LearningCurveChart(QWidget* parent = nullptr);
+    ~LearningCurveChart() override;
     void refresh(const CurveStore& store);
     void setLogError(bool log);
     void setShowRuns(bool show) { showRuns_ = show; }
@@ -26,6 +27,7 @@ public:
     QList<QPointF> simulationPoints() const;
 
 private:
+    QAbstractAxis* errorAxis() const;
     void placeLevelLabels();
     void updateRanges(const CurveStore& store);
 

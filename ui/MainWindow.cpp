@@ -1,23 +1,20 @@
 #include "MainWindow.h"
 
+#include "EncoderWeightsChart.h"
 #include "Experiment.h"
 #include "LearningCurveChart.h"
-#include "OverlapMap.h"
 #include "ParameterPanel.h"
 #include "SpectrumChart.h"
 #include "WeightNormChart.h"
-#include "WeightVectorChart.h"
 
 #include <QAction>
 #include <QCloseEvent>
-#include <QDateTime>
 #include <QDockWidget>
-#include <QElapsedTimer>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
 #include <QScrollArea>
+#include <QShortcut>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -29,12 +26,12 @@ MainWindow::MainWindow(QWidget* parent)
     , panel_(new ParameterPanel)
     , learningCurve_(new LearningCurveChart)
     , weightNorms_(new WeightNormChart)
-    , overlaps_(new OverlapMap)
-    , weightVectors_(new WeightVectorChart)
+    , encoderWeights_(new EncoderWeightsChart)
     , spectrum_(new SpectrumChart)
     , banner_(new QLabel)
     , progress_(new QProgressBar)
-    , status_(new QLabel)
+    , progressText_(new QLabel)
+    , routes_(new QLabel)
     , theoryWorker_(new TheoryWorker)
     , simulationWorker_(new SimulationWorker)
 {
@@ -48,18 +45,22 @@ MainWindow::MainWindow(QWidget* parent)
 
     auto* toolbar = addToolBar(QStringLiteral("Run"));
     toolbar->setObjectName(QStringLiteral("runToolbar"));
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->setMovable(false);
     run_ = toolbar->addAction(QStringLiteral("▶ Run"), this, &MainWindow::runSimulation);
     pause_ = toolbar->addAction(QStringLiteral("❚❚ Pause"), this, &MainWindow::togglePause);
     stop_ = toolbar->addAction(QStringLiteral("■ Stop"), this, &MainWindow::stopSimulation);
     reset_ = toolbar->addAction(QStringLiteral("↺ Reset"), this, &MainWindow::resetSimulation);
-    run_->setToolTip(QStringLiteral("Start the SGD simulation with the current parameters"));
-    pause_->setShortcut(Qt::Key_Space);
+    pause_->setToolTip(QStringLiteral("Pause or resume the simulation (Space)"));
+    stop_->setToolTip(QStringLiteral("Stop the simulation; what was computed stays drawn"));
+    reset_->setToolTip(QStringLiteral("Stop and clear the simulation curves (R)"));
     reset_->setShortcut(Qt::Key_R);
+    // Space starts a run when none is under way and pauses or resumes one otherwise (design.md).
+    connect(new QShortcut(Qt::Key_Space, this), &QShortcut::activated, this, &MainWindow::togglePause);
     toolbar->addSeparator();
-    logError_ = toolbar->addAction(QStringLiteral("log ε axis"));
-    logError_->setCheckable(true);
-    logError_->setChecked(true);
+    auto* logError = toolbar->addAction(QStringLiteral("log ε axis"));
+    logError->setCheckable(true);
+    logError->setChecked(true);
+    logError->setToolTip(QStringLiteral("Logarithmic or linear test-error axis (applies live)"));
     auto* runs = toolbar->addAction(QStringLiteral("individual runs"));
     runs->setCheckable(true);
     runs->setToolTip(QStringLiteral("Show every SGD run as faded markers (applies live)"));
@@ -67,7 +68,7 @@ MainWindow::MainWindow(QWidget* parent)
         learningCurve_->setShowRuns(on);
         repaintCharts();
     });
-    connect(logError_, &QAction::toggled, this, [this](bool on) {
+    connect(logError, &QAction::toggled, this, [this](bool on) {
         learningCurve_->setLogError(on);
         repaintCharts();
     });
@@ -89,29 +90,22 @@ MainWindow::MainWindow(QWidget* parent)
     auto* central = new QWidget;
     auto* layout = new QVBoxLayout(central);
     layout->addWidget(banner_);
-    auto* grid = new QGridLayout;
-    grid->addWidget(learningCurve_, 0, 0);
-    grid->addWidget(weightNorms_, 0, 1);
-    // Chart 3 of the dashboard: what the units have learnt, as overlaps and as vectors over the input index.
-    auto* learnt = new QWidget;
-    auto* learntLayout = new QHBoxLayout(learnt);
-    learntLayout->setContentsMargins(0, 0, 0, 0);
-    learntLayout->addWidget(overlaps_, 1);
-    learntLayout->addWidget(weightVectors_, 1);
-    grid->addWidget(learnt, 1, 0);
-    grid->addWidget(spectrum_, 1, 1);
-    // The learning curve is the hero: the widest column and the tallest row.
-    grid->setColumnStretch(0, 3);
-    grid->setColumnStretch(1, 2);
-    for (QWidget* w : std::initializer_list<QWidget*>{learningCurve_, weightNorms_, learnt, spectrum_})
-        w->setMinimumSize(200, 150);
-    grid->setRowStretch(0, 3);
-    grid->setRowStretch(1, 2);
-    layout->addLayout(grid, 1);
+    // The learning curve is the hero: top left, in the wider column of the taller row. The spectrum needs the
+    // least room, so the weights beside it get more.
+    auto* top = new QHBoxLayout;
+    top->addWidget(learningCurve_, 3);
+    top->addWidget(weightNorms_, 2);
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(encoderWeights_, 7);
+    bottom->addWidget(spectrum_, 3);
+    layout->addLayout(top, 3);
+    layout->addLayout(bottom, 2);
     setCentralWidget(central);
-    charts_ = {learningCurve_, weightNorms_, learnt, spectrum_};
+    charts_ = {learningCurve_, weightNorms_, encoderWeights_, spectrum_};
     for (QWidget* w : charts_) {
-        w->setToolTip(w->toolTip().isEmpty() ? QStringLiteral("Double-click to maximise or restore") : w->toolTip());
+        w->setMinimumSize(200, 150);
+        if (w->toolTip().isEmpty())
+            w->setToolTip(QStringLiteral("Double-click to maximise this chart, again to restore the dashboard"));
         w->installEventFilter(this);
         for (QWidget* child : w->findChildren<QWidget*>())
             child->installEventFilter(this);
@@ -119,7 +113,8 @@ MainWindow::MainWindow(QWidget* parent)
 
     progress_->setRange(0, 1000);
     progress_->setMaximumWidth(240);
-    statusBar()->addPermanentWidget(status_, 1);
+    statusBar()->addWidget(progressText_, 1);
+    statusBar()->addPermanentWidget(routes_);
     statusBar()->addPermanentWidget(progress_);
 
     theoryWorker_->moveToThread(&theoryThread_);
@@ -129,13 +124,14 @@ MainWindow::MainWindow(QWidget* parent)
     theoryThread_.start();
     simulationThread_.start();
 
+    // Signals of an obsolete theory generation are dropped: only the latest parameters are drawn.
     connect(theoryWorker_, &TheoryWorker::setupReady, this, [this](quint64 gen, const ExperimentSetup& s) {
         if (gen != theoryGeneration_)
             return;
         store_.resetTheory(s);
         panel_->setEigenvalues(s.trackedRho, s.bulkRho, s.bulkCount);
-        if (!s.hasTheory)
-            showMessage(s.theoryNote);
+        theoryMessage_.clear();
+        updateBanner();
         scheduleRepaint();
     });
     connect(theoryWorker_, &TheoryWorker::pointReady, this,
@@ -148,9 +144,14 @@ MainWindow::MainWindow(QWidget* parent)
     connect(theoryWorker_, &TheoryWorker::finished, this, [this](quint64 gen, const QString& failure, double ms) {
         if (gen != theoryGeneration_)
             return;
-        if (!failure.isEmpty())
-            showMessage(QStringLiteral("Theory: ") + failure);
-        status_->setText(QStringLiteral("ODE %1 ms").arg(ms, 0, 'f', 1));
+        const aedyn::Observables* last = store_.latestTheory();
+        theoryMessage_ = failure.isEmpty() ? QString()
+                                           : QStringLiteral("Theory: %1 — the curve up to t = %2 stays drawn.")
+                                                 .arg(failure)
+                                                 .arg(last ? last->t : 0.0, 0, 'g', 3);
+        theoryRoute_ = QStringLiteral("ODE %1 ms").arg(ms, 0, 'f', 0);
+        showRoutes();
+        updateBanner();
         scheduleRepaint();
     });
     connect(simulationWorker_, &SimulationWorker::pointReady, this, [this](const SimulationPoint& p) {
@@ -161,25 +162,19 @@ MainWindow::MainWindow(QWidget* parent)
         store_.setFirstRunWeights(w);
         scheduleRepaint();
     });
-    connect(simulationWorker_, &SimulationWorker::progress, this, [this](double t) {
-        const double fraction = simulationTMax_ > 0 ? t / simulationTMax_ : 0;
-        progress_->setValue(static_cast<int>(1000 * fraction));
-        const double elapsed = (QDateTime::currentMSecsSinceEpoch() - simulationStartMs_) / 1000.0;
-        const int eta = fraction > 0 ? static_cast<int>(elapsed * (1 - fraction) / fraction) : 0;
-        status_->setText(QStringLiteral("t = %1 / %2 · ETA %3:%4")
-                             .arg(t, 0, 'g', 4)
-                             .arg(simulationTMax_)
-                             .arg(eta / 60)
-                             .arg(eta % 60, 2, 10, QLatin1Char('0')));
-    });
+    connect(simulationWorker_, &SimulationWorker::progress, this, &MainWindow::showProgress);
     connect(simulationWorker_, &SimulationWorker::finished, this, [this](const QString& failure, bool stopped) {
         simulationRunning_ = false;
         if (!failure.isEmpty())
-            showMessage(QStringLiteral("Simulation: ") + failure + QStringLiteral(" — the curves up to then stay drawn."));
-        else if (!stopped)
-            progress_->setValue(1000);
+            simulationMessage_ = QStringLiteral("Simulation: %1 — the curves up to then stay drawn.").arg(failure);
+        runState_ = !failure.isEmpty() ? QStringLiteral("failed")
+                    : stopped          ? QStringLiteral("stopped")
+                                       : QStringLiteral("done in %1 s").arg((runClock_.elapsed() - pausedMs_) / 1000.0, 0, 'f', 1);
+        updateProgressText();
+        updateBanner();
         updateActions();
         scheduleRepaint();
+        emit simulationFinished();
     });
 
     theoryDebounce_.setSingleShot(true);
@@ -215,12 +210,13 @@ void MainWindow::closeEvent(QCloseEvent* e)
 
 void MainWindow::parametersChanged()
 {
-    const bool valid = panel_->config().has_value();
-    if (valid) {
-        store_.simulationStale = store_.latestSimulation() != nullptr;
+    // What is drawn no longer matches the fields: grey it until the new theory (or a new run) replaces it.
+    store_.theoryStale = store_.latestTheory() != nullptr;
+    store_.simulationStale = store_.latestSimulation() != nullptr;
+    if (panel_->config())
         theoryDebounce_.start();
-    }
     updateActions();
+    scheduleRepaint();
 }
 
 void MainWindow::requestTheory()
@@ -233,6 +229,8 @@ void MainWindow::requestTheory()
         theoryControl_->stopRequested = true;
     theoryControl_ = std::make_shared<aedyn::RunControl>();
     const quint64 generation = ++theoryGeneration_;
+    theoryRoute_ = QStringLiteral("ODE computing…");
+    showRoutes();
     QMetaObject::invokeMethod(theoryWorker_, [w = theoryWorker_, c = *config, ctl = theoryControl_, generation] {
         w->compute(c, ctl, generation);
     }, Qt::QueuedConnection);
@@ -243,16 +241,21 @@ void MainWindow::runSimulation()
     const auto config = panel_->config();
     if (!config || simulationRunning_)
         return;
-    banner_->setVisible(false);
+    simulationMessage_.clear();
+    updateBanner();
     simulationControl_ = std::make_shared<aedyn::RunControl>();
     simulationRunning_ = true;
     simulationTMax_ = config->tMax;
-    simulationStartMs_ = QDateTime::currentMSecsSinceEpoch();
+    simulationRoute_ = config->runs == 1 ? QStringLiteral("1 SGD run") : QStringLiteral("%1 SGD runs").arg(config->runs);
+    showRoutes();
+    runClock_.start();
+    pausedMs_ = 0;
     std::vector<double> times;
     for (long long step : aedyn::logStepGrid(config->D, config->tMax))
         times.push_back(static_cast<double>(step) / config->D);
     store_.resetSimulation(std::move(times));
-    progress_->setValue(0);
+    runState_.clear();
+    showProgress(0.0);
     QMetaObject::invokeMethod(simulationWorker_, [w = simulationWorker_, c = *config, ctl = simulationControl_] {
         w->run(c, ctl);
     }, Qt::QueuedConnection);
@@ -266,7 +269,15 @@ void MainWindow::togglePause()
         runSimulation();
         return;
     }
-    simulationControl_->paused = !simulationControl_->paused;
+    const bool pause = !simulationControl_->paused;
+    simulationControl_->paused = pause;
+    // Paused time does not count towards the ETA.
+    if (pause)
+        pauseClock_.start();
+    else
+        pausedMs_ += pauseClock_.elapsed();
+    runState_ = pause ? QStringLiteral("paused") : QString();
+    updateProgressText();
     updateActions();
 }
 
@@ -280,21 +291,67 @@ void MainWindow::resetSimulation()
 {
     stopSimulation();
     store_.resetSimulation({});
+    progressT_ = 0.0;
+    runState_.clear();
     progress_->setValue(0);
-    banner_->setVisible(false);
+    progressText_->clear();
+    simulationMessage_.clear();
+    updateBanner();
     scheduleRepaint();
+}
+
+void MainWindow::showProgress(double t)
+{
+    progressT_ = t;
+    updateProgressText();
+}
+
+void MainWindow::updateProgressText()
+{
+    const double fraction = simulationTMax_ > 0 ? std::clamp(progressT_ / simulationTMax_, 0.0, 1.0) : 0.0;
+    progress_->setValue(static_cast<int>(1000 * fraction));
+    QString text = QStringLiteral("t = %1 / %2")
+                       .arg(progressT_, 0, 'f', progressT_ < 10 ? 2 : 1)
+                       .arg(simulationTMax_, 0, 'g', 6);
+    if (simulationRunning_ && fraction > 0.01) {
+        // SGD costs the same per unit of t, so the remaining time scales with the remaining t.
+        const double elapsed = (runClock_.elapsed() - pausedMs_) / 1000.0;
+        const int eta = static_cast<int>(elapsed * (1 - fraction) / fraction + 0.5);
+        text += QStringLiteral(" · ETA %1:%2").arg(eta / 60).arg(eta % 60, 2, 10, QLatin1Char('0'));
+    }
+    if (!runState_.isEmpty())
+        text += QStringLiteral(" · ") + runState_;
+    progressText_->setText(text);
+}
+
+void MainWindow::showRoutes()
+{
+    routes_->setText(simulationRoute_.isEmpty() ? theoryRoute_ : simulationRoute_ + QStringLiteral(" · ") + theoryRoute_);
 }
 
 void MainWindow::updateActions()
 {
     const bool valid = panel_->config().has_value();
     run_->setEnabled(valid && !simulationRunning_);
-    run_->setToolTip(valid ? QStringLiteral("Start the SGD simulation with the current parameters")
+    run_->setToolTip(valid ? QStringLiteral("Start the SGD simulation with the current parameters (Space)")
                            : QStringLiteral("Fix the parameter marked in red first: ") + panel_->problem());
     pause_->setEnabled(simulationRunning_);
-    pause_->setText(simulationRunning_ && simulationControl_->paused ? QStringLiteral("▶ Resume") : QStringLiteral("❚❚ Pause"));
+    const bool paused = simulationRunning_ && simulationControl_->paused;
+    pause_->setText(paused ? QStringLiteral("▶ Resume") : QStringLiteral("❚❚ Pause"));
     stop_->setEnabled(simulationRunning_);
 }
+
+void MainWindow::updateBanner()
+{
+    QStringList messages;
+    for (const QString& m : {theoryMessage_, simulationMessage_})
+        if (!m.isEmpty())
+            messages << m;
+    banner_->setText(messages.join(QLatin1Char('\n')));
+    banner_->setVisible(!messages.isEmpty());
+}
+
+QString MainWindow::message() const { return banner_->isHidden() ? QString() : banner_->text(); }
 
 void MainWindow::scheduleRepaint()
 {
@@ -308,10 +365,24 @@ void MainWindow::repaintCharts()
     timer.start();
     learningCurve_->refresh(store_);
     weightNorms_->refresh(store_);
-    overlaps_->refresh(store_);
-    weightVectors_->refresh(store_);
+    encoderWeights_->refresh(store_);
     spectrum_->refresh(store_);
-    frameMs_.push_back(timer.nsecsElapsed() / 1e6);
+    pendingRefreshMs_ = std::max(pendingRefreshMs_, 0.0) + timer.nsecsElapsed() / 1e6;
+}
+
+bool MainWindow::event(QEvent* e)
+{
+    if (e->type() != QEvent::UpdateRequest)
+        return QMainWindow::event(e);
+    // The window paints all its dirty widgets here: the second half of a frame after repaintCharts().
+    QElapsedTimer timer;
+    timer.start();
+    const bool handled = QMainWindow::event(e);
+    if (pendingRefreshMs_ >= 0) {
+        frameMs_.push_back(pendingRefreshMs_ + timer.nsecsElapsed() / 1e6);
+        pendingRefreshMs_ = -1.0;
+    }
+    return handled;
 }
 
 std::pair<double, double> MainWindow::frameStats() const
@@ -323,14 +394,6 @@ std::pair<double, double> MainWindow::frameStats() const
     return {v.back(), v[v.size() / 2]};
 }
 
-void MainWindow::showMessage(const QString& text)
-{
-    banner_->setText(text);
-    banner_->setVisible(true);
-}
-
-QString MainWindow::message() const { return banner_->isHidden() ? QString() : banner_->text(); }
-
 bool MainWindow::eventFilter(QObject* watched, QEvent* event)
 {
     if (event->type() == QEvent::MouseButtonDblClick) {
@@ -340,7 +403,8 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event)
             if (watched == w || w->isAncestorOf(qobject_cast<QWidget*>(watched)))
                 chart = w;
         if (chart) {
-            const bool alone = std::all_of(charts_.begin(), charts_.end(), [&](QWidget* w) { return w == chart || !w->isVisible(); });
+            const bool alone = std::all_of(charts_.begin(), charts_.end(),
+                                           [&](QWidget* w) { return w == chart || !w->isVisible(); });
             for (QWidget* w : charts_)
                 w->setVisible(alone || w == chart);
             return true;

@@ -1,10 +1,11 @@
 #pragma once
-// The dashboard: parameter dock, toolbar (Run, Pause, Stop, Reset), the four charts, a message banner and a status
-// bar with progress. Theory is recomputed whenever a parameter changes; the simulation runs on Run. Results arrive
-// from worker threads and are drawn at most about 30 times a second.
+// The dashboard: parameter dock, toolbar (Run, Pause, Stop, Reset and the live display options), the four charts,
+// a message banner and a status bar with progress. Theory is recomputed whenever a parameter changes; the
+// simulation runs on Run. Results arrive from worker threads and are drawn at most about 30 times a second.
 #include "CurveStore.h"
 #include "ExperimentWorkers.h"
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 #include <QThread>
 #include <QTimer>
@@ -12,15 +13,14 @@
 #include <memory>
 #include <vector>
 
+class EncoderWeightsChart;
 class LearningCurveChart;
-class OverlapMap;
 class ParameterPanel;
 class QAction;
 class QLabel;
 class QProgressBar;
 class SpectrumChart;
 class WeightNormChart;
-class WeightVectorChart;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -31,13 +31,17 @@ public:
     ParameterPanel* panel() const { return panel_; }
     LearningCurveChart* learningCurve() const { return learningCurve_; }
     WeightNormChart* weightNorms() const { return weightNorms_; }
+    EncoderWeightsChart* encoderWeights() const { return encoderWeights_; }
+    SpectrumChart* spectrum() const { return spectrum_; }
     const CurveStore& store() const { return store_; }
     QAction* runAction() const { return run_; }
     QAction* pauseAction() const { return pause_; }
     QAction* stopAction() const { return stop_; }
     bool simulationRunning() const { return simulationRunning_; }
+    double simulationTime() const { return progressT_; }  // the latest t reported by the simulation
     QString message() const;
-    // Worst and median GUI-thread time of a repaint, in ms (frame budget).
+    // Worst and median GUI-thread time of one repaint — the charts' update plus the painting that follows —
+    // in ms (the frame budget).
     std::pair<double, double> frameStats() const;
 
 public slots:
@@ -46,7 +50,12 @@ public slots:
     void stopSimulation();
     void resetSimulation();
 
+signals:
+    // The simulation worker has returned (finished, stopped or failed).
+    void simulationFinished();
+
 protected:
+    bool event(QEvent* e) override;
     void closeEvent(QCloseEvent* e) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
 
@@ -55,21 +64,24 @@ private:
     void requestTheory();
     void scheduleRepaint();
     void repaintCharts();
-    void showMessage(const QString& text);
+    void showProgress(double t);
+    void updateProgressText();
+    void showRoutes();
+    void updateBanner();
     void updateActions();
     void shutDownWorkers();
 
     ParameterPanel* panel_;
     LearningCurveChart* learningCurve_;
     WeightNormChart* weightNorms_;
-    OverlapMap* overlaps_;
-    WeightVectorChart* weightVectors_;
+    EncoderWeightsChart* encoderWeights_;
     SpectrumChart* spectrum_;
     QList<QWidget*> charts_;
     QLabel* banner_;
     QProgressBar* progress_;
-    QLabel* status_;
-    QAction *run_, *pause_, *stop_, *reset_, *logError_;
+    QLabel* progressText_;
+    QLabel* routes_;  // "4 SGD runs · ODE 5 ms"
+    QAction *run_, *pause_, *stop_, *reset_;
 
     QThread theoryThread_, simulationThread_;
     TheoryWorker* theoryWorker_;
@@ -78,8 +90,14 @@ private:
     quint64 theoryGeneration_ = 0;
     QTimer theoryDebounce_, repaintTimer_;
     CurveStore store_;
+    QString theoryMessage_, simulationMessage_;
+    QString theoryRoute_, simulationRoute_;
     bool simulationRunning_ = false;
     double simulationTMax_ = 0.0;
-    qint64 simulationStartMs_ = 0;
+    double progressT_ = 0.0;
+    QString runState_;  // paused, stopped, done in … s
+    QElapsedTimer runClock_, pauseClock_;
+    qint64 pausedMs_ = 0;
+    double pendingRefreshMs_ = -1.0;  // chart update whose painting is still to come
     std::vector<double> frameMs_;
 };

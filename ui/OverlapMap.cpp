@@ -6,7 +6,8 @@
 
 namespace {
 
-constexpr int kMaxModes = 8;  // columns shown: the leading eigenvectors
+constexpr int kMaxModes = 8;       // columns shown: the leading eigenvectors
+constexpr double kMaxCell = 56.0;  // px; a 1×1 map is a cell, not a wall
 
 Eigen::MatrixXd leading(const Eigen::MatrixXd& overlap)
 {
@@ -18,19 +19,22 @@ Eigen::MatrixXd leading(const Eigen::MatrixXd& overlap)
 OverlapMap::OverlapMap(QWidget* parent)
     : QWidget(parent)
 {
-    setMinimumSize(240, 160);
-    setToolTip(QStringLiteral("|cos(w_k, e_m)| within the span of the leading eigenvectors: rows are units, columns "
-                              "eigenvectors in decreasing order of eigenvalue"));
+    setMinimumSize(200, 160);
+    setToolTip(QStringLiteral("|cos(w_k, e_m)| within the span of the tracked eigenvectors: rows are units, columns "
+                              "eigenvectors in decreasing order of eigenvalue (at most 8)"));
 }
 
 void OverlapMap::refresh(const CurveStore& store)
 {
-    hasTheory_ = store.latestTheory() != nullptr;
-    hasSimulation_ = store.latestSimulation() != nullptr;
-    if (hasTheory_)
-        theory_ = leading(store.latestTheory()->encoderSubspaceOverlap());
-    if (hasSimulation_)
-        simulation_ = leading(store.latestSimulation()->mean.encoderSubspaceOverlap());
+    // The untied comparison theory of a tied network says nothing about the tied weights.
+    const bool comparison = store.setup().theoryIsUntiedComparison;
+    const aedyn::Observables* theory = comparison ? nullptr : store.latestTheory();
+    theory_ = theory ? leading(theory->encoderSubspaceOverlap()) : Eigen::MatrixXd();
+    simulation_ = store.latestSimulation() ? leading(store.latestSimulation()->mean.encoderSubspaceOverlap())
+                                           : Eigen::MatrixXd();
+    theoryMissing_ = comparison ? QStringLiteral("no ODE for tied weights") : QStringLiteral("—");
+    theoryStale_ = store.theoryStale;
+    simulationStale_ = store.simulationStale;
     update();
 }
 
@@ -40,41 +44,55 @@ void OverlapMap::paintEvent(QPaintEvent*)
     p.setRenderHint(QPainter::Antialiasing);
     p.fillRect(rect(), palette().base());
     const QRectF r = rect().adjusted(8, 8, -8, -8);
-    const double half = r.width() / 2;
     p.setPen(palette().text().color());
-    p.drawText(QRectF(r.left(), r.top(), r.width(), 20), Qt::AlignCenter,
-               QStringLiteral("Overlaps |cos(w_k, e_m)|"));
+    QFont bold = p.font();
+    bold.setBold(true);
+    p.setFont(bold);
+    p.drawText(QRectF(r.left(), r.top(), r.width(), 20), Qt::AlignCenter, QStringLiteral("Overlaps |cos(w_k, e_m)|"));
+    p.setFont(font());
     const QRectF body = r.adjusted(0, 24, 0, 0);
-    paintMap(p, QRectF(body.left(), body.top(), half - 6, body.height()), hasTheory_ ? theory_ : Eigen::MatrixXd(),
-             QStringLiteral("theory"));
-    paintMap(p, QRectF(body.left() + half + 6, body.top(), half - 6, body.height()),
-             hasSimulation_ ? simulation_ : Eigen::MatrixXd(), QStringLiteral("simulation"));
+    // Side by side in a wide widget, one above the other in a tall one.
+    const bool sideBySide = body.width() > body.height();
+    const QRectF first = sideBySide ? QRectF(body.left(), body.top(), body.width() / 2 - 6, body.height())
+                                    : QRectF(body.left(), body.top(), body.width(), body.height() / 2 - 6);
+    const QRectF second = sideBySide ? first.translated(body.width() / 2 + 6, 0)
+                                     : first.translated(0, body.height() / 2 + 6);
+    paintMap(p, first, theory_, QStringLiteral("theory (ODE)"), theoryMissing_, theoryStale_);
+    paintMap(p, second, simulation_, QStringLiteral("simulation (SGD mean)"), QStringLiteral("press Run"),
+             simulationStale_);
 }
 
-void OverlapMap::paintMap(QPainter& p, const QRectF& area, const Eigen::MatrixXd& m, const QString& title)
+void OverlapMap::paintMap(QPainter& p, const QRectF& area, const Eigen::MatrixXd& m, const QString& title,
+                          const QString& missing, bool stale)
 {
     p.setPen(palette().text().color());
     p.drawText(QRectF(area.left(), area.top(), area.width(), 18), Qt::AlignCenter, title);
     if (m.size() == 0) {
-        p.drawText(area, Qt::AlignCenter, QStringLiteral("—"));
+        p.setPen(referenceGrey());
+        p.drawText(area, Qt::AlignCenter, missing);
         return;
     }
     const int K = static_cast<int>(m.rows()), M = static_cast<int>(m.cols());
-    const QRectF grid = area.adjusted(22, 38, 0, 0);
-    const double cell = std::min(grid.width() / M, grid.height() / K);
+    const QRectF space = area.adjusted(22, 38, 0, 0);
+    const double cell = std::min({space.width() / M, space.height() / K, kMaxCell});
+    // Centred in its half.
+    const QRectF grid(space.left() + (space.width() - cell * M) / 2, space.top(), cell * M, cell * K);
     QFont small = p.font();
-    small.setPointSizeF(std::max(7.0, std::min(10.0, cell / 4)));
+    small.setPointSizeF(std::max(7.0, std::min(10.0, cell / 3.5)));
     p.setFont(small);
+    p.setPen(palette().text().color());
     for (int j = 0; j < M; ++j)
         p.drawText(QRectF(grid.left() + j * cell, grid.top() - 18, cell, 16), Qt::AlignCenter,
                    QStringLiteral("e%1").arg(j + 1));
+    // White (0) to the palette's blue (1), so a learnt eigenvector stands out as a dark cell; grey when stale.
+    const QColor full = stale ? referenceGrey() : unitColour(0);
     for (int k = 0; k < K; ++k) {
         p.setPen(unitColour(k));
-        p.drawText(QRectF(area.left(), grid.top() + k * cell, 20, cell), Qt::AlignCenter, QString::number(k + 1));
+        p.drawText(QRectF(grid.left() - 22, grid.top() + k * cell, 20, cell), Qt::AlignCenter, QString::number(k + 1));
         for (int j = 0; j < M; ++j) {
             const double v = std::clamp(m(k, j), 0.0, 1.0);
-            // White (0) to the palette's blue (1), so a learnt eigenvector stands out as a dark cell.
-            const QColor c = QColor::fromRgbF(1 - v * 1.0, 1 - v * 0.55, 1 - v * 0.30);
+            const QColor c = QColor::fromRgbF(1 - v * (1 - full.redF()), 1 - v * (1 - full.greenF()),
+                                              1 - v * (1 - full.blueF()));
             const QRectF box(grid.left() + j * cell, grid.top() + k * cell, cell - 2, cell - 2);
             p.fillRect(box, c);
             p.setPen(v > 0.6 ? Qt::white : Qt::black);

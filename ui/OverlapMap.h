@@ -1,7 +1,8 @@
 #pragma once
 // The K×M map of overlaps between each unit's encoder and the leading eigenvectors, for theory and simulation side
-// by side. Overlaps are taken within the tracked subspace (theory.md §3.10), so the frozen bulk part of a randomly
-// initialised encoder does not hide what the unit has learnt.
+// by side (or one above the other, whichever fits the widget better). Overlaps are taken within the tracked
+// subspace (theory.md §3.10), so the frozen bulk part of a randomly initialised encoder does not hide what the
+// unit has learnt.
 #include "CurveStore.h"
 
 #include <Eigen/Core>
@@ -13,12 +14,18 @@ public:
     explicit OverlapMap(QWidget* parent = nullptr);
     void refresh(const CurveStore& store);
 
+    // What is drawn (empty when there is nothing to draw), for tests.
+    const Eigen::MatrixXd& theory() const { return theory_; }
+    const Eigen::MatrixXd& simulation() const { return simulation_; }
+
 protected:
     void paintEvent(QPaintEvent*) override;
 
 private:
-    void paintMap(QPainter& p, const QRectF& area, const Eigen::MatrixXd& m, const QString& title);
+    void paintMap(QPainter& p, const QRectF& area, const Eigen::MatrixXd& m, const QString& title,
+                  const QString& missing, bool stale);
 
     Eigen::MatrixXd theory_, simulation_;
-    bool hasTheory_ = false, hasSimulation_ = false;
+    QString theoryMissing_;
+    bool theoryStale_ = false, simulationStale_ = false;
 };

@@ -22,7 +22,20 @@ const std::map<std::string, QStringList>& choices()
     return c;
 }
 
+const QString errorStyle = QStringLiteral("color: #C00000; font-weight: bold");
+
 bool isFlag(const std::string& key) { return key == "normalise" || key == "tied" || key == "bias"; }
+
+// The key as in preset files and the CLI, with the paper's symbol where it has one.
+QString label(const std::string& key)
+{
+    static const std::map<std::string, QString> symbols{
+        {"spikes", QStringLiteral("Λ_m")}, {"sigma", QStringLiteral("σ")},     {"lr", QStringLiteral("η")},
+        {"wd", QStringLiteral("κ")},       {"init_std", QStringLiteral("σ₀")}, {"bias_init", QStringLiteral("β₀")}};
+    const QString name = QString::fromStdString(key);
+    const auto it = symbols.find(key);
+    return it == symbols.end() ? name : QStringLiteral("%1 (%2)").arg(name, it->second);
+}
 
 } // namespace
 
@@ -30,7 +43,7 @@ ParameterPanel::ParameterPanel(QWidget* parent)
     : QWidget(parent)
     , preset_(new QComboBox)
     , caption_(new QLabel)
-    , problem_(new QLabel)
+    , problemLabel_(new QLabel)
     , eigenvalues_(new QLabel)
 {
     auto* layout = new QVBoxLayout(this);
@@ -45,6 +58,17 @@ ParameterPanel::ParameterPanel(QWidget* parent)
     caption_->setFrameShape(QFrame::StyledPanel);
     caption_->setMargin(6);
     layout->addWidget(caption_);
+    auto* note = new QLabel(QStringLiteral("Every parameter change recomputes the theory at once and greys the old "
+                                           "curves; Run restarts the simulation with it. The display options in the "
+                                           "toolbar and the fit window apply live."));
+    note->setWordWrap(true);
+    note->setStyleSheet(QStringLiteral("color: #505050"));
+    layout->addWidget(note);
+    // A problem whose message does not start with a key of the panel is shown here instead of under a field.
+    problemLabel_->setWordWrap(true);
+    problemLabel_->setStyleSheet(errorStyle);
+    problemLabel_->setVisible(false);
+    layout->addWidget(problemLabel_);
 
     const struct {
         const char* title;
@@ -67,14 +91,6 @@ ParameterPanel::ParameterPanel(QWidget* parent)
         }
         layout->addWidget(box);
     }
-    problem_->setWordWrap(true);
-    problem_->setStyleSheet(QStringLiteral("color: #C00000; font-weight: bold"));
-    layout->addWidget(problem_);
-    auto* note = new QLabel(QStringLiteral("Changing a parameter recomputes the theory at once; press Run to restart "
-                                           "the simulation. Axis and fit options apply live."));
-    note->setWordWrap(true);
-    note->setStyleSheet(QStringLiteral("color: palette(mid)"));
-    layout->addWidget(note);
     layout->addStretch(1);
 
     connect(preset_, &QComboBox::currentIndexChanged, this, [this] { selectPreset(presetName()); });
@@ -101,7 +117,15 @@ void ParameterPanel::addField(QFormLayout* form, const std::string& key)
     field->setObjectName(QString::fromStdString(key));
     field->setToolTip(QString::fromStdString(aedyn::parameterHelp(key)));
     fields_[key] = field;
-    form->addRow(QString::fromStdString(key), field);
+    forms_[key] = form;
+    form->addRow(label(key), field);
+    // The reason a value is refused appears right under its field.
+    auto* error = new QLabel;
+    error->setWordWrap(true);
+    error->setStyleSheet(errorStyle);
+    form->addRow(QString(), error);
+    form->setRowVisible(error, false);
+    errors_[key] = error;
 }
 
 QString ParameterPanel::value(const std::string& key) const
@@ -150,7 +174,7 @@ bool ParameterPanel::selectPreset(const QString& name)
 
 QString ParameterPanel::presetName() const { return preset_->currentData().toString(); }
 
-QString ParameterPanel::problem() const { return problem_->text(); }
+QString ParameterPanel::problem() const { return problem_; }
 
 void ParameterPanel::revalidate()
 {
@@ -176,17 +200,27 @@ void ParameterPanel::revalidate()
         } catch (const aedyn::ConfigError& e) {
             problem = QString::fromStdString(e.what());
             badKey = problem.section(QLatin1Char(' '), 0, 0).toStdString();  // messages start with the key
+            if (badKey == "M")
+                badKey = "spikes";  // the number of spikes is the length of the list
         }
     }
-    if (const auto it = fields_.find(badKey); it != fields_.end())
-        it->second->setStyleSheet(QStringLiteral("background: #FFE0E0"));
-    problem_->setText(problem);
+    for (const auto& [key, error] : errors_) {
+        error->setText(key == badKey ? problem : QString());
+        forms_.at(key)->setRowVisible(error, key == badKey);
+    }
+    const bool placed = fields_.count(badKey) > 0;
+    if (placed)
+        fields_.at(badKey)->setStyleSheet(QStringLiteral("background: #FFE0E0"));
+    problemLabel_->setText(problem);
+    problemLabel_->setVisible(!problem.isEmpty() && !placed);
+    problem_ = problem;
     valid_ = problem.isEmpty() ? std::optional(c) : std::nullopt;
+    // Only the fields of the chosen spectrum are shown.
     const bool spiked = c.spectrum == aedyn::SpectrumKind::Spiked;
     for (const char* key : {"spikes", "sigma", "rows"})
-        fields_.at(key)->setEnabled(spiked);
+        forms_.at(key)->setRowVisible(fields_.at(key), spiked);
     for (const char* key : {"pl_amplitude", "pl_exponent", "pl_floor"})
-        fields_.at(key)->setEnabled(!spiked);
+        forms_.at(key)->setRowVisible(fields_.at(key), !spiked);
     emit configChanged();
 }
 

@@ -36,9 +36,12 @@ private:
 
     QComboBox* preset_;
     QLabel* caption_;
-    QLabel* problem_;
+    QLabel* problemLabel_;  // a problem that names no field
     QLabel* eigenvalues_;
     std::map<std::string, QWidget*> fields_;
+    std::map<std::string, class QFormLayout*> forms_;
+    std::map<std::string, QLabel*> errors_;
+    QString problem_;
     std::optional<aedyn::ExperimentConfig> valid_;
     bool filling_ = false;
 };

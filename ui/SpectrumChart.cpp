@@ -1,28 +1,30 @@
 #include "SpectrumChart.h"
 
 #include "ChartStyle.h"
+#include "Decimation.h"
 
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QScatterSeries>
 
 SpectrumChart::SpectrumChart(QWidget* parent)
     : QChartView(parent)
-    , tauAxis_(makeLogAxis(QStringLiteral("eigen-mode τ")))
-    , rhoAxis_(makeLogAxis(QStringLiteral("ρ_τ / D")))
+    , tauAxis_(makeLogAxis(chart(), QStringLiteral("eigen-mode τ")))
+    , rhoAxis_(makeLogAxis(chart(), QStringLiteral("ρ_τ / D")))
     , spikes_(new QScatterSeries)
     , bulk_(new QLineSeries)
 {
     setRenderHint(QPainter::Antialiasing);
-    chart()->setTitle(QStringLiteral("Spectrum of the input covariance Ω"));
     chart()->legend()->setAlignment(Qt::AlignTop);
     chart()->addAxis(tauAxis_, Qt::AlignBottom);
     chart()->addAxis(rhoAxis_, Qt::AlignLeft);
-    spikes_->setName(QStringLiteral("tracked eigenvalues"));
-    spikes_->setColor(unitColour(0));
-    spikes_->setBorderColor(unitColour(0));
+    // Black markers over the grey reference colour of the bulk; unit colours stay reserved for hidden units.
+    spikes_->setName(QStringLiteral("tracked modes"));
+    spikes_->setColor(QColor(0x20, 0x20, 0x20));
+    spikes_->setBorderColor(QColor(0x20, 0x20, 0x20));
     spikes_->setMarkerSize(9);
-    bulk_->setPen(QPen(referenceGrey(), 3.0));
+    bulk_->setPen(QPen(referenceGrey(), 3.0, Qt::DashLine));
     for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{bulk_, spikes_}) {
         chart()->addSeries(s);
         s->attachAxis(tauAxis_);
@@ -41,19 +43,24 @@ void SpectrumChart::refresh(const CurveStore& store)
             lo = std::min(lo, s.trackedRho[i]);
             hi = std::max(hi, s.trackedRho[i]);
         }
-    spikes_->replace(points);
+    spikes_->replace(decimateLogX(points, static_cast<int>(chart()->plotArea().width())));
     const double first = s.trackedRho.size() + 1.0, last = s.trackedRho.size() + double(s.bulkCount);
-    if (s.bulkCount > 0 && s.bulkRho > 0) {
+    const bool bulk = s.bulkCount > 0 && s.bulkRho > 0;
+    if (bulk) {
         bulk_->replace({{first, s.bulkRho}, {std::max(first * 1.0001, last), s.bulkRho}});
         bulk_->setName(QStringLiteral("bulk ×%1").arg(s.bulkCount));
         lo = std::min(lo, s.bulkRho);
         hi = std::max(hi, s.bulkRho);
     } else {
         bulk_->replace({});
-        bulk_->setName(s.bulkCount > 0 ? QStringLiteral("bulk ×%1 at 0").arg(s.bulkCount) : QStringLiteral("no bulk"));
     }
+    chart()->legend()->markers(bulk_).first()->setVisible(bulk);
+    // A zero bulk (σ = 0) has no place on a log axis; say so instead.
+    chart()->setTitle(QStringLiteral("<b>Spectrum of the input covariance Ω</b>") +
+                      (s.bulkCount > 0 && !bulk ? QStringLiteral("<br>and %1 eigenvalues 0").arg(s.bulkCount)
+                                                : QString()));
     if (hi > 0) {
-        rhoAxis_->setRange(lo / 3, hi * 3);
+        setLogRange(rhoAxis_, lo, hi);
         tauAxis_->setRange(0.8, std::max(2.0, std::max(last, double(s.trackedRho.size())) * 1.25));
     }
 }

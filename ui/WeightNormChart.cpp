@@ -1,7 +1,8 @@
 #include "WeightNormChart.h"
 
-#include "ReducedOde.h"
 #include "ChartStyle.h"
+#include "Decimation.h"
+#include "ReducedOde.h"
 
 #include <QChart>
 #include <QChartView>
@@ -19,6 +20,8 @@
 
 namespace {
 
+constexpr int kFittedUnits = 6;  // exponents printed; more would not fit on the chart
+
 // The encoder and decoder scale of unit k at one time: full norms, or the spike projections for one unit.
 std::pair<double, double> scales(const aedyn::Observables& o, int k, bool projections)
 {
@@ -27,98 +30,87 @@ std::pair<double, double> scales(const aedyn::Observables& o, int k, bool projec
     return {o.encoderNorm(k), o.decoderNorm(k)};
 }
 
+// Three significant digits and a real minus sign (design.md).
+QString exponentText(double x) { return QString::number(x, 'g', 3).replace(QLatin1Char('-'), QStringLiteral("−")); }
+
+void addToChart(QChart* chart, QAbstractSeries* s, QAbstractAxis* x, QAbstractAxis* y, bool inLegend)
+{
+    chart->addSeries(s);
+    s->attachAxis(x);
+    s->attachAxis(y);
+    chart->legend()->markers(s).first()->setVisible(inLegend);
+}
+
 } // namespace
 
 WeightNormChart::WeightNormChart(QWidget* parent)
     : QWidget(parent)
     , view_(new QChartView)
     , chart_(view_->chart())
-    , tAxis_(makeLogAxis(QStringLiteral("time t")))
-    , yAxis_(makeLogAxis(QString()))
+    , tAxis_(makeLogAxis(chart_, QStringLiteral("time t   (lines: ODE, hollow markers: SGD mean)")))
+    , yAxis_(makeLogAxis(chart_, QString()))
     , fitFrom_(new QDoubleSpinBox)
     , fitTo_(new QDoubleSpinBox)
-    , fitLabel_(new QLabel)
     , windowEdges_(new QLineSeries)
 {
     view_->setRenderHint(QPainter::Antialiasing);
-    chart_->setTitle(QStringLiteral("Weight norms"));
     chart_->legend()->setAlignment(Qt::AlignTop);
     chart_->addAxis(tAxis_, Qt::AlignBottom);
     chart_->addAxis(yAxis_, Qt::AlignLeft);
 
     windowEdges_->setPen(QPen(referenceGrey(), 1.0, Qt::DashDotLine));
-    chart_->addSeries(windowEdges_);
-    windowEdges_->attachAxis(tAxis_);
-    windowEdges_->attachAxis(yAxis_);
-    chart_->legend()->markers(windowEdges_).first()->setVisible(false);
+    addToChart(chart_, windowEdges_, tAxis_, yAxis_, false);
     view_->viewport()->installEventFilter(this);
     view_->setToolTip(QStringLiteral("Drag across the plot to choose the time window of the power-law fit"));
     for (QDoubleSpinBox* box : {fitFrom_, fitTo_}) {
         box->setRange(1e-3, 1e8);
-        box->setDecimals(1);
-        box->setToolTip(QStringLiteral("Time window of the power-law fit (applies live)"));
+        box->setDecimals(2);
+        box->setMaximumWidth(110);
+        box->setToolTip(QStringLiteral("Time window of the power-law fit (applies live; or drag across the plot)"));
         connect(box, &QDoubleSpinBox::valueChanged, this, [this] { updateFit(); });
     }
-    fitFrom_->setValue(100);
-    fitTo_->setValue(1000);
     auto* controls = new QHBoxLayout;
-    controls->addWidget(new QLabel(QStringLiteral("Fit t^α from t =")));
+    controls->addWidget(new QLabel(QStringLiteral("Fit window: t from")));
     controls->addWidget(fitFrom_);
     controls->addWidget(new QLabel(QStringLiteral("to")));
     controls->addWidget(fitTo_);
     controls->addStretch(1);
-    fitLabel_->setWordWrap(true);
-    // The label follows the layout's width instead of widening the chart.
-    fitLabel_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(view_, 1);
     layout->addLayout(controls);
-    layout->addWidget(fitLabel_);
 }
 
 void WeightNormChart::ensureSeries(int K)
 {
     while (encoderTheory_.size() > K) {
-        for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{encoderTheory_.takeLast(), decoderTheory_.takeLast(),
-                                                                          encoderSim_.takeLast(), decoderSim_.takeLast(),
-                                                                          biasTheory_.takeLast()}) {
+        for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{
+                 encoderTheory_.takeLast(), decoderTheory_.takeLast(), biasTheory_.takeLast(), encoderSim_.takeLast(),
+                 decoderSim_.takeLast()}) {
             chart_->removeSeries(s);
             delete s;
         }
     }
     while (encoderTheory_.size() < K) {
         const int k = static_cast<int>(encoderTheory_.size());
-        const QColor colour = unitColour(k);
         auto* wTheory = new QLineSeries;
         auto* vTheory = new QLineSeries;
-        wTheory->setPen(QPen(colour, 2.0));
-        vTheory->setPen(QPen(colour, 2.0, Qt::DashLine));
+        auto* bTheory = new QLineSeries;
         wTheory->setName(QStringLiteral("unit %1").arg(k + 1));
         auto* wSim = new QScatterSeries;
         auto* vSim = new QScatterSeries;
+        // Hollow, so that the theory lines (drawn below scatter series by Qt Charts) show through.
         for (QScatterSeries* s : {wSim, vSim}) {
-            s->setMarkerSize(5);
-            s->setColor(colour);
-            s->setBorderColor(colour);
+            s->setMarkerSize(6);
+            s->setColor(Qt::transparent);
         }
-        vSim->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
-        for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{wTheory, vTheory, wSim, vSim}) {
-            chart_->addSeries(s);
-            s->attachAxis(tAxis_);
-            s->attachAxis(yAxis_);
-        }
-        for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{vTheory, wSim, vSim})
-            chart_->legend()->markers(s).first()->setVisible(false);
-        auto* bTheory = new QLineSeries;
-        bTheory->setPen(QPen(colour, 1.5, Qt::DotLine));
-        chart_->addSeries(bTheory);
-        bTheory->attachAxis(tAxis_);
-        bTheory->attachAxis(yAxis_);
-        chart_->legend()->markers(bTheory).first()->setVisible(false);
-        biasTheory_.append(bTheory);
+        vSim->setMarkerShape(QScatterSeries::MarkerShapeTriangle);
+        addToChart(chart_, wTheory, tAxis_, yAxis_, true);
+        for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{vTheory, bTheory, wSim, vSim})
+            addToChart(chart_, s, tAxis_, yAxis_, false);
         encoderTheory_.append(wTheory);
         decoderTheory_.append(vTheory);
+        biasTheory_.append(bTheory);
         encoderSim_.append(wSim);
         decoderSim_.append(vSim);
     }
@@ -131,21 +123,25 @@ void WeightNormChart::refresh(const CurveStore& store)
     const int K = setup.K;
     projections_ = K == 1;
     ensureSeries(K);
-    const bool biases = store.latestTheory() && (store.latestTheory()->op.beta.array() != 0.0).any();
+    // The untied comparison theory of a tied network says nothing about the tied weights.
+    const bool theory = !setup.theoryIsUntiedComparison;
+    const aedyn::Observables* last = theory ? store.latestTheory() : nullptr;
+    const bool biases = last && (last->op.beta.array() != 0.0).any();
     yAxis_->setTitleText((projections_ ? QStringLiteral("a = |w·e₁| (solid), c = |v·e₁|/√D (dashed)")
                                        : QStringLiteral("‖w_k‖ (solid), ‖v_k‖/√D (dashed)")) +
                          (biases ? QStringLiteral(", β_k (dotted)") : QString()));
+    const int width = static_cast<int>(chart_->plotArea().width());
     double lo = 1e300, hi = 0;
     auto add = [&](QList<QPointF>& list, double t, double y) {
-        if (t > 0 && y > 0 && std::isfinite(y)) {
+        if (t > 0 && y > 0 && std::isfinite(t) && std::isfinite(y)) {
             list.append({t, y});
             lo = std::min(lo, y);
             hi = std::max(hi, y);
         }
     };
     for (int k = 0; k < K; ++k) {
-        QList<QPointF> w, v, ws, vs, b;
-        for (std::size_t i = 0; i < store.theory().size(); ++i)
+        QList<QPointF> w, v, b, ws, vs;
+        for (std::size_t i = 0; theory && i < store.theory().size(); ++i)
             if (const auto& o = store.theory()[i]) {
                 const auto [a, c] = scales(*o, k, projections_);
                 add(w, setup.times[i], a);
@@ -154,22 +150,37 @@ void WeightNormChart::refresh(const CurveStore& store)
                 if (o->op.beta.size() > k && o->op.beta(k) >= 0.01)
                     add(b, setup.times[i], o->op.beta(k));
             }
-        biasTheory_[k]->replace(b);
         for (std::size_t i = 0; i < store.simulation().size(); ++i)
             if (const auto& p = store.simulation()[i]) {
                 const auto [a, c] = scales(p->mean, k, projections_);
                 add(ws, store.simulationTimes()[i], a);
                 add(vs, store.simulationTimes()[i], c);
             }
-        encoderTheory_[k]->replace(w);
-        decoderTheory_[k]->replace(v);
-        encoderSim_[k]->replace(ws);
-        decoderSim_[k]->replace(vs);
+        // Curves of parameters that have since changed stay drawn, in grey, until the new ones arrive.
+        const QColor theoryColour = store.theoryStale ? referenceGrey() : unitColour(k);
+        const QColor simColour = store.simulationStale ? referenceGrey() : unitColour(k);
+        encoderTheory_[k]->setPen(QPen(theoryColour, 2.0));
+        decoderTheory_[k]->setPen(QPen(theoryColour, 2.0, Qt::DashLine));
+        biasTheory_[k]->setPen(QPen(theoryColour, 1.5, Qt::DotLine));
+        encoderSim_[k]->setPen(QPen(simColour, 1.2));
+        decoderSim_[k]->setPen(QPen(simColour, 1.2));
+        encoderTheory_[k]->replace(decimateLogX(w, width));
+        decoderTheory_[k]->replace(decimateLogX(v, width));
+        biasTheory_[k]->replace(decimateLogX(b, width));
+        encoderSim_[k]->replace(decimateLogX(ws, width));
+        decoderSim_[k]->replace(decimateLogX(vs, width));
     }
-    if (setup.times.size() > 1)
-        tAxis_->setRange(setup.times[1], setup.times.back());
+    if (setup.times.size() > 1) {
+        const double tMax = setup.times.back();
+        tAxis_->setRange(setup.times[1], tMax);
+        // A new time range gets the last decade as its fit window: where the late power laws live.
+        if (tMax != fittedGridEnd_) {
+            fittedGridEnd_ = tMax;
+            setFitWindow(tMax / 10, tMax);
+        }
+    }
     if (hi > 0)
-        yAxis_->setRange(lo / 1.5, hi * 1.5);
+        setLogRange(yAxis_, lo, hi);
     updateFit();
 }
 
@@ -183,7 +194,7 @@ void WeightNormChart::setFitWindow(double from, double to)
 
 bool WeightNormChart::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == view_->viewport() && !chart_->series().isEmpty()) {
+    if (watched == view_->viewport()) {
         const auto* mouse = static_cast<QMouseEvent*>(event);
         auto timeAt = [&] {
             return chart_->mapToValue(view_->mapToScene(mouse->position().toPoint()), windowEdges_).x();
@@ -212,43 +223,57 @@ void WeightNormChart::drawWindow()
 
 void WeightNormChart::updateFit()
 {
+    drawWindow();
+    const QString name = projections_ ? QStringLiteral("Spike projections") : QStringLiteral("Weight norms");
     if (!store_ || store_->setup().K == 0) {
-        fitLabel_->clear();
+        chart_->setTitle(QStringLiteral("<b>%1</b>").arg(name));
+        fitText_.clear();
         return;
     }
     // Fit the theory where there is one, else the simulation mean.
-    const bool theory = store_->latestTheory() != nullptr;
-    QStringList parts;
-    for (int k = 0; k < std::min(store_->setup().K, 4); ++k) {
+    const ExperimentSetup& setup = store_->setup();
+    const bool theory = !setup.theoryIsUntiedComparison && store_->latestTheory() != nullptr;
+    QStringList encoder, decoder, plain;
+    for (int k = 0; k < std::min(setup.K, kFittedUnits); ++k) {
         std::vector<double> t, w, v;
-        for (std::size_t i = 0; i < store_->setup().times.size(); ++i) {
+        const std::size_t n = theory ? store_->theory().size() : store_->simulation().size();
+        for (std::size_t i = 0; i < n; ++i) {
             const aedyn::Observables* o = nullptr;
-            if (theory && i < store_->theory().size() && store_->theory()[i])
+            if (theory && store_->theory()[i])
                 o = &*store_->theory()[i];
-            else if (!theory && i < store_->simulation().size() && store_->simulation()[i])
+            else if (!theory && store_->simulation()[i])
                 o = &store_->simulation()[i]->mean;
             if (!o)
                 continue;
             const auto [a, c] = scales(*o, k, projections_);
-            t.push_back(store_->setup().times[i]);
+            t.push_back(theory ? setup.times[i] : store_->simulationTimes()[i]);
             w.push_back(a);
             v.push_back(c);
         }
         const auto fw = aedyn::fitPowerLaw(t, w, fitFrom_->value(), fitTo_->value());
         const auto fv = aedyn::fitPowerLaw(t, v, fitFrom_->value(), fitTo_->value());
-        if (fw.points >= 2)
-            parts << QStringLiteral("unit %1: %2 %3, %4 %5")
-                         .arg(k + 1)
-                         .arg(projections_ ? "a ∝ t^" : "‖w‖ ∝ t^")
-                         .arg(fw.exponent, 0, 'f', 3)
-                         .arg(projections_ ? "c ∝ t^" : "‖v‖ ∝ t^")
-                         .arg(fv.exponent, 0, 'f', 3);
+        if (fw.points < 2 || fv.points < 2)
+            continue;
+        const QString colour = unitColour(k).name();
+        encoder << QStringLiteral("<span style='color:%1'>%2</span>").arg(colour, exponentText(fw.exponent));
+        decoder << QStringLiteral("<span style='color:%1'>%2</span>").arg(colour, exponentText(fv.exponent));
+        plain << QStringLiteral("unit %1: %2 ∝ t^%3, %4 ∝ t^%5")
+                     .arg(k + 1)
+                     .arg(projections_ ? QStringLiteral("a") : QStringLiteral("‖w‖"), exponentText(fw.exponent),
+                          projections_ ? QStringLiteral("c") : QStringLiteral("‖v‖/√D"), exponentText(fv.exponent));
     }
-    fitLabel_->setText(parts.isEmpty() ? QStringLiteral("(no points in the window)") : parts.join(QStringLiteral("; ")));
-    // The first unit's exponents are printed on the chart itself; all units are listed below it.
-    chart_->setTitle(parts.isEmpty() ? QStringLiteral("Weight norms")
-                                     : QStringLiteral("Weight norms — fit: ") + parts.first());
-    drawWindow();
+    fitText_ = plain.join(QStringLiteral("; "));
+    const QString window = QStringLiteral("%1 ≤ t ≤ %2").arg(fitFrom_->value(), 0, 'g', 3).arg(fitTo_->value(), 0, 'g', 3);
+    if (plain.isEmpty()) {
+        chart_->setTitle(QStringLiteral("<b>%1</b><br>no %2 points in the fit window %3")
+                             .arg(name, theory ? QStringLiteral("ODE") : QStringLiteral("SGD"), window));
+        return;
+    }
+    const QString more = setup.K > kFittedUnits ? QStringLiteral(", …") : QString();
+    const QString sep = QStringLiteral(", ");
+    chart_->setTitle(QStringLiteral("<b>%1</b> — power-law fit of the %2 on %3<br>%4 ∝ t<sup>α</sup>: α = %5%6"
+                                    "<br>%7 ∝ t<sup>α</sup>: α = %8%6")
+                         .arg(name, theory ? QStringLiteral("ODE") : QStringLiteral("SGD mean"), window,
+                              projections_ ? QStringLiteral("a") : QStringLiteral("‖w_k‖"), encoder.join(sep), more,
+                              projections_ ? QStringLiteral("c") : QStringLiteral("‖v_k‖/√D"), decoder.join(sep)));
 }
-
-QString WeightNormChart::fitText() const { return fitLabel_->text(); }

@@ -1,7 +1,8 @@
 #pragma once
 // Encoder and decoder scales of every unit on log-log axes: ‖w_k‖ (solid) and ‖v_k‖/√D (dashed), theory as lines
-// and simulation as markers. With one unit it shows the spike projections a = |w·e₁| and c = |v·e₁|/√D instead
-// (figure 3). A power law is fitted over a time window the user sets, and its exponents are printed.
+// and the SGD mean as hollow markers. With one unit it shows the spike projections a = |w·e₁| and c = |v·e₁|/√D
+// instead (figure 3). A power law is fitted over a time window the user drags across the plot (or types), and
+// the exponents are printed on the chart in the colour of their unit.
 #include "CurveStore.h"
 
 #include <QWidget>
@@ -9,7 +10,6 @@
 class QChart;
 class QChartView;
 class QDoubleSpinBox;
-class QLabel;
 class QLineSeries;
 class QLogValueAxis;
 class QScatterSeries;
@@ -19,7 +19,8 @@ class WeightNormChart : public QWidget {
 public:
     explicit WeightNormChart(QWidget* parent = nullptr);
     void refresh(const CurveStore& store);
-    QString fitText() const;
+    // The fitted exponents as plain text, e.g. "unit 1: ‖w‖ ∝ t^−0.010, ‖v‖/√D ∝ t^0.136".
+    QString fitText() const { return fitText_; }
     void setFitWindow(double from, double to);
 
 protected:
@@ -37,12 +38,12 @@ private:
     QLogValueAxis* yAxis_;
     QDoubleSpinBox* fitFrom_;
     QDoubleSpinBox* fitTo_;
-    QLabel* fitLabel_;
-    QList<QLineSeries*> encoderTheory_, decoderTheory_;
+    QList<QLineSeries*> encoderTheory_, decoderTheory_, biasTheory_;  // β_k dotted, when biases are trained
     QList<QScatterSeries*> encoderSim_, decoderSim_;
-    QList<QLineSeries*> biasTheory_;
     QLineSeries* windowEdges_;  // the fit window, as two vertical lines
-    double dragStart_ = 0.0;  // β_k (dotted), when biases are trained (figure 4c)
+    QString fitText_;
+    double dragStart_ = 0.0;
+    double fittedGridEnd_ = 0.0;  // t_max for which the fit window was last chosen automatically
     const CurveStore* store_ = nullptr;
     bool projections_ = false;
 };

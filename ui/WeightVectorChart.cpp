@@ -1,41 +1,19 @@
 #include "WeightVectorChart.h"
 
 #include "ChartStyle.h"
+#include "Decimation.h"
 
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
 #include <cmath>
-
-namespace {
-
-// At most about two points per pixel: long vectors are reduced to the minimum and maximum of each bucket.
-QList<QPointF> decimated(const Eigen::VectorXd& v, double scale, int width)
-{
-    QList<QPointF> out;
-    const Eigen::Index n = v.size();
-    const Eigen::Index bucket = std::max<Eigen::Index>(1, n / std::max(1, width));
-    for (Eigen::Index start = 0; start < n; start += bucket) {
-        const Eigen::Index len = std::min(bucket, n - start);
-        if (len == 1) {
-            out.append({double(start), scale * v(start)});
-            continue;
-        }
-        Eigen::Index lo, hi;
-        v.segment(start, len).minCoeff(&lo);
-        v.segment(start, len).maxCoeff(&hi);
-        for (Eigen::Index i : {std::min(lo, hi), std::max(lo, hi)})
-            out.append({double(start + i), scale * v(start + i)});
-    }
-    return out;
-}
-
-} // namespace
 
 WeightVectorChart::WeightVectorChart(QWidget* parent)
     : QWidget(parent)
@@ -46,7 +24,7 @@ WeightVectorChart::WeightVectorChart(QWidget* parent)
     auto* view = new QChartView;
     view->setRenderHint(QPainter::Antialiasing);
     chart_ = view->chart();
-    chart_->setTitle(QStringLiteral("Weights over the input index (first run)"));
+    chart_->setTitle(QStringLiteral("<b>Weights over the input index</b> (first SGD run)"));
     chart_->legend()->setAlignment(Qt::AlignTop);
     indexAxis_->setTitleText(QStringLiteral("input index i"));
     indexAxis_->setLabelFormat(QStringLiteral("%d"));
@@ -61,17 +39,23 @@ WeightVectorChart::WeightVectorChart(QWidget* parent)
     });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(which_);
+    auto* choice = new QHBoxLayout;
+    choice->addWidget(new QLabel(QStringLiteral("Vectors:")));
+    choice->addWidget(which_);
+    choice->addStretch(1);
+    layout->addLayout(choice);
     layout->addWidget(view, 1);
 }
 
 void WeightVectorChart::refresh(const CurveStore& store)
 {
     store_ = &store;
-    if (store.firstRunVersion() == drawnVersion_ && which_->currentIndex() == drawnSelection_)
+    if (store.firstRunVersion() == drawnVersion_ && which_->currentIndex() == drawnSelection_ &&
+        store.simulationStale == drawnStale_)
         return;
     drawnVersion_ = store.firstRunVersion();
     drawnSelection_ = which_->currentIndex();
+    drawnStale_ = store.simulationStale;
     const auto& w = store.firstRunWeights();
     const Eigen::MatrixXd& E = store.setup().eigenvectors;
     const int K = w ? w->K() : 0;
@@ -80,8 +64,6 @@ void WeightVectorChart::refresh(const CurveStore& store)
         auto* s = new QLineSeries;
         auto* m = new QLineSeries;
         s->setName(QStringLiteral("unit %1").arg(k + 1));
-        s->setPen(QPen(unitColour(k), 1.0));
-        m->setPen(QPen(unitColour(k).darker(140), 2.0, Qt::DashLine));
         for (QLineSeries* x : {s, m}) {
             chart_->addSeries(x);
             x->attachAxis(indexAxis_);
@@ -92,6 +74,10 @@ void WeightVectorChart::refresh(const CurveStore& store)
     }
     for (qsizetype k = 0; k < weights_.size(); ++k) {
         const bool drawn = k < K && E.rows() == (w ? w->D() : -1);
+        // Weights of parameters that have since changed stay drawn, in grey, until a new run replaces them.
+        const QColor colour = store.simulationStale ? referenceGrey() : unitColour(static_cast<int>(k));
+        weights_[k]->setPen(QPen(colour, 1.0));
+        matches_[k]->setPen(QPen(colour.darker(140), 2.0, Qt::DashLine));
         weights_[k]->setVisible(drawn);
         matches_[k]->setVisible(drawn);
         // Showing a series shows its legend marker again; the overlays need none.
@@ -108,11 +94,14 @@ void WeightVectorChart::refresh(const CurveStore& store)
         Eigen::Index best = 0;
         const Eigen::VectorXd proj = E.transpose() * v;
         proj.cwiseAbs().maxCoeff(&best);
-        weights_[k]->replace(decimated(v, scale, width));
-        matches_[k]->replace(decimated(proj(best) * E.col(best), scale, width));
+        weights_[k]->replace(decimateVector(v, scale, width));
+        matches_[k]->replace(decimateVector(proj(best) * E.col(best), scale, width));
         extent = std::max(extent, scale * v.cwiseAbs().maxCoeff());
     }
     indexAxis_->setRange(0, w->D() - 1);
-    if (extent > 0)
+    indexAxis_->applyNiceNumbers();
+    if (extent > 0) {
         valueAxis_->setRange(-1.05 * extent, 1.05 * extent);
+        valueAxis_->applyNiceNumbers();
+    }
 }

@@ -27,4 +27,5 @@ private:
     const CurveStore* store_ = nullptr;
     quint64 drawnVersion_ = ~quint64(0);  // the weights already drawn, with the selection below
     int drawnSelection_ = -1;
+    bool drawnStale_ = false;
 };

@@ -1,0 +1,65 @@
+#include "Decimation.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+// Appends the lowest and highest of points[first, last), in their order along x.
+void appendExtremes(QList<QPointF>& out, const QList<QPointF>& points, qsizetype first, qsizetype last)
+{
+    qsizetype lo = first, hi = first;
+    for (qsizetype i = first + 1; i < last; ++i) {
+        if (points[i].y() < points[lo].y())
+            lo = i;
+        if (points[i].y() > points[hi].y())
+            hi = i;
+    }
+    out.append(points[std::min(lo, hi)]);
+    if (lo != hi)
+        out.append(points[std::max(lo, hi)]);
+}
+
+} // namespace
+
+QList<QPointF> decimateLogX(const QList<QPointF>& points, int pixels)
+{
+    pixels = std::max(pixels, 1);
+    if (points.size() <= 2 * pixels)
+        return points;
+    const double x0 = std::log(points.first().x());
+    const double span = std::log(points.last().x()) - x0;
+    if (!(span > 0))
+        return points;
+    QList<QPointF> out;
+    out.reserve(2 * pixels + 2);
+    qsizetype first = 0;
+    auto column = [&](qsizetype i) { return static_cast<int>(pixels * (std::log(points[i].x()) - x0) / span); };
+    for (qsizetype i = 1; i <= points.size(); ++i)
+        if (i == points.size() || column(i) != column(first)) {
+            appendExtremes(out, points, first, i);
+            first = i;
+        }
+    return out;
+}
+
+QList<QPointF> decimateVector(const Eigen::VectorXd& v, double scale, int pixels)
+{
+    QList<QPointF> all;
+    all.reserve(v.size());
+    for (Eigen::Index i = 0; i < v.size(); ++i)
+        all.append({double(i), scale * v(i)});
+    pixels = std::max(pixels, 1);
+    if (all.size() <= 2 * pixels)
+        return all;
+    QList<QPointF> out;
+    out.reserve(2 * pixels + 2);
+    const double perColumn = double(all.size()) / pixels;
+    for (int c = 0; c < pixels; ++c) {
+        const auto first = static_cast<qsizetype>(c * perColumn);
+        const auto last = std::min(all.size(), static_cast<qsizetype>((c + 1) * perColumn));
+        if (first < last)
+            appendExtremes(out, all, first, last);
+    }
+    return out;
+}
