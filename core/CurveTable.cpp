@@ -68,6 +68,7 @@ CurveTable::CurveTable(const Experiment& e)
     , K_(e.config().K)
     , shownModes_(std::min<int>(static_cast<int>(e.data().modes().rho.size()), 10))
     , bias_(e.config().bias)
+    , testImages_(e.data().hasTestSet())
 {
 }
 
@@ -79,7 +80,7 @@ void CurveTable::setSimulation(std::size_t i, const std::vector<Observables>& pe
     row.simulation = meanOverRuns(perRun);
     std::vector<double> eps;
     for (const Observables& o : perRun)
-        eps.push_back(o.eps);
+        eps.push_back(testImages_ ? o.testEps : o.eps);
     row.epsSem = meanSem(eps).sem;
 }
 
@@ -87,6 +88,8 @@ std::vector<std::string> CurveTable::header() const
 {
     std::vector<std::string> h{"t", "eps_ode", "eps_sgd", "eps_sgd_sem"};
     forEachColumn(K_, shownModes_, bias_, [&](const std::string& name, auto&&, bool) { h.push_back(name); });
+    if (testImages_)
+        h.push_back("eps_sgd_gaussian");
     return h;
 }
 
@@ -108,7 +111,7 @@ void CurveTable::writeCsv(std::ostream& out) const
             writeNumber(out, row.theory->eps);
         out << ',';
         if (row.simulation) {
-            writeNumber(out, row.simulation->eps);
+            writeNumber(out, testImages_ ? row.simulation->testEps : row.simulation->eps);
             out << ',';
             writeNumber(out, row.epsSem);
         } else {
@@ -120,6 +123,11 @@ void CurveTable::writeCsv(std::ostream& out) const
             if (o)
                 writeNumber(out, value(*o));
         });
+        if (testImages_) {
+            out << ',';
+            if (row.simulation)
+                writeNumber(out, row.simulation->eps);
+        }
         out << '\n';
     }
 }

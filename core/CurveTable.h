@@ -1,6 +1,8 @@
 #pragma once
 // The numbers behind the learning-curve charts, one row per grid time: theory (ODE) and simulation (mean over
-// runs) side by side, in the column layout of curves.csv that README documents and scripts rely on.
+// runs) side by side, in the column layout of curves.csv that README documents and scripts rely on. For real
+// images eps_sgd is the error on the held-out images, and a last column eps_sgd_gaussian holds the error of
+// Gaussian inputs with the same covariance (theory.md §3.10), the quantity the ODE predicts.
 #include "Experiment.h"
 #include "Observables.h"
 
@@ -36,6 +38,7 @@ private:
     int K_;
     int shownModes_;
     bool bias_;
+    bool testImages_;  // eps_sgd is measured on test images; eps_sgd_gaussian is the formula (last column)
 };
 
 } // namespace aedyn

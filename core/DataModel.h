@@ -3,6 +3,8 @@
 // eigenvectors in the basis the inputs are drawn in (theory.md §2, §3.9).
 #include "GaussianSampler.h"
 #include "ModeSpectrum.h"
+#include "TrainingRule.h"
+#include "Weights.h"
 
 #include <Eigen/Core>
 
@@ -24,6 +26,11 @@ public:
     virtual Eigen::VectorXd eigenvector(int tau) const = 0;
     // True when inputs are drawn in the eigenbasis (generic spectra): then e_τ is the τ-th unit vector.
     virtual bool inEigenbasis() const = 0;
+
+    // Real images keep test images apart; for Gaussian data the exact population error needs no test set.
+    virtual bool hasTestSet() const { return false; }
+    // The test error (1/2D)·mean‖x − x̂‖² over the held-out inputs; only when hasTestSet().
+    virtual double testError(const TrainingRule&, const Weights&) const { return 0.0; }
 };
 
 } // namespace aedyn

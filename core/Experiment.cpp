@@ -1,6 +1,7 @@
 #include "Experiment.h"
 
 #include "EigenbasisModel.h"
+#include "ImageDataModel.h"
 #include "SgdEnsemble.h"
 #include "SpikedModel.h"
 
@@ -32,6 +33,9 @@ std::string formatTime(double t)
 
 std::unique_ptr<DataModel> makeDataModel(const ExperimentConfig& c, std::uint64_t dataSeed)
 {
+    if (c.spectrum == SpectrumKind::Images)
+        return std::make_unique<ImageDataModel>(
+            ImageDataset::load(ImageSource{c.images, c.testImages, c.datasize}));
     if (c.spectrum == SpectrumKind::PowerLaw)
         return std::make_unique<EigenbasisModel>(EigenbasisModel::powerLawSpectrum(
             c.D, c.plAmplitude, c.plExponent, c.plFloor, c.normalise));
@@ -82,11 +86,21 @@ Experiment::Experiment(ExperimentConfig config)
     rule_ = config_.trainingRule();
     try {
         data_ = makeDataModel(config_, dataSeed());
+        if (config_.spectrum == SpectrumKind::Images) {
+            // The pixels fix D; the checks that involve D are made now that it is known.
+            config_.D = data_->dimension();
+            if (config_.K > config_.D)
+                throw ConfigError("K = " + std::to_string(config_.K) + " is larger than D = " +
+                                  std::to_string(config_.D) + " (the pixels of an image): an autoencoder needs K <= D");
+            validate(config_);
+        }
         initial_ = makeInitialWeights(*data_, rule_, config_.K, config_.init, config_.initStd, config_.biasInit,
                                       initSeed());
     } catch (const ConfigError&) {
         throw;
     } catch (const std::invalid_argument& e) {
+        throw ConfigError(e.what());
+    } catch (const ImageFileError& e) {
         throw ConfigError(e.what());
     }
     steps_ = logStepGrid(config_.D, config_.tMax);

@@ -103,7 +103,8 @@ std::vector<double> referenceSpikes(int M)
 const std::map<std::string, std::string>& helpTexts()
 {
     static const std::map<std::string, std::string> help{
-        {"spectrum", "Input spectrum: spiked (M spikes over a bulk) or powerlaw (rho_i = D*A*i^-alpha + f)"},
+        {"spectrum", "Inputs: spiked (M spikes over a bulk), powerlaw (rho_i = D*A*i^-alpha + f) or images (real "
+                     "images; the theory uses their empirical covariance)"},
         {"D", "Input dimension D (2 to 100000)"},
         {"K", "Number of hidden units K (1 to D)"},
         {"M", "Number of spikes M; alone it sets spikes to 3, 5, 9, 17, ... (2^m + 1)"},
@@ -114,6 +115,12 @@ const std::map<std::string, std::string>& helpTexts()
         {"pl_amplitude", "Power-law amplitude A in rho_i = D*A*i^-alpha + f (> 0)"},
         {"pl_exponent", "Power-law exponent alpha (> 0)"},
         {"pl_floor", "Power-law floor f (>= 0)"},
+        {"images", "With spectrum = images: fashion-mnist (the Debian package), cifar10 (the binary version, "
+                   "from $AEDYN_CIFAR10 or ~/.local/share/aedyn/cifar-10-batches-bin), an IDX training file (.gz or "
+                   "plain) or a folder holding one of them"},
+        {"test_images", "With spectrum = images: the IDX file of test images; empty finds t10k-... beside the "
+                        "training file, or holds out the end of the training file"},
+        {"datasize", "With spectrum = images: train on the first N images only (0: all)"},
         {"activation", "Activation g of the hidden units: erf, relu or linear"},
         {"tied", "Tied weights: decoder = encoder (simulation only; no ODE exists)"},
         {"bias", "Train a bias for every hidden unit"},
@@ -150,7 +157,8 @@ const std::vector<std::string>& parameterKeys()
 {
     static const std::vector<std::string> keys{
         "spectrum", "D",   "K",  "M",    "spikes", "sigma",    "rows", "normalise", "pl_amplitude",
-        "pl_exponent", "pl_floor", "activation", "tied", "bias", "bias_init", "rule", "lr", "wd", "init",
+        "pl_exponent", "pl_floor", "images", "test_images", "datasize", "activation", "tied", "bias",
+        "bias_init", "rule", "lr", "wd", "init",
         "init_std", "runs", "seed", "t_max", "rtol", "atol"};
     return keys;
 }
@@ -169,8 +177,10 @@ void setParameter(ExperimentConfig& c, const std::string& key, const std::string
             c.spectrum = SpectrumKind::Spiked;
         else if (v == "powerlaw")
             c.spectrum = SpectrumKind::PowerLaw;
+        else if (v == "images")
+            c.spectrum = SpectrumKind::Images;
         else
-            fail(key, value, "must be spiked or powerlaw");
+            fail(key, value, "must be spiked, powerlaw or images");
     } else if (key == "D") {
         c.D = static_cast<int>(parseInteger(key, value, 2, 100000));
     } else if (key == "K") {
@@ -206,6 +216,14 @@ void setParameter(ExperimentConfig& c, const std::string& key, const std::string
         c.plExponent = parsePositive(key, value);
     } else if (key == "pl_floor") {
         c.plFloor = parseNonNegative(key, value);
+    } else if (key == "images") {
+        if (v.empty())
+            fail(key, value, "must be fashion-mnist, cifar10, or the path of an image file or folder");
+        c.images = v;
+    } else if (key == "test_images") {
+        c.testImages = v;
+    } else if (key == "datasize") {
+        c.datasize = static_cast<long>(parseInteger(key, value, 0, 100000000));
     } else if (key == "activation") {
         const auto a = parseActivation(v);
         if (!a)
@@ -248,9 +266,10 @@ void setParameter(ExperimentConfig& c, const std::string& key, const std::string
     } else if (key == "atol") {
         c.atol = parsePositive(key, value);
     } else {
-        throw ConfigError("unknown parameter '" + key + "' (known: D K M spikes sigma rows normalise activation "
-                          "tied bias bias_init rule lr wd init init_std spectrum pl_amplitude pl_exponent "
-                          "pl_floor runs seed t_max rtol atol)");
+        std::string known;
+        for (const std::string& k : parameterKeys())
+            known += (known.empty() ? "" : " ") + k;
+        throw ConfigError("unknown parameter '" + key + "' (known: " + known + ")");
     }
 }
 
@@ -280,7 +299,9 @@ std::string parameterValue(const ExperimentConfig& c, const std::string& key)
 {
     auto b = [](bool x) { return std::string(x ? "true" : "false"); };
     if (key == "spectrum")
-        return c.spectrum == SpectrumKind::Spiked ? "spiked" : "powerlaw";
+        return c.spectrum == SpectrumKind::Spiked     ? "spiked"
+               : c.spectrum == SpectrumKind::PowerLaw ? "powerlaw"
+                                                      : "images";
     if (key == "D")
         return std::to_string(c.D);
     if (key == "K")
@@ -305,6 +326,12 @@ std::string parameterValue(const ExperimentConfig& c, const std::string& key)
         return formatReal(c.plExponent);
     if (key == "pl_floor")
         return formatReal(c.plFloor);
+    if (key == "images")
+        return c.images;
+    if (key == "test_images")
+        return c.testImages;
+    if (key == "datasize")
+        return std::to_string(c.datasize);
     if (key == "activation")
         return std::string(activationName(c.activation));
     if (key == "tied")
@@ -347,13 +374,15 @@ std::vector<std::pair<std::string, std::string>> parameterValues(const Experimen
 void validate(const ExperimentConfig& c)
 {
     const std::string K = std::to_string(c.K), D = std::to_string(c.D);
-    if (c.K > c.D)
+    // With images, D is the number of pixels, known once the files are read (Experiment checks K <= D then).
+    const bool images = c.spectrum == SpectrumKind::Images;
+    if (c.K > c.D && !images)
         throw ConfigError("K = " + K + " is larger than D = " + D + ": an autoencoder needs K <= D");
     const bool spiked = c.spectrum == SpectrumKind::Spiked;
     if (spiked && c.M() > c.D)
         throw ConfigError("M = " + std::to_string(c.M()) + " spikes do not fit in D = " + D + " dimensions");
     const int tracked = spiked ? c.M() : c.D;
-    if (c.init != InitKind::Random && c.K > tracked)
+    if (c.init != InitKind::Random && c.K > tracked && !images)
         throw ConfigError("init = " + std::string(initName(c.init)) + " aligns unit k with the k-th eigenvector, so it "
                           "needs K <= M (K = " + K + ", M = " + std::to_string(tracked) + ")");
     if (c.rule == Rule::Sanger) {
@@ -367,6 +396,8 @@ void validate(const ExperimentConfig& c)
     if (c.tied && c.rule != Rule::Vanilla)
         throw ConfigError("tied = true is trained with the vanilla rule only (rule = " + std::string(ruleName(c.rule)) +
                           ")");
+    if (images && c.datasize == 1)
+        throw ConfigError("datasize = 1: at least two training images are needed");
     const double steps = c.tMax * c.D;
     if (steps > 1e11)
         throw ConfigError("t_max = " + formatReal(c.tMax) + " at D = " + D + " means " + formatReal(steps) +
@@ -416,6 +447,7 @@ const std::vector<Preset>& presets()
         // The order of the paper's story, which the GUI's preset list and lecture tour follow.
         static const std::vector<std::string> order{"fig2-sequential", "fig3-rescaling", "fig4a-tied",
                                                     "fig4b-relu-nobias", "fig4b-relu-bias", "fig5-truncated",
+                                                    "fig5d-fashion-mnist", "fig6-fashion-mnist", "fig6-cifar10",
                                                     "linear", "weight-decay", "powerlaw", "sanger"};
         std::vector<Preset> list;
         for (const auto& [name, text] : embeddedPresetTexts())

@@ -18,7 +18,7 @@ public:
     using std::invalid_argument::invalid_argument;
 };
 
-enum class SpectrumKind { Spiked, PowerLaw };
+enum class SpectrumKind { Spiked, PowerLaw, Images };
 
 struct ExperimentConfig {
     // data
@@ -29,6 +29,10 @@ struct ExperimentConfig {
     RowKind rows = RowKind::Random;
     bool normalise = true;
     double plAmplitude = 0.4, plExponent = 1.5, plFloor = 0.02;  // power law ρ_i = D·A·i^−α + f
+    // real images (theory.md §2.5); D is then the number of pixels
+    std::string images = "fashion-mnist";  // fashion-mnist, cifar10, an IDX training file or a data folder
+    std::string testImages;                // an IDX test file; empty: found beside the training images
+    long datasize = 0;                     // the first N training images; 0: all
     // model
     int K = 3;
     Activation activation = Activation::Erf;

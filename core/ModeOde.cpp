@@ -5,6 +5,7 @@
 
 #include <boost/numeric/odeint.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 #include <stdexcept>
@@ -141,8 +142,9 @@ Observables ModeOde::observables(const ModeState& s, double t) const
         o.eps = populationError(rule_.activation, tr, o.op.Q1, o.op.R1, o.op.T0, o.op.beta);
     o.encoderNorm = (o.op.Q0.diagonal() * static_cast<double>(spectrum_.D)).cwiseMax(0.0).cwiseSqrt();
     o.decoderNorm = o.op.T0.diagonal().cwiseMax(0.0).cwiseSqrt();
-    o.encoderProjection = s.U.transpose();
-    o.decoderProjection = s.Z.transpose();
+    const Eigen::Index shown = std::min<Eigen::Index>(s.U.rows(), kReportedModes);
+    o.encoderProjection = s.U.topRows(shown).transpose();
+    o.decoderProjection = s.Z.topRows(shown).transpose();
     return o;
 }
 

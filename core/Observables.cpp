@@ -2,6 +2,7 @@
 
 #include "TestError.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace aedyn {
@@ -34,6 +35,7 @@ Observables meanOverRuns(const std::vector<Observables>& runs)
     for (std::size_t r = 1; r < runs.size(); ++r) {
         const Observables& o = runs[r];
         mean.eps += o.eps;
+        mean.testEps += o.testEps;
         mean.encoderNorm += o.encoderNorm;
         mean.decoderNorm += o.decoderNorm;
         mean.op.Q1 += o.op.Q1;
@@ -47,6 +49,7 @@ Observables meanOverRuns(const std::vector<Observables>& runs)
     }
     const double n = static_cast<double>(runs.size());
     mean.eps /= n;
+    mean.testEps /= n;
     mean.encoderNorm /= n;
     mean.decoderNorm /= n;
     mean.op.Q1 /= n;
@@ -90,8 +93,11 @@ Observables observablesFromWeights(const DataModel& data, const TrainingRule& ru
                                       : populationError(rule.activation, tr, op.Q1, op.R1, op.T0, op.beta);
     o.encoderNorm = WW.diagonal().cwiseSqrt();
     o.decoderNorm = op.T0.diagonal().cwiseSqrt();
-    o.encoderProjection = Pw;
-    o.decoderProjection = Pv / sqrtD;
+    if (data.hasTestSet())
+        o.testEps = data.testError(rule, w);
+    const Eigen::Index shown = std::min<Eigen::Index>(Pw.cols(), kReportedModes);
+    o.encoderProjection = Pw.leftCols(shown);
+    o.decoderProjection = Pv.leftCols(shown) / sqrtD;
     return o;
 }
 

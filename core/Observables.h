@@ -7,6 +7,8 @@
 
 #include <Eigen/Core>
 
+#include <cmath>
+
 #include <vector>
 
 namespace aedyn {
@@ -16,14 +18,19 @@ struct OrderParameters {
     Eigen::VectorXd beta;
 };
 
+// Projections are reported on the leading modes only: charts and tables show no more, and with a full spectrum
+// (D modes) every stored time point would otherwise hold megabytes.
+constexpr int kReportedModes = 64;
+
 struct Observables {
     double t = 0.0;
-    double eps = 0.0;                   // population test error ε
+    double eps = 0.0;                   // population test error ε (for images: of Gaussian inputs with the same Ω)
+    double testEps = std::nan("");      // measured on held-out images (real data only)
     OrderParameters op;
     Eigen::VectorXd encoderNorm;        // ‖w_k‖
     Eigen::VectorXd decoderNorm;        // ‖v_k‖/√D
-    Eigen::MatrixXd encoderProjection;  // K×Mt, u_k(τ) = w_k·e_τ
-    Eigen::MatrixXd decoderProjection;  // K×Mt, z_k(τ) = v_k·e_τ/√D
+    Eigen::MatrixXd encoderProjection;  // K×min(Mt, kReportedModes), u_k(τ) = w_k·e_τ
+    Eigen::MatrixXd decoderProjection;  // K×min(Mt, kReportedModes), z_k(τ) = v_k·e_τ/√D
 
     // |cos(w_k, e_τ)| = |u_k(τ)|/‖w_k‖ (K×Mt).
     Eigen::MatrixXd encoderOverlap() const;

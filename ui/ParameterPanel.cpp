@@ -1,11 +1,14 @@
 #include "ParameterPanel.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
+#include <QFileDialog>
 #include <QLineEdit>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace {
@@ -13,7 +16,7 @@ namespace {
 const std::map<std::string, QStringList>& choices()
 {
     static const std::map<std::string, QStringList> c{
-        {"spectrum", {"spiked", "powerlaw"}},
+        {"spectrum", {"spiked", "powerlaw", "images"}},
         {"rows", {"random", "sinusoidal"}},
         {"activation", {"erf", "relu", "linear"}},
         {"rule", {"vanilla", "truncated", "truncated-reference", "sanger"}},
@@ -75,7 +78,7 @@ ParameterPanel::ParameterPanel(QWidget* parent)
         std::vector<std::string> keys;
     } groups[] = {{"Model", {"K", "activation", "tied", "bias", "bias_init"}},
                   {"Data", {"spectrum", "D", "spikes", "sigma", "rows", "normalise", "pl_amplitude", "pl_exponent",
-                            "pl_floor"}},
+                            "pl_floor", "images", "test_images", "datasize"}},
                   {"Training", {"rule", "lr", "wd", "runs", "seed", "t_max"}},
                   {"Initialisation", {"init", "init_std"}}};
     for (const auto& g : groups) {
@@ -113,6 +116,8 @@ void ParameterPanel::addField(QFormLayout* form, const std::string& key)
         auto* edit = new QLineEdit;
         connect(edit, &QLineEdit::textEdited, this, [this] { revalidate(); });
         field = edit;
+        if (key == "images" || key == "test_images")
+            addBrowseActions(edit, key == "images");
     }
     field->setObjectName(QString::fromStdString(key));
     field->setToolTip(QString::fromStdString(aedyn::parameterHelp(key)));
@@ -126,6 +131,30 @@ void ParameterPanel::addField(QFormLayout* form, const std::string& key)
     form->addRow(QString(), error);
     form->setRowVisible(error, false);
     errors_[key] = error;
+}
+
+void ParameterPanel::addBrowseActions(QLineEdit* edit, bool folderToo)
+{
+    // A user's own data: an IDX file (gzip or plain), or for the training images also a folder (CIFAR-10's
+    // cifar-10-batches-bin, or a folder with train-images-idx3-ubyte).
+    auto chosen = [this, edit](const QString& path) {
+        if (path.isEmpty())
+            return;
+        edit->setText(path);
+        revalidate();
+    };
+    QAction* file = edit->addAction(style()->standardIcon(QStyle::SP_FileIcon), QLineEdit::TrailingPosition);
+    file->setToolTip(tr("Choose an IDX image file (.gz or plain)"));
+    connect(file, &QAction::triggered, this, [this, chosen] {
+        chosen(QFileDialog::getOpenFileName(this, tr("IDX image file"), QString(),
+                                            tr("IDX images (*idx3-ubyte *idx3-ubyte.gz);;All files (*)")));
+    });
+    if (!folderToo)
+        return;
+    QAction* folder = edit->addAction(style()->standardIcon(QStyle::SP_DirIcon), QLineEdit::TrailingPosition);
+    folder->setToolTip(tr("Choose a folder: CIFAR-10 (cifar-10-batches-bin) or an MNIST-format data set"));
+    connect(folder, &QAction::triggered, this,
+            [this, chosen] { chosen(QFileDialog::getExistingDirectory(this, tr("Image folder"))); });
 }
 
 QString ParameterPanel::value(const std::string& key) const
@@ -215,12 +244,16 @@ void ParameterPanel::revalidate()
     problemLabel_->setVisible(!problem.isEmpty() && !placed);
     problem_ = problem;
     valid_ = problem.isEmpty() ? std::optional(c) : std::nullopt;
-    // Only the fields of the chosen spectrum are shown.
-    const bool spiked = c.spectrum == aedyn::SpectrumKind::Spiked;
-    for (const char* key : {"spikes", "sigma", "rows"})
-        forms_.at(key)->setRowVisible(fields_.at(key), spiked);
-    for (const char* key : {"pl_amplitude", "pl_exponent", "pl_floor"})
-        forms_.at(key)->setRowVisible(fields_.at(key), !spiked);
+    // Only the fields of the chosen spectrum are shown; with images D is the number of pixels.
+    const auto kind = c.spectrum;
+    auto show = [this](std::initializer_list<const char*> keys, bool visible) {
+        for (const char* key : keys)
+            forms_.at(key)->setRowVisible(fields_.at(key), visible);
+    };
+    show({"spikes", "sigma", "rows"}, kind == aedyn::SpectrumKind::Spiked);
+    show({"pl_amplitude", "pl_exponent", "pl_floor"}, kind == aedyn::SpectrumKind::PowerLaw);
+    show({"images", "test_images", "datasize"}, kind == aedyn::SpectrumKind::Images);
+    show({"D", "normalise"}, kind != aedyn::SpectrumKind::Images);
     emit configChanged();
 }
 

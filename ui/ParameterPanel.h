@@ -32,6 +32,7 @@ signals:
 
 private:
     void addField(class QFormLayout* form, const std::string& key);
+    void addBrowseActions(class QLineEdit* edit, bool folderToo);
     void revalidate();
 
     QComboBox* preset_;

@@ -1,0 +1,69 @@
+#include "ImageDataModel.h"
+
+#include <cmath>
+
+namespace aedyn {
+
+ImageDataModel::ImageDataModel(std::shared_ptr<const ImageDataset> images)
+    : images_(std::move(images))
+{
+    modes_.D = images_->D();
+    modes_.rho = images_->eigen.values / static_cast<double>(modes_.D);
+}
+
+void ImageDataModel::draw(GaussianSampler& rng, double* x) const
+{
+    const ImageDataset& d = *images_;
+    const long i = std::min(d.train.count - 1, static_cast<long>(rng.uniform() * static_cast<double>(d.train.count)));
+    const std::uint8_t* img = d.train.image(i);
+    const double a = d.trainPreprocessing.scale, c = d.trainPreprocessing.offset;
+    for (int j = 0, D = d.D(); j < D; ++j)
+        x[j] = a * img[j] - c;
+}
+
+double ImageDataModel::testError(const TrainingRule& rule, const Weights& w) const
+{
+    // (1/2D)·mean‖x − x̂‖² over the test images, in blocks of images so that the work is three matrix products.
+    const auto& X = images_->testInputs;
+    const long N = X.rows();
+    const int D = images_->D();
+    const Eigen::MatrixXd W = w.W;
+    const Eigen::MatrixXd V = (rule.tied || rule.rule == Rule::Sanger) ? W : Eigen::MatrixXd(w.V);
+    const Eigen::RowVectorXd beta =
+        w.beta.size() ? Eigen::RowVectorXd(w.beta.transpose()) : Eigen::RowVectorXd::Zero(w.K());
+    const double invSqrtD = 1.0 / std::sqrt(static_cast<double>(D));
+    constexpr long kBlock = 256;
+    double total = 0.0;
+    Eigen::MatrixXd fields, residual;
+    for (long b = 0; b < N; b += kBlock) {
+        const long n = std::min(kBlock, N - b);
+        fields.noalias() = X.middleRows(b, n) * W.transpose() * invSqrtD;
+        fields.rowwise() += beta;
+        fields = fields.unaryExpr([&](double l) { return activate(rule.activation, l); });
+        residual = X.middleRows(b, n);
+        residual.noalias() -= fields * V;
+        total += residual.squaredNorm();
+    }
+    return total / (2.0 * D * static_cast<double>(N));
+}
+
+Eigen::VectorXd ImageDataModel::reconstruct(const TrainingRule& rule, const Weights& w, const Eigen::VectorXd& x,
+                                            int units) const
+{
+    const double invSqrtD = 1.0 / std::sqrt(static_cast<double>(x.size()));
+    Eigen::VectorXd out = Eigen::VectorXd::Zero(x.size());
+    for (int k = 0; k < std::min(units, w.K()); ++k) {
+        const double field = w.W.row(k).dot(x) * invSqrtD + (w.beta.size() ? w.beta(k) : 0.0);
+        const auto& decoder = (rule.tied || rule.rule == Rule::Sanger) ? w.W : w.V;
+        out += activate(rule.activation, field) * decoder.row(k).transpose();
+    }
+    return out;
+}
+
+Eigen::VectorXd ImageDataModel::pcaReconstruct(const Eigen::VectorXd& x, int rank) const
+{
+    const auto E = images_->eigen.vectors.leftCols(rank);
+    return E * (E.transpose() * x);
+}
+
+} // namespace aedyn

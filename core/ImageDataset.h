@@ -1,0 +1,55 @@
+#pragma once
+// A real-image data set as the theory uses it (theory.md §2.5): training and test images, their preprocessing,
+// and the eigen-decomposition of the training set's second-moment matrix Ω = XᵀX/N. Loading is done once per
+// process for a given source, and the eigen-decomposition is cached on disk (SpectrumCache).
+#include "ImageFiles.h"
+#include "SpectrumCache.h"
+
+#include <Eigen/Core>
+
+#include <memory>
+#include <string>
+
+namespace aedyn {
+
+// Where the images come from (the parameters images, test_images and datasize).
+struct ImageSource {
+    std::string images = "fashion-mnist";  // fashion-mnist, cifar10, an IDX training file or a data folder
+    std::string testImages;                // an IDX test file; empty: found beside the training file
+    long datasize = 0;                     // use the first N training images; 0: all
+};
+
+// x = scale·pixel − offset: pixels/255, divided by twice their standard deviation, minus the mean (§2.5 steps 1–3),
+// with one scale and one offset for the whole set.
+struct Preprocessing {
+    double scale = 1.0, offset = 0.0;
+};
+Preprocessing preprocessingOf(const ImageSet& images);
+
+// Ω = XᵀX/N of the preprocessed images, exact: the pixel products are summed in integers, split over threads.
+Eigen::MatrixXd secondMoment(const ImageSet& images, const Preprocessing& p, int threads = 0);
+
+// The symmetric eigen-decomposition, eigenvalues decreasing and clipped at 0, each eigenvector's sign chosen so
+// that its components sum to a positive number (the leading one then looks like the mean image).
+Eigensystem decompose(const Eigen::MatrixXd& omega);
+
+class ImageDataset {
+public:
+    // Finds, reads, preprocesses and decomposes (or takes the decomposition from the cache). Throws ImageFileError
+    // naming the file or folder and the problem. The result is shared by every caller with the same source.
+    static std::shared_ptr<const ImageDataset> load(const ImageSource& source);
+
+    std::string name;             // "FashionMNIST", "CIFAR-10 (grayscale)", or the file name
+    std::string trainPath, testPath;
+    std::string testNote;         // how the test set was chosen, when not from its own file
+    ImageSet train, test;
+    Preprocessing trainPreprocessing, testPreprocessing;
+    Eigensystem eigen;            // of Ω; eigenvalues ρ_τ (not divided by D)
+    Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> testInputs;  // preprocessed, one per row
+    bool spectrumFromCache = false;
+    double loadSeconds = 0.0;
+
+    int D() const { return train.pixelsPerImage(); }
+};
+
+} // namespace aedyn
