@@ -3,4 +3,5 @@
 namespace aedyn::bench {
 void sgdBenchmarks();  // SgdBench.cpp
 void odeBenchmarks();  // OdeBench.cpp
+void imageBenchmarks();  // ImageBench.cpp
 } // namespace aedyn::bench

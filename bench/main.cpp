@@ -1,4 +1,4 @@
-// aedyn-bench [sgd|ode]...: prints speed figures of the simulator and the theory engine.
+// aedyn-bench [sgd|ode|images]...: prints speed figures of the simulator and the theory engine.
 #include "Benchmarks.h"
 
 #include <cstdio>
@@ -19,5 +19,7 @@ int main(int argc, char** argv)
         aedyn::bench::sgdBenchmarks();
     if (wanted("ode"))
         aedyn::bench::odeBenchmarks();
+    if (wanted("images"))
+        aedyn::bench::imageBenchmarks();
     return 0;
 }
