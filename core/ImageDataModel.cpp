@@ -47,23 +47,4 @@ double ImageDataModel::testError(const TrainingRule& rule, const Weights& w) con
     return total / (2.0 * D * static_cast<double>(N));
 }
 
-Eigen::VectorXd ImageDataModel::reconstruct(const TrainingRule& rule, const Weights& w, const Eigen::VectorXd& x,
-                                            int units) const
-{
-    const double invSqrtD = 1.0 / std::sqrt(static_cast<double>(x.size()));
-    Eigen::VectorXd out = Eigen::VectorXd::Zero(x.size());
-    for (int k = 0; k < std::min(units, w.K()); ++k) {
-        const double field = w.W.row(k).dot(x) * invSqrtD + (w.beta.size() ? w.beta(k) : 0.0);
-        const auto& decoder = (rule.tied || rule.rule == Rule::Sanger) ? w.W : w.V;
-        out += activate(rule.activation, field) * decoder.row(k).transpose();
-    }
-    return out;
-}
-
-Eigen::VectorXd ImageDataModel::pcaReconstruct(const Eigen::VectorXd& x, int rank) const
-{
-    const auto E = images_->eigen.vectors.leftCols(rank);
-    return E * (E.transpose() * x);
-}
-
 } // namespace aedyn

@@ -24,12 +24,6 @@ public:
     bool hasTestSet() const override { return true; }
     double testError(const TrainingRule& rule, const Weights& w) const override;
 
-    // The network's reconstruction of x using only the units k < units (figure 5d; units = K: the whole network).
-    Eigen::VectorXd reconstruct(const TrainingRule& rule, const Weights& w, const Eigen::VectorXd& x,
-                                int units) const;
-    // The projection of x on the leading `rank` eigenvectors of Ω (the rank-m PCA reconstruction).
-    Eigen::VectorXd pcaReconstruct(const Eigen::VectorXd& x, int rank) const;
-
 private:
     std::shared_ptr<const ImageDataset> images_;
     ModeSpectrum modes_;

@@ -2,6 +2,7 @@
 // Everything the charts draw, gathered on the GUI thread from the workers' queued signals: the grid, the PCA
 // levels, the spectrum, and theory and simulation observables per grid point (empty until computed).
 #include "Observables.h"
+#include "TrainingRule.h"
 #include "Weights.h"
 
 #include <QString>
@@ -17,7 +18,11 @@ struct ExperimentSetup {
     double bulkRho = 0.0;
     long bulkCount = 0;
     int K = 0;
-    Eigen::MatrixXd eigenvectors;         // D × (up to 8) leading tracked eigenvectors, in the input basis
+    Eigen::MatrixXd eigenvectors;         // D × (up to 8, for images up to max(8, K)) leading eigenvectors, input basis
+    aedyn::TrainingRule rule;             // how the network reconstructs (activation, tying)
+    // Real images only (imageRows > 0): their shape and a few preprocessed test images (D × n).
+    int imageRows = 0, imageCols = 0;
+    Eigen::MatrixXd testImages;
     // Tied weights have no ODE: the theory drawn is then that of the same network with untied weights, a
     // comparison for the learning curve only (theory.md §8, figure 4a), and the other charts leave it out.
     bool theoryIsUntiedComparison = false;
@@ -25,6 +30,9 @@ struct ExperimentSetup {
 
 struct SimulationPoint {
     std::size_t index = 0;
+    // The error drawn: the mean over runs of the error on the held-out images for real images (mean.eps is then the
+    // Gaussian-equivalent value), otherwise of the exact population error.
+    double eps = 0.0;
     double epsSem = 0.0;
     std::vector<double> epsRuns;
     aedyn::Observables mean;

@@ -1,23 +1,39 @@
 #include "EncoderWeightsChart.h"
 
+#include "CurveStore.h"
+#include "ImageViews.h"
 #include "OverlapMap.h"
 #include "WeightVectorChart.h"
 
 #include <QHBoxLayout>
+#include <QStackedWidget>
 
 EncoderWeightsChart::EncoderWeightsChart(QWidget* parent)
     : QWidget(parent)
+    , stack_(new QStackedWidget)
     , vectors_(new WeightVectorChart)
+    , images_(new ImageViews)
     , overlaps_(new OverlapMap)
 {
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(vectors_, 3);
+    stack_->addWidget(vectors_);
+    stack_->addWidget(images_);
+    layout->addWidget(stack_, 3);
     layout->addWidget(overlaps_, 2);
 }
 
+bool EncoderWeightsChart::showsImages() const { return stack_->currentWidget() == images_; }
+
 void EncoderWeightsChart::refresh(const CurveStore& store)
 {
-    vectors_->refresh(store);
+    // Pixels are best seen as images; other inputs as curves over the input index.
+    if (store.setup().imageRows > 0) {
+        stack_->setCurrentWidget(images_);
+        images_->refresh(store);
+    } else {
+        stack_->setCurrentWidget(vectors_);
+        vectors_->refresh(store);
+    }
     overlaps_->refresh(store);
 }

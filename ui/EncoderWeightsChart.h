@@ -1,11 +1,14 @@
 #pragma once
 // Chart 3 of the dashboard, what the units have learnt: the weight vectors of the first SGD run over the input
-// index with their best-matching eigenvectors overlaid (WeightVectorChart), and the K×M maps of overlaps with
-// the eigenvectors for theory and simulation (OverlapMap).
+// index with their best-matching eigenvectors overlaid (WeightVectorChart) — or, for real images, eigen-images,
+// units and reconstructions drawn as images (ImageViews) — and the K×M maps of overlaps with the eigenvectors for
+// theory and simulation (OverlapMap).
 #include <QWidget>
 
 class CurveStore;
+class ImageViews;
 class OverlapMap;
+class QStackedWidget;
 class WeightVectorChart;
 
 class EncoderWeightsChart : public QWidget {
@@ -16,8 +19,12 @@ public:
 
     OverlapMap* overlaps() const { return overlaps_; }
     WeightVectorChart* vectors() const { return vectors_; }
+    ImageViews* images() const { return images_; }
+    bool showsImages() const;
 
 private:
+    QStackedWidget* stack_;
     WeightVectorChart* vectors_;
+    ImageViews* images_;
     OverlapMap* overlaps_;
 };

@@ -1,9 +1,11 @@
 #include "ExperimentWorkers.h"
 
 #include "Experiment.h"
+#include "ImageDataModel.h"
 
 #include <QElapsedTimer>
 
+#include <cmath>
 #include <optional>
 
 void TheoryWorker::compute(const aedyn::ExperimentConfig& config, std::shared_ptr<aedyn::RunControl> control,
@@ -23,10 +25,26 @@ void TheoryWorker::compute(const aedyn::ExperimentConfig& config, std::shared_pt
         setup.bulkRho = m.bulkRho;
         setup.bulkCount = m.bulkCount;
         setup.K = config.K;
-        const int shown = static_cast<int>(std::min<Eigen::Index>(m.rho.size(), 8));
+        const auto* images = dynamic_cast<const aedyn::ImageDataModel*>(&e.data());
+        // Images need the first K eigenvectors too, for the rank-K PCA reconstruction beside the network's.
+        const int wanted = images ? std::max(8, config.K) : 8;
+        const int shown = static_cast<int>(std::min<Eigen::Index>(m.rho.size(), wanted));
         setup.eigenvectors.resize(e.data().dimension(), shown);
         for (int tau = 0; tau < shown; ++tau)
             setup.eigenvectors.col(tau) = e.data().eigenvector(tau);
+        setup.rule = e.rule();
+        if (images) {
+            setup.imageRows = images->images().train.rows;
+            setup.imageCols = images->images().train.cols;
+            // Three test images of different classes (for FashionMNIST an ankle boot, a pullover, trousers).
+            const auto& X = images->images().testInputs;
+            const long picks[] = {0, 1, 2};
+            for (long i : picks)
+                if (i < X.rows()) {
+                    setup.testImages.conservativeResize(X.cols(), setup.testImages.cols() + 1);
+                    setup.testImages.col(setup.testImages.cols() - 1) = X.row(i).transpose();
+                }
+        }
         setup.theoryIsUntiedComparison = !e.hasTheory();
         emit setupReady(generation, setup);
         // Tied weights have no ODE; the untied network on the same data is integrated instead, for comparison.
@@ -56,8 +74,10 @@ void SimulationWorker::run(const aedyn::ExperimentConfig& config, std::shared_pt
                 p.index = i;
                 p.mean = aedyn::meanOverRuns(runs);
                 for (const auto& o : runs)
-                    p.epsRuns.push_back(o.eps);
-                p.epsSem = aedyn::meanSem(p.epsRuns).sem;
+                    p.epsRuns.push_back(std::isfinite(o.testEps) ? o.testEps : o.eps);
+                const aedyn::MeanSem ms = aedyn::meanSem(p.epsRuns);
+                p.eps = ms.mean;
+                p.epsSem = ms.sem;
                 emit pointReady(p);
             },
             [&](double t) { emit progress(t); }, control.get());

@@ -87,8 +87,14 @@ void LearningCurveChart::refresh(const CurveStore& store)
     QChart* c = chart();
     const int width = static_cast<int>(c->plotArea().width());
 
-    // PCA levels of rank 0..K: dashed grey lines across the whole time range, labelled at the right edge.
-    while (levels_.size() < static_cast<qsizetype>(setup.pcaErrors.size())) {
+    // PCA levels: dashed grey lines across the whole time range, labelled at the right edge. Every rank 0..K for a
+    // few units; for many units (images) ranks 0–3 and K, since dozens of close lines would read as a grey band.
+    std::vector<int> ranks;
+    const int K = static_cast<int>(setup.pcaErrors.size()) - 1;
+    for (int m = 0; m <= K; ++m)
+        if (K <= 5 || m <= 3 || m == K)
+            ranks.push_back(m);
+    while (levels_.size() < static_cast<qsizetype>(ranks.size())) {
         auto* s = new QLineSeries;
         s->setPen(QPen(referenceGrey(), 1.0, Qt::DashLine));
         c->addSeries(s);
@@ -100,17 +106,17 @@ void LearningCurveChart::refresh(const CurveStore& store)
         label->setBrush(referenceGrey().darker(130));
         levelLabels_.append(label);
     }
-    while (levels_.size() > static_cast<qsizetype>(setup.pcaErrors.size())) {
+    while (levels_.size() > static_cast<qsizetype>(ranks.size())) {
         c->removeSeries(levels_.last());
         delete levels_.takeLast();
         delete levelLabels_.takeLast();
     }
     const double tLast = setup.times.empty() ? 1.0 : setup.times.back();
     const double tFirst = setup.times.size() > 1 ? setup.times[1] : tLast / 10;
-    for (qsizetype m = 0; m < levels_.size(); ++m) {
-        const double level = setup.pcaErrors[m];
-        levels_[m]->replace(drawable(tFirst, level) ? QList<QPointF>{{tFirst, level}, {tLast, level}} : QList<QPointF>{});
-        levelLabels_[m]->setText(QStringLiteral("PCA rank %1").arg(m));
+    for (qsizetype i = 0; i < levels_.size(); ++i) {
+        const double level = setup.pcaErrors[ranks[i]];
+        levels_[i]->replace(drawable(tFirst, level) ? QList<QPointF>{{tFirst, level}, {tLast, level}} : QList<QPointF>{});
+        levelLabels_[i]->setText(QStringLiteral("PCA rank %1").arg(ranks[i]));
     }
 
     QList<QPointF> ode, sgd, upper, lower;
@@ -120,12 +126,12 @@ void LearningCurveChart::refresh(const CurveStore& store)
     for (std::size_t i = 0; i < store.simulation().size(); ++i) {
         const auto& p = store.simulation()[i];
         const double t = store.simulationTimes()[i];
-        if (!p || !drawable(t, p->mean.eps))
+        if (!p || !drawable(t, p->eps))
             continue;
-        sgd.append({t, p->mean.eps});
-        upper.append({t, p->mean.eps + p->epsSem});
+        sgd.append({t, p->eps});
+        upper.append({t, p->eps + p->epsSem});
         // On a log axis the band stops at half the mean rather than at zero or below.
-        lower.append({t, std::max(p->mean.eps - p->epsSem, logError_ ? p->mean.eps * 0.5 : 0.0)});
+        lower.append({t, std::max(p->eps - p->epsSem, logError_ ? p->eps * 0.5 : 0.0)});
     }
     // Individual runs: small faded markers, one series per run.
     const std::size_t runCount = showRuns_ && store.latestSimulation() ? store.latestSimulation()->epsRuns.size() : 0;
@@ -167,6 +173,8 @@ void LearningCurveChart::refresh(const CurveStore& store)
     ode_->setPen(QPen(store.theoryStale ? referenceGrey() : odeColour, 2.0));
     ode_->setName(setup.theoryIsUntiedComparison ? QStringLiteral("ODE of untied weights (tied have none)")
                                                  : QStringLiteral("ODE theory"));
+    sgd_->setName(setup.imageRows > 0 ? QStringLiteral("SGD on the images (test error), mean of runs")
+                                      : QStringLiteral("SGD, mean of runs"));
     updateRanges(store);
     placeLevelLabels();
 }
@@ -191,7 +199,7 @@ void LearningCurveChart::updateRanges(const CurveStore& store)
             include(o->eps);
     for (const auto& p : store.simulation())
         if (p)
-            include(p->mean.eps);
+            include(p->eps);
     if (hi <= 0)
         return;
     if (logError_)

@@ -7,11 +7,13 @@
 namespace {
 
 constexpr int kMaxModes = 8;       // columns shown: the leading eigenvectors
+constexpr int kMaxUnits = 8;       // rows shown: the first units (64 rows would be unreadable)
 constexpr double kMaxCell = 56.0;  // px; a 1×1 map is a cell, not a wall
 
 Eigen::MatrixXd leading(const Eigen::MatrixXd& overlap)
 {
-    return overlap.leftCols(std::min<Eigen::Index>(overlap.cols(), kMaxModes));
+    return overlap.topLeftCorner(std::min<Eigen::Index>(overlap.rows(), kMaxUnits),
+                                 std::min<Eigen::Index>(overlap.cols(), kMaxModes));
 }
 
 } // namespace
@@ -21,7 +23,7 @@ OverlapMap::OverlapMap(QWidget* parent)
 {
     setMinimumSize(200, 160);
     setToolTip(QStringLiteral("|cos(w_k, e_m)| within the span of the tracked eigenvectors: rows are units, columns "
-                              "eigenvectors in decreasing order of eigenvalue (at most 8)"));
+                              "eigenvectors in decreasing order of eigenvalue (at most 8 of each)"));
 }
 
 void OverlapMap::refresh(const CurveStore& store)
@@ -33,6 +35,7 @@ void OverlapMap::refresh(const CurveStore& store)
     simulation_ = store.latestSimulation() ? leading(store.latestSimulation()->mean.encoderSubspaceOverlap())
                                            : Eigen::MatrixXd();
     theoryMissing_ = comparison ? QStringLiteral("no ODE for tied weights") : QStringLiteral("—");
+    units_ = store.setup().K;
     theoryStale_ = store.theoryStale;
     simulationStale_ = store.simulationStale;
     update();
@@ -57,8 +60,9 @@ void OverlapMap::paintEvent(QPaintEvent*)
                                     : QRectF(body.left(), body.top(), body.width(), body.height() / 2 - 6);
     const QRectF second = sideBySide ? first.translated(body.width() / 2 + 6, 0)
                                      : first.translated(0, body.height() / 2 + 6);
-    paintMap(p, first, theory_, QStringLiteral("theory (ODE)"), theoryMissing_, theoryStale_);
-    paintMap(p, second, simulation_, QStringLiteral("simulation (SGD mean)"), QStringLiteral("press Run"),
+    const QString some = units_ > kMaxUnits ? QStringLiteral(", units 1–%1").arg(kMaxUnits) : QString();
+    paintMap(p, first, theory_, QStringLiteral("theory (ODE)") + some, theoryMissing_, theoryStale_);
+    paintMap(p, second, simulation_, QStringLiteral("simulation (SGD mean)") + some, QStringLiteral("press Run"),
              simulationStale_);
 }
 

@@ -27,5 +27,6 @@ private:
 
     Eigen::MatrixXd theory_, simulation_;
     QString theoryMissing_;
+    int units_ = 0;
     bool theoryStale_ = false, simulationStale_ = false;
 };

@@ -5,6 +5,7 @@
 #include "ImageDataModel.h"
 #include "ImageDataset.h"
 #include "ImageFiles.h"
+#include "Reconstruction.h"
 #include "Tolerance.h"
 
 #include <QTemporaryDir>
@@ -347,14 +348,14 @@ private slots:
             double sum = 0;
             for (long i = 0; i < data.images().testInputs.rows(); ++i) {
                 const Eigen::VectorXd x = data.images().testInputs.row(i).transpose();
-                sum += (x - data.reconstruct(rule, w, x, 3)).squaredNorm() / (2 * 16.0);
+                sum += (x - reconstruct(rule, w, x, 3)).squaredNorm() / (2 * 16.0);
             }
             AEDYN_COMPARE_REL(data.testError(rule, w), sum / data.images().testInputs.rows(), 1e-12);
         }
         // The full-rank PCA reconstruction is the identity; rank 0 is nothing.
         const Eigen::VectorXd x = data.images().testInputs.row(5).transpose();
-        AEDYN_COMPARE_ABS((data.pcaReconstruct(x, 16) - x).norm(), 0.0, 1e-12);
-        QCOMPARE(data.pcaReconstruct(x, 0).norm(), 0.0);
+        AEDYN_COMPARE_ABS((pcaReconstruct(data.images().eigen.vectors, x, 16) - x).norm(), 0.0, 1e-12);
+        QCOMPARE(pcaReconstruct(data.images().eigen.vectors, x, 0).norm(), 0.0);
     }
 
     void fashionMnistOdeAgainstSgd()

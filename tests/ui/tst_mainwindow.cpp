@@ -1,5 +1,8 @@
 // The dashboard as a person uses it: presets fill the panel, invalid input disables Run and names the problem, a
 // short run fills every chart with finite data, and Pause and Stop answer within 100 ms.
+#include "EncoderWeightsChart.h"
+#include "ImageTiles.h"
+#include "ImageViews.h"
 #include "LearningCurveChart.h"
 #include "MainWindow.h"
 #include "ParameterPanel.h"
@@ -8,6 +11,9 @@
 #include <QAction>
 #include <QChartView>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QSpinBox>
+#include <QTabWidget>
 #include <QTest>
 
 #include <cmath>
@@ -83,6 +89,49 @@ private slots:
         const double ode = w.learningCurve()->theoryPoints().last().y();
         const double sgd = w.learningCurve()->simulationPoints().last().y();
         QVERIFY2(std::abs(ode - sgd) < 0.1 * ode, qPrintable(QStringLiteral("%1 vs %2").arg(ode).arg(sgd)));
+    }
+
+    // FashionMNIST: the image views show eigen-images, units beside their eigen-images, and reconstructions of
+    // test images by the network, by PCA and by the first m units; the learning curve shows the test error.
+    // AEDYN_SCREENSHOTS=DIR saves the two views as PNG for a person to look at.
+    void imageViewsShowEigenImagesAndReconstructions()
+    {
+        if (!QFile::exists(QStringLiteral("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz")))
+            QSKIP("FashionMNIST is not installed");
+        MainWindow w;
+        w.resize(1600, 1000);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.panel()->selectPreset(QStringLiteral("fig5d-fashion-mnist")));
+        w.panel()->setValue("t_max", QStringLiteral("20"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.store().setup().imageRows == 28 && w.store().latestTheory() != nullptr, 30000);
+        ImageViews* views = w.encoderWeights()->images();
+        QTRY_VERIFY_WITH_TIMEOUT(w.encoderWeights()->showsImages(), 2000);
+        QTRY_VERIFY_WITH_TIMEOUT(!views->units()->tiles().isEmpty(), 2000);
+        QCOMPARE(views->units()->tiles().first().size(), 8);  // the leading eigen-images, before any run
+        w.runSimulation();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.simulationRunning(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(views->units()->tiles().size() == 3, 2000);  // eigen-images + units 1–8 in pairs
+        const auto& rec = views->reconstructions()->tiles();
+        QCOMPARE(rec.size(), 3);
+        for (const auto& row : rec) {
+            QCOMPARE(row.size(), 5);
+            for (const ImageTile& t : row)
+                QCOMPARE(t.image.size(), QSize(28, 28));
+        }
+        // The first five units reconstruct worse than all 64, and the test error reached the chart.
+        QCOMPARE(views->partialUnits()->value(), 5);
+        QVERIFY(w.store().latestSimulation() && std::isfinite(w.store().latestSimulation()->mean.testEps));
+        QCOMPARE(w.store().latestSimulation()->eps, w.store().latestSimulation()->mean.testEps);
+        QVERIFY(w.message().isEmpty());
+        if (const QString dir = qEnvironmentVariable("AEDYN_SCREENSHOTS"); !dir.isEmpty()) {
+            views->findChild<QTabWidget*>()->setCurrentIndex(0);
+            QTest::qWait(50);
+            w.grab().save(dir + QStringLiteral("/images-units.png"));
+            views->findChild<QTabWidget*>()->setCurrentIndex(1);
+            QTest::qWait(50);
+            w.grab().save(dir + QStringLiteral("/images-reconstructions.png"));
+        }
     }
 
     // Dragging across the weight chart chooses the fit window; the exponents follow.

@@ -1,0 +1,94 @@
+#include "ImageTiles.h"
+
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+
+ImageTiles::ImageTiles(QWidget* parent)
+    : QWidget(parent)
+{
+    setMinimumSize(200, 120);
+}
+
+void ImageTiles::setTiles(const QList<QList<ImageTile>>& rows, const QStringList& columnTitles)
+{
+    rows_ = rows;
+    titles_ = columnTitles;
+    update();
+}
+
+void ImageTiles::setPlaceholder(const QString& text)
+{
+    placeholder_ = text;
+    update();
+}
+
+QImage ImageTiles::grey(const Eigen::VectorXd& v, int rows, int cols, double lo, double hi)
+{
+    QImage img(cols, rows, QImage::Format_Grayscale8);
+    const double span = hi > lo ? hi - lo : 1.0;
+    for (int r = 0; r < rows; ++r) {
+        uchar* line = img.scanLine(r);
+        for (int c = 0; c < cols; ++c)
+            line[c] = static_cast<uchar>(std::clamp(std::lround(255.0 * (v(r * cols + c) - lo) / span), 0L, 255L));
+    }
+    return img;
+}
+
+QImage ImageTiles::diverging(const Eigen::VectorXd& v, int rows, int cols)
+{
+    QImage img(cols, rows, QImage::Format_RGB32);
+    const double scale = std::max(v.cwiseAbs().maxCoeff(), 1e-300);
+    // Okabe–Ito blue and vermillion at the ends, white in the middle.
+    const QColor negative(0x00, 0x72, 0xB2), positive(0xD5, 0x5E, 0x00);
+    for (int r = 0; r < rows; ++r) {
+        auto* line = reinterpret_cast<QRgb*>(img.scanLine(r));
+        for (int c = 0; c < cols; ++c) {
+            const double x = std::clamp(v(r * cols + c) / scale, -1.0, 1.0);
+            const QColor& end = x < 0 ? negative : positive;
+            const double a = std::abs(x);
+            line[c] = qRgb(static_cast<int>(255 + a * (end.red() - 255)), static_cast<int>(255 + a * (end.green() - 255)),
+                           static_cast<int>(255 + a * (end.blue() - 255)));
+        }
+    }
+    return img;
+}
+
+void ImageTiles::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    p.fillRect(rect(), palette().base());
+    const int nRows = static_cast<int>(rows_.size());
+    int nCols = 0;
+    for (const auto& row : rows_)
+        nCols = std::max(nCols, static_cast<int>(row.size()));
+    if (nRows == 0 || nCols == 0) {
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(rect().adjusted(8, 8, -8, -8), Qt::AlignCenter | Qt::TextWordWrap, placeholder_);
+        return;
+    }
+    const QFontMetrics fm(font());
+    const int text = fm.height(), gap = 6;
+    const int titleHeight = titles_.isEmpty() ? 0 : text + 2;
+    // The largest square tile that lets every row, with its caption, fit.
+    const int cell = std::max(8, std::min((width() - gap * (nCols + 1)) / nCols,
+                                          (height() - titleHeight - nRows * (text + gap) - gap) / nRows));
+    const int x0 = (width() - (nCols * cell + (nCols - 1) * gap)) / 2;
+    p.setPen(palette().color(QPalette::Text));
+    for (int c = 0; c < titles_.size() && c < nCols; ++c)
+        p.drawText(QRect(x0 + c * (cell + gap) - gap / 2, 0, cell + gap, titleHeight), Qt::AlignCenter,
+                   fm.elidedText(titles_[c], Qt::ElideRight, cell + gap));
+    for (int r = 0; r < nRows; ++r)
+        for (int c = 0; c < rows_[r].size(); ++c) {
+            const ImageTile& t = rows_[r][c];
+            const QRect box(x0 + c * (cell + gap), titleHeight + gap / 2 + r * (cell + text + gap), cell, cell);
+            if (!t.image.isNull()) {
+                // Keep the aspect ratio of the image inside the square cell.
+                const QSize s = t.image.size().scaled(box.size(), Qt::KeepAspectRatio);
+                p.drawImage(QRect(box.center() - QPoint(s.width() / 2, s.height() / 2), s), t.image);
+            }
+            p.drawText(QRect(box.left() - gap / 2, box.bottom() + 1, cell + gap, text), Qt::AlignCenter,
+                       fm.elidedText(t.caption, Qt::ElideRight, cell + gap));
+        }
+}

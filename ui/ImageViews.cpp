@@ -1,0 +1,140 @@
+#include "ImageViews.h"
+
+#include "ImageTiles.h"
+#include "Reconstruction.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace {
+
+constexpr int kShownUnits = 8;
+
+} // namespace
+
+ImageViews::ImageViews(QWidget* parent)
+    : QWidget(parent)
+    , tabs_(new QTabWidget)
+    , units_(new ImageTiles)
+    , reconstructions_(new ImageTiles)
+    , which_(new QComboBox)
+    , partial_(new QSpinBox)
+    , status_(new QLabel)
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* controls = new QHBoxLayout;
+    which_->addItems({tr("encoder w_k"), tr("decoder v_k")});
+    which_->setToolTip(tr("Which weights to draw as images. A random encoder keeps its initial noise in the weak "
+                          "directions for a long time (theory.md §3.10); the decoder's decays."));
+    partial_->setRange(1, 1);
+    partial_->setPrefix(tr("first m = "));
+    partial_->setSuffix(tr(" units"));
+    partial_->setToolTip(tr("Partial reconstruction with only the first m units (figure 5d)"));
+    controls->addWidget(new QLabel(tr("Units:")));
+    controls->addWidget(which_);
+    controls->addSpacing(12);
+    controls->addWidget(partial_);
+    controls->addStretch(1);
+    controls->addWidget(status_);
+    layout->addLayout(controls);
+    tabs_->addTab(units_, tr("Eigen-images and units"));
+    tabs_->addTab(reconstructions_, tr("Reconstructions"));
+    layout->addWidget(tabs_, 1);
+    units_->setPlaceholder(tr("Waiting for the data…"));
+    reconstructions_->setPlaceholder(tr("Press Run: test images are reconstructed by the network as it learns."));
+    connect(which_, &QComboBox::currentIndexChanged, this, [this] { rebuild(); });
+    connect(partial_, &QSpinBox::valueChanged, this, [this] { rebuild(); });
+}
+
+void ImageViews::refresh(const CurveStore& store)
+{
+    store_ = &store;
+    const ExperimentSetup& s = store.setup();
+    if (store.firstRunVersion() == drawnVersion_ && s.eigenvectors.data() == drawnEigenvectors_)
+        return;  // nothing new since the last drawing
+    if (partial_->maximum() != std::max(1, s.K)) {
+        const QSignalBlocker block(partial_);
+        partial_->setRange(1, std::max(1, s.K));
+        partial_->setValue(std::min(5, std::max(1, s.K)));  // the paper shows five units
+    }
+    rebuild();
+}
+
+void ImageViews::rebuild()
+{
+    if (!store_)
+        return;
+    const ExperimentSetup& s = store_->setup();
+    drawnVersion_ = store_->firstRunVersion();
+    drawnEigenvectors_ = s.eigenvectors.data();
+    const int R = s.imageRows, C = s.imageCols;
+    if (R == 0 || s.eigenvectors.rows() != R * C) {
+        units_->setTiles({});
+        reconstructions_->setTiles({});
+        return;
+    }
+    const auto& weights = store_->firstRunWeights();
+    const bool haveWeights = weights && weights->D() == R * C && weights->K() == s.K && !store_->simulationStale;
+    status_->setText(haveWeights ? tr("first SGD run") : tr("not run yet"));
+
+    // Leading eigen-images, then units 1..8 each beside the eigen-image it overlaps most.
+    QList<QList<ImageTile>> unitRows;
+    QList<ImageTile> eigenRow;
+    const int nEigen = std::min<int>(kShownUnits, static_cast<int>(s.eigenvectors.cols()));
+    for (int tau = 0; tau < nEigen; ++tau)
+        eigenRow.append({ImageTiles::diverging(s.eigenvectors.col(tau), R, C),
+                         QStringLiteral("e%1").arg(tau + 1)});
+    unitRows.append(eigenRow);
+    if (haveWeights) {
+        const bool decoder = which_->currentIndex() == 1 && !s.rule.tied && s.rule.rule != aedyn::Rule::Sanger;
+        const auto& M = decoder ? weights->V : weights->W;
+        QList<ImageTile> row;
+        for (int k = 0; k < std::min(s.K, kShownUnits); ++k) {
+            const Eigen::VectorXd w = M.row(k).transpose();
+            const Eigen::VectorXd cosines = (s.eigenvectors.transpose() * w).cwiseAbs() / std::max(w.norm(), 1e-300);
+            Eigen::Index best = 0;
+            const double c = cosines.maxCoeff(&best);
+            row.append({ImageTiles::diverging(w, R, C), QStringLiteral("%1%2").arg(decoder ? "v" : "w").arg(k + 1)});
+            row.append({ImageTiles::diverging(s.eigenvectors.col(best), R, C),
+                        QStringLiteral("e%1 %2").arg(best + 1).arg(c, 0, 'f', 2)});
+            if (row.size() == 8) {
+                unitRows.append(row);
+                row.clear();
+            }
+        }
+        if (!row.isEmpty())
+            unitRows.append(row);
+    }
+    units_->setTiles(unitRows);
+    units_->setToolTip(tr("Top row: the leading eigen-images of Ω (blue negative, orange positive). Below: each unit's "
+                          "weights beside the eigen-image it overlaps most, with |cos|."));
+
+    // Reconstructions of the test images, all in the grey scale of their original.
+    const int K = s.K, m = std::min(partial_->value(), K);
+    const int rankK = std::min<int>(K, static_cast<int>(s.eigenvectors.cols()));
+    QList<QList<ImageTile>> recRows;
+    for (int i = 0; i < s.testImages.cols(); ++i) {
+        const Eigen::VectorXd x = s.testImages.col(i);
+        const double lo = x.minCoeff(), hi = x.maxCoeff();
+        auto pca = [&](int rank) { return aedyn::pcaReconstruct(s.eigenvectors, x, rank); };
+        auto network = [&](int units) {
+            return haveWeights ? ImageTile{ImageTiles::grey(aedyn::reconstruct(s.rule, *weights, x, units), R, C, lo, hi), {}}
+                               : ImageTile{QImage(), tr("(run)")};
+        };
+        const QList<ImageTile> row{{ImageTiles::grey(x, R, C, lo, hi), {}},
+                                   network(K),
+                                   {ImageTiles::grey(pca(rankK), R, C, lo, hi), {}},
+                                   network(m),
+                                   {ImageTiles::grey(pca(std::min(m, rankK)), R, C, lo, hi), {}}};
+        recRows.append(row);
+    }
+    reconstructions_->setTiles(recRows, {tr("original"), tr("K = %1").arg(K), tr("PCA %1").arg(rankK),
+                                         tr("units 1–%1").arg(m), tr("PCA %1").arg(std::min(m, rankK))});
+}

@@ -1,0 +1,38 @@
+#pragma once
+// What a network trained on real images has learnt, drawn as images (theory.md §8, figure 5d): the leading
+// eigen-images of Ω; each unit's weights beside its best-matching eigen-image; and reconstructions of a few test
+// images — original | network | rank-K PCA | the first m units only | rank-m PCA — from the first SGD run, updated
+// live during training.
+#include "CurveStore.h"
+
+#include <QWidget>
+
+class ImageTiles;
+class QComboBox;
+class QLabel;
+class QSpinBox;
+class QTabWidget;
+
+class ImageViews : public QWidget {
+    Q_OBJECT
+public:
+    explicit ImageViews(QWidget* parent = nullptr);
+    void refresh(const CurveStore& store);
+
+    ImageTiles* units() const { return units_; }
+    ImageTiles* reconstructions() const { return reconstructions_; }
+    QSpinBox* partialUnits() const { return partial_; }
+
+private:
+    void rebuild();
+
+    QTabWidget* tabs_;
+    ImageTiles* units_;
+    ImageTiles* reconstructions_;
+    QComboBox* which_;
+    QSpinBox* partial_;
+    QLabel* status_;
+    const CurveStore* store_ = nullptr;
+    quint64 drawnVersion_ = ~quint64(0);
+    const double* drawnEigenvectors_ = nullptr;
+};
