@@ -1,5 +1,7 @@
 #include "RunJson.h"
 
+#include "ImageDataModel.h"
+
 #include <QJsonArray>
 
 namespace {
@@ -64,6 +66,19 @@ QJsonObject runJson(const aedyn::Experiment& e, const QString& preset, const QSt
         cols.append(QString::fromStdString(c));
 
     QJsonObject o;
+    if (const auto* images = dynamic_cast<const aedyn::ImageDataModel*>(&e.data())) {
+        // Which files were read, so that a run on real images can be traced to its data.
+        const aedyn::ImageDataset& d = images->images();
+        o.insert("images", QJsonObject{{"name", QString::fromStdString(d.name)},
+                                       {"train_file", QString::fromStdString(d.trainPath)},
+                                       {"train_images", static_cast<double>(d.train.count)},
+                                       {"test_file", QString::fromStdString(d.testPath)},
+                                       {"test_images", static_cast<double>(d.test.count)},
+                                       {"test_note", QString::fromStdString(d.testNote)},
+                                       {"image_rows", d.train.rows},
+                                       {"image_cols", d.train.cols},
+                                       {"spectrum_from_cache", d.spectrumFromCache}});
+    }
     o.insert("aedyn_version", QStringLiteral(AEDYN_VERSION));
     o.insert("preset", preset);
     o.insert("command_line", QJsonArray::fromStringList(arguments));

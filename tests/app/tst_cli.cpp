@@ -1,5 +1,6 @@
 // aedyn-cli's documented interface: presets, errors and exit codes, the CSV header, run.json, divergence, and the
 // sequential plateaus of the figure-2 preset.
+#include "ImageFiles.h"
 #include "Tolerance.h"
 
 #include <QDir>
@@ -62,6 +63,14 @@ class TestCli : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        // The spectrum cache of real-image runs goes to a folder of the test, not the user's.
+        qputenv("AEDYN_CACHE_DIR", QDir::temp().filePath(QStringLiteral("aedyn-tst-cli-cache")).toUtf8());
+    }
+
+    void cleanupTestCase() { QDir(QDir::temp().filePath(QStringLiteral("aedyn-tst-cli-cache"))).removeRecursively(); }
+
     void listsEveryPreset()
     {
         const CliResult r = runCli({QStringLiteral("--list-presets")});
@@ -99,6 +108,11 @@ private slots:
         QTest::newRow("informed K>M") << QStringList{"--set", "init=informed", "--set", "K=4"} << "needs K <= M";
         QTest::newRow("M vs spikes") << QStringList{"--set", "M=2", "--set", "spikes=3,5,9"} << "does not match";
         QTest::newRow("option") << QStringList{"--bogus"} << "bogus";
+        QTest::newRow("images missing") << QStringList{"--set", "spectrum=images", "--set", "images=/nonexistent/x.gz"}
+                                        << "/nonexistent/x.gz: no such file or folder";
+        QTest::newRow("images not IDX") << QStringList{"--set", "spectrum=images", "--set", "images=/etc/passwd"}
+                                        << "/etc/passwd: wrong magic number";
+        QTest::newRow("spectrum") << QStringList{"--set", "spectrum=photos"} << "spiked, powerlaw or images";
     }
 
     void badInputIsRefusedByName()
@@ -194,6 +208,40 @@ private slots:
         const Csv csv = readCsv(dir.filePath("curves.csv"));
         for (const auto& row : csv.rows)  // nothing non-finite reaches a curve
             QVERIFY(std::isfinite(row[2]));
+    }
+
+    // Real images from a folder the test writes: D is the pixel count, eps_sgd the test-image error, and the
+    // Gaussian-equivalent error closes the row.
+    void realImagesFromAFolder()
+    {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("data"));
+        QVERIFY(QDir().mkpath(data));
+        aedyn::ImageSet train, test;
+        for (aedyn::ImageSet* s : {&train, &test}) {
+            s->rows = s->cols = 8;
+            s->count = s == &train ? 400 : 100;
+            for (long i = 0; i < s->count * 64; ++i)
+                s->pixels.push_back(static_cast<std::uint8_t>((i * 37 + (i / 64) * 11) % 256 * ((i % 64) < 32)));
+        }
+        aedyn::writeIdxImages((data + QStringLiteral("/train-images-idx3-ubyte.gz")).toStdString(), train);
+        aedyn::writeIdxImages((data + QStringLiteral("/t10k-images-idx3-ubyte.gz")).toStdString(), test);
+        const CliResult r = runCli({"--set", "spectrum=images", "--set", "images=" + data, "--set", "K=2", "--t-max",
+                                    "3", "--runs", "2", "--quiet", "--out", dir.filePath("out")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const Csv csv = readCsv(dir.filePath(QStringLiteral("out/curves.csv")));
+        QCOMPARE(csv.header.last(), QStringLiteral("eps_sgd_gaussian"));
+        const auto& last = csv.rows.last();
+        QCOMPARE(last[0], 3.0);
+        for (const char* column : {"eps_ode", "eps_sgd", "eps_sgd_sem", "eps_sgd_gaussian"})
+            QVERIFY2(std::isfinite(last[csv.column(QLatin1String(column))]), column);
+        QFile json(dir.filePath(QStringLiteral("out/run.json")));
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        const QJsonObject o = QJsonDocument::fromJson(json.readAll()).object();
+        QCOMPARE(o["spectrum"].toObject()["D"].toInt(), 64);
+        QCOMPARE(o["images"].toObject()["train_images"].toInt(), 400);
+        QCOMPARE(o["images"].toObject()["test_images"].toInt(), 100);
+        QVERIFY(o["images"].toObject()["test_file"].toString().endsWith(QStringLiteral("t10k-images-idx3-ubyte.gz")));
     }
 
     void tiedHasNoTheory()
