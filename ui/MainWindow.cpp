@@ -129,6 +129,7 @@ MainWindow::MainWindow(QWidget* parent)
         if (gen != theoryGeneration_)
             return;
         store_.resetTheory(s);
+        setupArrived_ = true;
         panel_->setEigenvalues(s.trackedRho, s.bulkRho, s.bulkCount);
         theoryMessage_.clear();
         updateBanner();
@@ -144,11 +145,18 @@ MainWindow::MainWindow(QWidget* parent)
     connect(theoryWorker_, &TheoryWorker::finished, this, [this](quint64 gen, const QString& failure, double ms) {
         if (gen != theoryGeneration_)
             return;
+        // A failure before the setup (missing data, say) leaves only the previous parameters' curves, greyed.
         const aedyn::Observables* last = store_.latestTheory();
-        theoryMessage_ = failure.isEmpty() ? QString()
-                                           : QStringLiteral("Theory: %1 — the curve up to t = %2 stays drawn.")
-                                                 .arg(failure)
-                                                 .arg(last ? last->t : 0.0, 0, 'g', 3);
+        if (failure.isEmpty())
+            theoryMessage_.clear();
+        else if (!setupArrived_) {
+            theoryMessage_ = QStringLiteral("Theory: %1").arg(failure);
+            store_.theoryStale = last != nullptr;
+        } else {
+            theoryMessage_ = QStringLiteral("Theory: %1 — the curve up to t = %2 stays drawn.")
+                                 .arg(failure)
+                                 .arg(last ? last->t : 0.0, 0, 'g', 3);
+        }
         theoryRoute_ = QStringLiteral("ODE %1 ms").arg(ms, 0, 'f', 0);
         showRoutes();
         updateBanner();
@@ -229,6 +237,7 @@ void MainWindow::requestTheory()
         theoryControl_->stopRequested = true;
     theoryControl_ = std::make_shared<aedyn::RunControl>();
     const quint64 generation = ++theoryGeneration_;
+    setupArrived_ = false;
     theoryRoute_ = QStringLiteral("ODE computing…");
     showRoutes();
     QMetaObject::invokeMethod(theoryWorker_, [w = theoryWorker_, c = *config, ctl = theoryControl_, generation] {

@@ -88,6 +88,7 @@ private:
     SimulationWorker* simulationWorker_;
     std::shared_ptr<aedyn::RunControl> theoryControl_, simulationControl_;
     quint64 theoryGeneration_ = 0;
+    bool setupArrived_ = false;  // the current generation's setup has arrived
     QTimer theoryDebounce_, repaintTimer_;
     CurveStore store_;
     QString theoryMessage_, simulationMessage_;
