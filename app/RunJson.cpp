@@ -1,27 +1,11 @@
 #include "RunJson.h"
 
 #include "ImageDataModel.h"
+#include "ProjectFile.h"
 
 #include <QJsonArray>
 
 namespace {
-
-// Typed JSON for a parameter value given as text: booleans, numbers and the spike list become JSON values.
-QJsonValue typedValue(const std::string& key, const std::string& text)
-{
-    const QString v = QString::fromStdString(text);
-    if (v == QLatin1String("true") || v == QLatin1String("false"))
-        return v == QLatin1String("true");
-    if (key == "spikes") {
-        QJsonArray a;
-        for (const QString& s : v.split(QLatin1Char(',')))
-            a.append(s.toDouble());
-        return a;
-    }
-    bool ok = false;
-    const double x = v.toDouble(&ok);
-    return ok ? QJsonValue(x) : QJsonValue(v);
-}
 
 QJsonArray toArray(const std::vector<double>& v)
 {
@@ -39,7 +23,7 @@ QJsonObject runJson(const aedyn::Experiment& e, const QString& preset, const QSt
 {
     QJsonObject params;
     for (const auto& [key, value] : aedyn::parameterValues(e.config()))
-        params.insert(QString::fromStdString(key), typedValue(key, value));
+        params.insert(QString::fromStdString(key), typedParameterValue(key, value));
 
     const aedyn::ModeSpectrum& modes = e.data().modes();
     QJsonObject spectrum;

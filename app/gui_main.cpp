@@ -1,10 +1,10 @@
-// aedyn [FILE] [--preset NAME] [--run]: the desktop dashboard.
+// aedyn [FILE] [--preset NAME] [--run]: the desktop dashboard, optionally opening a project file.
 #include "MainWindow.h"
 #include "ParameterPanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QMessageBox>
+#include <QSettings>
 
 #include <cstdio>
 
@@ -12,6 +12,7 @@ int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
     Q_INIT_RESOURCE(aedyn);  // the icons live in the static aedyn_ui library
+    QApplication::setOrganizationName(QStringLiteral("AEDyn"));  // QSettings: ~/.config/AEDyn/AEDyn.conf
     QApplication::setApplicationName(QStringLiteral("AEDyn"));
     QApplication::setApplicationVersion(QStringLiteral(AEDYN_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/aedyn.svg")));
@@ -23,22 +24,20 @@ int main(int argc, char** argv)
     const QCommandLineOption presetOpt("preset", "Open preset NAME (default fig2-sequential).", "NAME");
     const QCommandLineOption runOpt("run", "Start the simulation at once.");
     parser.addOptions({presetOpt, runOpt});
-    parser.addPositionalArgument("FILE", "A project file (not supported yet).");
+    parser.addPositionalArgument("FILE", "A project file (*.aedyn) to open.");
     parser.process(app);
 
     MainWindow window;
-    if (!parser.positionalArguments().isEmpty()) {
-        const QString text = QStringLiteral("Project files are not supported yet; '%1' was not opened.")
-                                 .arg(parser.positionalArguments().first());
-        std::fprintf(stderr, "aedyn: %s\n", qPrintable(text));
-        QMessageBox::warning(&window, QStringLiteral("AEDyn"), text);
-    }
     if (parser.isSet(presetOpt) && !window.panel()->selectPreset(parser.value(presetOpt))) {
         std::fprintf(stderr, "aedyn: unknown preset '%s' (aedyn-cli --list-presets lists them)\n",
                      qPrintable(parser.value(presetOpt)));
         return 2;
     }
-    window.resize(1600, 1000);
+    // A project opened from the file manager; if it cannot be read the window says why and shows the default.
+    if (!parser.positionalArguments().isEmpty() && !window.openProject(parser.positionalArguments().first()))
+        std::fprintf(stderr, "aedyn: %s\n", qPrintable(window.message()));
+    if (!window.restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray()))
+        window.resize(1600, 1000);
     window.show();
     if (parser.isSet(runOpt))
         QMetaObject::invokeMethod(&window, &MainWindow::runSimulation, Qt::QueuedConnection);

@@ -8,7 +8,13 @@
 #include "WeightNormChart.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSettings>
 #include <QDockWidget>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -57,18 +63,18 @@ MainWindow::MainWindow(QWidget* parent)
     // Space starts a run when none is under way and pauses or resumes one otherwise (design.md).
     connect(new QShortcut(Qt::Key_Space, this), &QShortcut::activated, this, &MainWindow::togglePause);
     toolbar->addSeparator();
-    auto* logError = toolbar->addAction(QStringLiteral("log ε axis"));
-    logError->setCheckable(true);
-    logError->setChecked(true);
-    logError->setToolTip(QStringLiteral("Logarithmic or linear test-error axis (applies live)"));
-    auto* runs = toolbar->addAction(QStringLiteral("individual runs"));
-    runs->setCheckable(true);
-    runs->setToolTip(QStringLiteral("Show every SGD run as faded markers (applies live)"));
-    connect(runs, &QAction::toggled, this, [this](bool on) {
+    logError_ = toolbar->addAction(QStringLiteral("log ε axis"));
+    logError_->setCheckable(true);
+    logError_->setChecked(true);
+    logError_->setToolTip(QStringLiteral("Logarithmic or linear test-error axis (applies live)"));
+    individualRuns_ = toolbar->addAction(QStringLiteral("individual runs"));
+    individualRuns_->setCheckable(true);
+    individualRuns_->setToolTip(QStringLiteral("Show every SGD run as faded markers (applies live)"));
+    connect(individualRuns_, &QAction::toggled, this, [this](bool on) {
         learningCurve_->setShowRuns(on);
         repaintCharts();
     });
-    connect(logError, &QAction::toggled, this, [this](bool on) {
+    connect(logError_, &QAction::toggled, this, [this](bool on) {
         learningCurve_->setLogError(on);
         repaintCharts();
     });
@@ -110,6 +116,10 @@ MainWindow::MainWindow(QWidget* parent)
         for (QWidget* child : w->findChildren<QWidget*>())
             child->installEventFilter(this);
     }
+
+    createMenus();
+    // The toolbar and dock layout of the last session (a preference; never the parameters).
+    restoreState(QSettings().value(QStringLiteral("window/state")).toByteArray());
 
     progress_->setRange(0, 1000);
     progress_->setMaximumWidth(240);
@@ -212,6 +222,10 @@ void MainWindow::shutDownWorkers()
 
 void MainWindow::closeEvent(QCloseEvent* e)
 {
+    // Window layout is a preference, kept across sessions; the science lives in project files only.
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
     shutDownWorkers();
     e->accept();
 }
@@ -353,7 +367,7 @@ void MainWindow::updateActions()
 void MainWindow::updateBanner()
 {
     QStringList messages;
-    for (const QString& m : {theoryMessage_, simulationMessage_})
+    for (const QString& m : {fileMessage_, theoryMessage_, simulationMessage_})
         if (!m.isEmpty())
             messages << m;
     banner_->setText(messages.join(QLatin1Char('\n')));
@@ -420,4 +434,126 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event)
         }
     }
     return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open project…"), QKeySequence::Open, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
+                                                          tr("AEDyn projects (*.aedyn *.json);;All files (*)"));
+        if (!path.isEmpty())
+            openProject(path);
+    });
+    recentMenu_ = file->addMenu(tr("Open &recent"));
+    auto saveAs = [this] {
+        QString path = QFileDialog::getSaveFileName(this, tr("Save project"), projectPath_,
+                                                    tr("AEDyn projects (*.aedyn);;JSON (*.json)"));
+        if (path.isEmpty())
+            return;
+        if (QFileInfo(path).suffix().isEmpty())
+            path += QStringLiteral(".aedyn");
+        saveProject(path);
+    };
+    file->addAction(tr("&Save project"), QKeySequence::Save, this, [this, saveAs] {
+        if (projectPath_.isEmpty())
+            saveAs();
+        else
+            saveProject(projectPath_);
+    });
+    file->addAction(tr("Save project &as…"), QKeySequence::SaveAs, this, saveAs);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    updateRecentMenu();
+}
+
+Project MainWindow::currentProject() const
+{
+    Project p;
+    p.preset = panel_->presetName();
+    // Invalid fields are not saved: the last valid configuration is what a Run would use.
+    p.config = panel_->config().value_or(aedyn::presetConfig(p.preset.toStdString()));
+    p.display.logError = logError_->isChecked();
+    p.display.individualRuns = individualRuns_->isChecked();
+    std::tie(p.display.fitFrom, p.display.fitTo) = weightNorms_->fitWindow();
+    return p;
+}
+
+bool MainWindow::openProject(const QString& path)
+{
+    QString error;
+    const auto project = loadProject(path, &error);
+    if (!project) {
+        fileMessage_ = tr("Not opened: %1").arg(error);
+        updateBanner();
+        return false;
+    }
+    applyProject(*project);
+    projectPath_ = path;
+    fileMessage_.clear();
+    updateBanner();
+    rememberRecent(path);
+    updateTitle();
+    return true;
+}
+
+bool MainWindow::saveProject(const QString& path)
+{
+    QString error;
+    if (!::saveProject(path, currentProject(), &error)) {
+        fileMessage_ = tr("Not saved: %1").arg(error);
+        updateBanner();
+        return false;
+    }
+    projectPath_ = path;
+    fileMessage_.clear();
+    updateBanner();
+    rememberRecent(path);
+    updateTitle();
+    return true;
+}
+
+void MainWindow::applyProject(const Project& p)
+{
+    // The preset gives the caption; the project's parameters then replace the preset's.
+    if (!p.preset.isEmpty())
+        panel_->selectPreset(p.preset);
+    panel_->setConfig(p.config);
+    logError_->setChecked(p.display.logError);
+    individualRuns_->setChecked(p.display.individualRuns);
+    if (p.display.fitTo > 0)
+        weightNorms_->restoreFitWindow(p.display.fitFrom, p.display.fitTo);
+}
+
+QStringList MainWindow::recentProjects() const
+{
+    return QSettings().value(QStringLiteral("recentProjects")).toStringList();
+}
+
+void MainWindow::rememberRecent(const QString& path)
+{
+    QStringList recent = recentProjects();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    while (recent.size() > 8)
+        recent.removeLast();
+    QSettings().setValue(QStringLiteral("recentProjects"), recent);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    recentMenu_->clear();
+    const QStringList recent = recentProjects();
+    for (const QString& path : recent)
+        recentMenu_->addAction(QFileInfo(path).fileName(), this, [this, path] { openProject(path); })
+            ->setToolTip(path);
+    recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::updateTitle()
+{
+    const QString base = QStringLiteral("AEDyn — autoencoder learning dynamics");
+    setWindowTitle(projectPath_.isEmpty() ? base : QFileInfo(projectPath_).fileName() + QStringLiteral(" — ") + base);
 }

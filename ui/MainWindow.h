@@ -4,6 +4,7 @@
 // simulation runs on Run. Results arrive from worker threads and are drawn at most about 30 times a second.
 #include "CurveStore.h"
 #include "ExperimentWorkers.h"
+#include "ProjectFile.h"
 
 #include <QElapsedTimer>
 #include <QMainWindow>
@@ -18,6 +19,7 @@ class LearningCurveChart;
 class ParameterPanel;
 class QAction;
 class QLabel;
+class QMenu;
 class QProgressBar;
 class SpectrumChart;
 class WeightNormChart;
@@ -40,6 +42,14 @@ public:
     bool simulationRunning() const { return simulationRunning_; }
     double simulationTime() const { return progressT_; }  // the latest t reported by the simulation
     QString message() const;
+
+    // Project files (Ctrl+O, Ctrl+S): what is on screen, and opening one. A file that cannot be read or is not a
+    // valid project changes nothing and says why in the banner; both return false then.
+    Project currentProject() const;
+    bool openProject(const QString& path);
+    bool saveProject(const QString& path);
+    QString projectPath() const { return projectPath_; }
+    QStringList recentProjects() const;
     // Worst and median GUI-thread time of one repaint — the charts' update plus the painting that follows —
     // in ms (the frame budget).
     std::pair<double, double> frameStats() const;
@@ -70,6 +80,11 @@ private:
     void updateBanner();
     void updateActions();
     void shutDownWorkers();
+    void createMenus();
+    void applyProject(const Project& p);
+    void rememberRecent(const QString& path);
+    void updateRecentMenu();
+    void updateTitle();
 
     ParameterPanel* panel_;
     LearningCurveChart* learningCurve_;
@@ -82,6 +97,10 @@ private:
     QLabel* progressText_;
     QLabel* routes_;  // "4 SGD runs · ODE 5 ms"
     QAction *run_, *pause_, *stop_, *reset_;
+    QAction *logError_, *individualRuns_;
+    QMenu* recentMenu_ = nullptr;
+    QString projectPath_;
+    QString fileMessage_;  // a project that could not be opened or saved
 
     QThread theoryThread_, simulationThread_;
     TheoryWorker* theoryWorker_;

@@ -176,7 +176,11 @@ void WeightNormChart::refresh(const CurveStore& store)
         // A new time range gets the last decade as its fit window: where the late power laws live.
         if (tMax != fittedGridEnd_) {
             fittedGridEnd_ = tMax;
-            setFitWindow(tMax / 10, tMax);
+            if (restoredWindow_)
+                setFitWindow(restoredWindow_->first, restoredWindow_->second);
+            else
+                setFitWindow(tMax / 10, tMax);
+            restoredWindow_.reset();
         }
     }
     if (hi > 0)
@@ -191,6 +195,14 @@ void WeightNormChart::setFitWindow(double from, double to)
     fitTo_->setValue(std::max(from, to));
     updateFit();
 }
+
+void WeightNormChart::restoreFitWindow(double from, double to)
+{
+    restoredWindow_ = {from, to};
+    setFitWindow(from, to);
+}
+
+std::pair<double, double> WeightNormChart::fitWindow() const { return {fitFrom_->value(), fitTo_->value()}; }
 
 bool WeightNormChart::eventFilter(QObject* watched, QEvent* event)
 {

@@ -7,6 +7,9 @@
 
 #include <QWidget>
 
+#include <optional>
+#include <utility>
+
 class QChart;
 class QChartView;
 class QDoubleSpinBox;
@@ -22,6 +25,9 @@ public:
     // The fitted exponents as plain text, e.g. "unit 1: ‖w‖ ∝ t^−0.010, ‖v‖/√D ∝ t^0.136".
     QString fitText() const { return fitText_; }
     void setFitWindow(double from, double to);
+    // Sets the window now and keeps it when the next theory brings a new time range (opening a project).
+    void restoreFitWindow(double from, double to);
+    std::pair<double, double> fitWindow() const;
 
 protected:
     // Dragging across the plot with the left button sets the fit window.
@@ -44,6 +50,7 @@ private:
     QString fitText_;
     double dragStart_ = 0.0;
     double fittedGridEnd_ = 0.0;  // t_max for which the fit window was last chosen automatically
+    std::optional<std::pair<double, double>> restoredWindow_;
     const CurveStore* store_ = nullptr;
     bool projections_ = false;
 };

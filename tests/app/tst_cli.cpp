@@ -1,6 +1,7 @@
 // aedyn-cli's documented interface: presets, errors and exit codes, the CSV header, run.json, divergence, and the
 // sequential plateaus of the figure-2 preset.
 #include "ImageFiles.h"
+#include "ProjectFile.h"
 #include "Tolerance.h"
 
 #include <QDir>
@@ -242,6 +243,39 @@ private slots:
         QCOMPARE(o["images"].toObject()["train_images"].toInt(), 400);
         QCOMPARE(o["images"].toObject()["test_images"].toInt(), 100);
         QVERIFY(o["images"].toObject()["test_file"].toString().endsWith(QStringLiteral("t10k-images-idx3-ubyte.gz")));
+    }
+
+    // A project file runs headless and gives exactly the curves of the same parameters given as options.
+    void projectFileRunsHeadless()
+    {
+        QTemporaryDir dir;
+        Project p;
+        p.preset = QStringLiteral("fig2-sequential");
+        p.config = aedyn::presetConfig("fig2-sequential");
+        aedyn::applyParameters(p.config, {{"D", "100"}, {"t_max", "2"}, {"runs", "2"}, {"seed", "17"}});
+        const QString path = dir.filePath(QStringLiteral("p.aedyn"));
+        QString error;
+        QVERIFY2(saveProject(path, p, &error), qPrintable(error));
+        QCOMPARE(runCli({path, "--quiet", "--out", dir.filePath("a")}).exitCode, 0);
+        QCOMPARE(runCli({"--preset", "fig2-sequential", "--set", "D=100", "--t-max", "2", "--runs", "2", "--seed", "17",
+                         "--quiet", "--out", dir.filePath("b")})
+                     .exitCode,
+                 0);
+        QFile a(dir.filePath(QStringLiteral("a/curves.csv"))), b(dir.filePath(QStringLiteral("b/curves.csv")));
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        QVERIFY(a.readAll() == b.readAll());
+        // --set still applies on top of the project.
+        QCOMPARE(runCli({path, "--set", "K=2", "--quiet", "--out", dir.filePath("c")}).exitCode, 0);
+        QCOMPARE(readCsv(dir.filePath(QStringLiteral("c/curves.csv"))).column(QStringLiteral("wnorm_ode_3")), -1);
+
+        QFile bad(dir.filePath(QStringLiteral("bad.aedyn")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("{\"format\": \"aedyn-project\", \"version\": 99}");
+        bad.close();
+        const CliResult r = runCli({bad.fileName(), "--out", dir.filePath("d")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("written by a newer AEDyn")), qPrintable(r.err));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("d/curves.csv"))));
     }
 
     void tiedHasNoTheory()

@@ -11,7 +11,11 @@
 #include <QAction>
 #include <QChartView>
 #include <QElapsedTimer>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTest>
@@ -22,6 +26,48 @@ class TestMainWindow : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        // Recent files and window state go to a throw-away settings folder.
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("AEDyn-test"));
+        QSettings().clear();
+    }
+
+    // Save → open in a fresh window gives the same parameters and display options; a bad file changes nothing.
+    void projectSaveAndOpen()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("p.aedyn"));
+        aedyn::ExperimentConfig saved;
+        {
+            MainWindow w;
+            QVERIFY(w.panel()->selectPreset(QStringLiteral("fig5-truncated")));
+            w.panel()->setValue("lr", QStringLiteral("0.3"));
+            w.panel()->setValue("seed", QStringLiteral("42"));
+            w.weightNorms()->setFitWindow(5, 50);
+            QVERIFY(w.saveProject(path));
+            QCOMPARE(w.projectPath(), path);
+            saved = *w.panel()->config();
+        }
+        MainWindow w;
+        QVERIFY(w.openProject(path));
+        QCOMPARE(aedyn::parameterValues(*w.panel()->config()), aedyn::parameterValues(saved));
+        QCOMPARE(w.panel()->presetName(), QStringLiteral("fig5-truncated"));
+        QCOMPARE(w.weightNorms()->fitWindow(), std::make_pair(5.0, 50.0));
+        QVERIFY(w.windowTitle().startsWith(QStringLiteral("p.aedyn")));
+        QCOMPARE(w.recentProjects().value(0), QFileInfo(path).absoluteFilePath());
+
+        QFile bad(dir.filePath(QStringLiteral("bad.aedyn")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("{\"format\": \"aedyn-project\", \"version\": 1, \"parameters\": {\"K\": 0}}");
+        bad.close();
+        QVERIFY(!w.openProject(bad.fileName()));
+        QVERIFY2(w.message().contains(QStringLiteral("K = '0'")), qPrintable(w.message()));
+        QCOMPARE(aedyn::parameterValues(*w.panel()->config()), aedyn::parameterValues(saved));
+        QCOMPARE(w.projectPath(), path);
+    }
+
     void presetsRoundTripThroughThePanel()
     {
         MainWindow w;
