@@ -158,6 +158,7 @@ void LearningCurveChart::refresh(const CurveStore& store)
         runs_[r]->setBorderColor(faded);
         runs_[r]->replace(decimateLogX(points, width));
     }
+    updatePins(width);
     ode_->replace(decimateLogX(ode, width));
     sgd_->replace(decimateLogX(sgd, width));
     bandUpper_->replace(decimateLogX(upper, width));
@@ -177,6 +178,45 @@ void LearningCurveChart::refresh(const CurveStore& store)
                                       : QStringLiteral("SGD, mean of runs"));
     updateRanges(store);
     placeLevelLabels();
+}
+
+void LearningCurveChart::updatePins(int width)
+{
+    QChart* c = chart();
+    while (pinTheory_.size() < pins_.size()) {
+        auto* line = new QLineSeries;
+        auto* markers = new QScatterSeries;
+        markers->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+        markers->setMarkerSize(5);
+        for (QXYSeries* s : std::initializer_list<QXYSeries*>{line, markers}) {
+            c->addSeries(s);
+            s->attachAxis(tAxis_);
+            s->attachAxis(errorAxis());
+        }
+        c->legend()->markers(markers).first()->setVisible(false);
+        pinTheory_.append(line);
+        pinSimulation_.append(markers);
+    }
+    while (pinTheory_.size() > pins_.size()) {
+        c->removeSeries(pinTheory_.last());
+        c->removeSeries(pinSimulation_.last());
+        delete pinTheory_.takeLast();
+        delete pinSimulation_.takeLast();
+    }
+    // design.md: pinned runs in the same style at 35 % opacity; the dash pattern tells several pins apart.
+    static const Qt::PenStyle dashes[] = {Qt::DashLine, Qt::DotLine, Qt::DashDotLine, Qt::DashDotDotLine};
+    QColor theory = odeColour, simulation = unitColour(1);
+    theory.setAlphaF(0.35);
+    simulation.setAlphaF(0.35);
+    for (qsizetype i = 0; i < pins_.size(); ++i) {
+        QPen pen(theory, 2.0, dashes[i % 4]);
+        pinTheory_[i]->setPen(pen);
+        pinTheory_[i]->setName(QStringLiteral("kept: ") + pins_[i].label);
+        pinTheory_[i]->replace(decimateLogX(pins_[i].theory, width));
+        pinSimulation_[i]->setColor(Qt::transparent);
+        pinSimulation_[i]->setPen(QPen(simulation, 1.2));
+        pinSimulation_[i]->replace(decimateLogX(pins_[i].simulation, width));
+    }
 }
 
 void LearningCurveChart::updateRanges(const CurveStore& store)
@@ -200,6 +240,10 @@ void LearningCurveChart::updateRanges(const CurveStore& store)
     for (const auto& p : store.simulation())
         if (p)
             include(p->eps);
+    for (const PinnedCurve& pin : pins_)
+        for (const QList<QPointF>* curve : {&pin.theory, &pin.simulation})
+            for (const QPointF& q : *curve)
+                include(q.y());
     if (hi <= 0)
         return;
     if (logError_)

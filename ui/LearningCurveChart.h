@@ -12,6 +12,12 @@ class QLogValueAxis;
 class QScatterSeries;
 class QValueAxis;
 
+// A run kept for comparison: its curves, drawn faded under the current ones, and a legend label.
+struct PinnedCurve {
+    QString label;
+    QList<QPointF> theory, simulation;
+};
+
 class LearningCurveChart : public QChartView {
     Q_OBJECT
 public:
@@ -20,6 +26,8 @@ public:
     void refresh(const CurveStore& store);
     void setLogError(bool log);
     void setShowRuns(bool show) { showRuns_ = show; }
+    // Drawn at 35 % opacity, one dash pattern per pin, from the next refresh on.
+    void setPins(const QList<PinnedCurve>& pins) { pins_ = pins; }
     bool logError() const { return logError_; }
 
     // For tests: the points currently drawn.
@@ -30,6 +38,7 @@ private:
     QAbstractAxis* errorAxis() const;
     void placeLevelLabels();
     void updateRanges(const CurveStore& store);
+    void updatePins(int width);
 
     QLogValueAxis* tAxis_;
     QLogValueAxis* epsLogAxis_;
@@ -41,6 +50,9 @@ private:
     QAreaSeries* band_;
     QList<QLineSeries*> levels_;
     QList<QScatterSeries*> runs_;  // individual SGD runs, when shown
+    QList<PinnedCurve> pins_;
+    QList<QLineSeries*> pinTheory_;
+    QList<QScatterSeries*> pinSimulation_;
     QList<QGraphicsSimpleTextItem*> levelLabels_;
     bool logError_ = true;
     bool showRuns_ = false;

@@ -40,6 +40,7 @@ MainWindow::MainWindow(QWidget* parent)
     , routes_(new QLabel)
     , theoryWorker_(new TheoryWorker)
     , simulationWorker_(new SimulationWorker)
+    , pinWorker_(new TheoryWorker)
 {
     qRegisterMetaType<aedyn::Observables>();
     qRegisterMetaType<ExperimentSetup>();
@@ -131,8 +132,19 @@ MainWindow::MainWindow(QWidget* parent)
     simulationWorker_->moveToThread(&simulationThread_);
     connect(&theoryThread_, &QThread::finished, theoryWorker_, &QObject::deleteLater);
     connect(&simulationThread_, &QThread::finished, simulationWorker_, &QObject::deleteLater);
+    pinWorker_->moveToThread(&pinThread_);
+    connect(&pinThread_, &QThread::finished, pinWorker_, &QObject::deleteLater);
     theoryThread_.start();
     simulationThread_.start();
+    pinThread_.start();
+    // A pin opened from a project gets its theory curve recomputed from its parameters.
+    connect(pinWorker_, &TheoryWorker::pointReady, this, [this](quint64 gen, qulonglong, const aedyn::Observables& o) {
+        const auto it = pinOfGeneration_.find(gen);
+        if (it == pinOfGeneration_.end() || it->second >= pinCount() || !(o.t > 0 && o.eps > 0 && std::isfinite(o.eps)))
+            return;
+        pins_[it->second].theory.append({o.t, o.eps});
+        scheduleRepaint();
+    });
 
     // Signals of an obsolete theory generation are dropped: only the latest parameters are drawn.
     connect(theoryWorker_, &TheoryWorker::setupReady, this, [this](quint64 gen, const ExperimentSetup& s) {
@@ -140,6 +152,7 @@ MainWindow::MainWindow(QWidget* parent)
             return;
         store_.resetTheory(s);
         setupArrived_ = true;
+        drawnTheory_ = requestedTheory_;
         panel_->setEigenvalues(s.trackedRho, s.bulkRho, s.bulkCount);
         theoryMessage_.clear();
         updateBanner();
@@ -216,8 +229,10 @@ void MainWindow::shutDownWorkers()
         simulationControl_->stopRequested = true;
     theoryThread_.quit();
     simulationThread_.quit();
+    pinThread_.quit();
     theoryThread_.wait();
     simulationThread_.wait();
+    pinThread_.wait();
 }
 
 void MainWindow::closeEvent(QCloseEvent* e)
@@ -237,6 +252,7 @@ void MainWindow::parametersChanged()
     store_.simulationStale = store_.latestSimulation() != nullptr;
     if (panel_->config())
         theoryDebounce_.start();
+    updatePinMenu();  // pin labels name the parameters that differ from the current ones
     updateActions();
     scheduleRepaint();
 }
@@ -252,6 +268,7 @@ void MainWindow::requestTheory()
     theoryControl_ = std::make_shared<aedyn::RunControl>();
     const quint64 generation = ++theoryGeneration_;
     setupArrived_ = false;
+    requestedTheory_ = config;
     theoryRoute_ = QStringLiteral("ODE computing…");
     showRoutes();
     QMetaObject::invokeMethod(theoryWorker_, [w = theoryWorker_, c = *config, ctl = theoryControl_, generation] {
@@ -386,6 +403,10 @@ void MainWindow::repaintCharts()
 {
     QElapsedTimer timer;
     timer.start();
+    QList<PinnedCurve> pins;
+    for (int i = 0; i < pinCount(); ++i)
+        pins.append({pinLabel(i), pins_[i].theory, pins_[i].simulation});
+    learningCurve_->setPins(pins);
     learningCurve_->refresh(store_);
     weightNorms_->refresh(store_);
     encoderWeights_->refresh(store_);
@@ -465,6 +486,8 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     updateRecentMenu();
+    pinMenu_ = menuBar()->addMenu(tr("&Compare"));
+    updatePinMenu();
 }
 
 Project MainWindow::currentProject() const
@@ -473,6 +496,8 @@ Project MainWindow::currentProject() const
     p.preset = panel_->presetName();
     // Invalid fields are not saved: the last valid configuration is what a Run would use.
     p.config = panel_->config().value_or(aedyn::presetConfig(p.preset.toStdString()));
+    for (const Pin& pin : pins_)
+        p.pins.append({QString(), pin.config});
     p.display.logError = logError_->isChecked();
     p.display.individualRuns = individualRuns_->isChecked();
     std::tie(p.display.fitFrom, p.display.fitTo) = weightNorms_->fitWindow();
@@ -523,6 +548,93 @@ void MainWindow::applyProject(const Project& p)
     individualRuns_->setChecked(p.display.individualRuns);
     if (p.display.fitTo > 0)
         weightNorms_->restoreFitWindow(p.display.fitFrom, p.display.fitTo);
+    pins_.clear();
+    for (const PinnedRun& pin : p.pins) {
+        pins_.push_back({pin.config, {}, {}});
+        computePinTheory(pinCount() - 1);
+    }
+    updatePinMenu();
+    scheduleRepaint();
+}
+
+void MainWindow::computePinTheory(int index)
+{
+    const quint64 generation = ++pinGeneration_;
+    pinOfGeneration_[generation] = index;
+    QMetaObject::invokeMethod(pinWorker_,
+                              [w = pinWorker_, c = pins_[index].config, generation] {
+                                  w->compute(c, std::make_shared<aedyn::RunControl>(), generation);
+                              },
+                              Qt::QueuedConnection);
+}
+
+void MainWindow::keepRun()
+{
+    if (!drawnTheory_ || store_.latestTheory() == nullptr)
+        return;  // nothing drawn yet
+    Pin pin{*drawnTheory_, {}, {}};
+    const ExperimentSetup& setup = store_.setup();
+    for (std::size_t i = 0; i < store_.theory().size(); ++i)
+        if (const auto& o = store_.theory()[i]; o && setup.times[i] > 0 && o->eps > 0 && std::isfinite(o->eps))
+            pin.theory.append({setup.times[i], o->eps});
+    for (std::size_t i = 0; i < store_.simulation().size(); ++i)
+        if (const auto& p = store_.simulation()[i]; p && store_.simulationTimes()[i] > 0 && p->eps > 0)
+            pin.simulation.append({store_.simulationTimes()[i], p->eps});
+    pins_.push_back(std::move(pin));
+    pinOfGeneration_.clear();  // a pin still computing from a project keeps what it has
+    updatePinMenu();
+    scheduleRepaint();
+}
+
+void MainWindow::removePin(int index)
+{
+    if (index < 0 || index >= pinCount())
+        return;
+    pins_.erase(pins_.begin() + index);
+    pinOfGeneration_.clear();
+    updatePinMenu();
+    scheduleRepaint();
+}
+
+QString MainWindow::pinLabel(int index) const
+{
+    // The parameters in which the pin differs from what the panel holds now.
+    const auto current = panel_->config();
+    if (!current)
+        return QStringLiteral("pin %1").arg(index + 1);
+    QStringList differences;
+    const auto now = aedyn::parameterValues(*current), then = aedyn::parameterValues(pins_[index].config);
+    for (std::size_t k = 0; k < then.size(); ++k)
+        if (then[k].second != now[k].second)
+            differences << QStringLiteral("%1 = %2").arg(QString::fromStdString(then[k].first),
+                                                        QString::fromStdString(then[k].second));
+    return differences.isEmpty() ? QStringLiteral("same parameters") : differences.join(QStringLiteral(", "));
+}
+
+bool MainWindow::theoryUpToDate() const
+{
+    const auto current = panel_->config();
+    const aedyn::Observables* last = store_.latestTheory();
+    return current && drawnTheory_ && last && !store_.setup().times.empty() &&
+           last->t == store_.setup().times.back() &&
+           aedyn::parameterValues(*current) == aedyn::parameterValues(*drawnTheory_);
+}
+
+void MainWindow::updatePinMenu()
+{
+    pinMenu_->clear();
+    pinMenu_->addAction(tr("&Keep this run"), QKeySequence(Qt::CTRL | Qt::Key_K), this, &MainWindow::keepRun)
+        ->setToolTip(tr("Keep the curves on screen as a faded overlay to compare with the next parameters"));
+    if (pins_.empty())
+        return;
+    pinMenu_->addSeparator();
+    for (int i = 0; i < pinCount(); ++i)
+        pinMenu_->addAction(tr("Remove \"%1\"").arg(pinLabel(i)), this, [this, i] { removePin(i); });
+    pinMenu_->addAction(tr("Remove all"), this, [this] {
+        pins_.clear();
+        updatePinMenu();
+        scheduleRepaint();
+    });
 }
 
 QStringList MainWindow::recentProjects() const

@@ -11,7 +11,9 @@
 #include <QThread>
 #include <QTimer>
 
+#include <map>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class EncoderWeightsChart;
@@ -50,6 +52,15 @@ public:
     bool saveProject(const QString& path);
     QString projectPath() const { return projectPath_; }
     QStringList recentProjects() const;
+
+    // Pinned comparisons ("Keep this run", Ctrl+K): the drawn curves stay as a faded overlay, labelled with the
+    // parameters in which they differ from the current ones. Saved in project files by their parameters.
+    void keepRun();
+    void removePin(int index);
+    int pinCount() const { return static_cast<int>(pins_.size()); }
+    QString pinLabel(int index) const;
+    // The theory drawn is complete and belongs to the parameters in the panel.
+    bool theoryUpToDate() const;
     // Worst and median GUI-thread time of one repaint — the charts' update plus the painting that follows —
     // in ms (the frame budget).
     std::pair<double, double> frameStats() const;
@@ -85,6 +96,8 @@ private:
     void rememberRecent(const QString& path);
     void updateRecentMenu();
     void updateTitle();
+    void updatePinMenu();
+    void computePinTheory(int index);
 
     ParameterPanel* panel_;
     LearningCurveChart* learningCurve_;
@@ -120,4 +133,15 @@ private:
     qint64 pausedMs_ = 0;
     double pendingRefreshMs_ = -1.0;  // chart update whose painting is still to come
     std::vector<double> frameMs_;
+    QMenu* pinMenu_ = nullptr;
+    struct Pin {
+        aedyn::ExperimentConfig config;
+        QList<QPointF> theory, simulation;
+    };
+    std::vector<Pin> pins_;
+    std::optional<aedyn::ExperimentConfig> requestedTheory_, drawnTheory_;  // parameters behind the curves
+    QThread pinThread_;
+    TheoryWorker* pinWorker_;  // the theory of pins opened from a project
+    quint64 pinGeneration_ = 0;
+    std::map<quint64, int> pinOfGeneration_;
 };

@@ -10,6 +10,7 @@
 
 #include <QAction>
 #include <QChartView>
+#include <QLineSeries>
 #include <QElapsedTimer>
 #include <QSettings>
 #include <QStandardPaths>
@@ -32,6 +33,54 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("AEDyn-test"));
         QSettings().clear();
+    }
+
+    // Keep this run: the curves stay, labelled by the parameters that differ; several pins; remove one; pins
+    // travel in project files and their theory is recomputed on opening.
+    void pinAndUnpin()
+    {
+        MainWindow w;
+        w.panel()->setValue("D", QStringLiteral("200"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 5000);
+        w.keepRun();
+        QCOMPARE(w.pinCount(), 1);
+        QCOMPARE(w.pinLabel(0), QStringLiteral("same parameters"));
+        w.panel()->setValue("lr", QStringLiteral("2"));
+        QCOMPARE(w.pinLabel(0), QStringLiteral("lr = 1"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 5000);
+        w.keepRun();
+        w.panel()->setValue("K", QStringLiteral("2"));
+        QCOMPARE(w.pinCount(), 2);
+        QCOMPARE(w.pinLabel(0), QStringLiteral("K = 3, lr = 1"));
+        QCOMPARE(w.pinLabel(1), QStringLiteral("K = 3"));
+        QTest::qWait(100);
+        // Both pins are drawn as legend entries of the learning curve.
+        QStringList names;
+        for (QAbstractSeries* series : w.learningCurve()->chart()->series())
+            names << series->name();
+        QVERIFY2(names.contains(QStringLiteral("kept: K = 3, lr = 1")) &&
+                     names.contains(QStringLiteral("kept: K = 3")),
+                 qPrintable(names.join(QStringLiteral(" | "))));
+
+        QTemporaryDir dir;
+        QVERIFY(w.saveProject(dir.filePath(QStringLiteral("pins.aedyn"))));
+        w.removePin(0);
+        QCOMPARE(w.pinCount(), 1);
+        QCOMPARE(w.pinLabel(0), QStringLiteral("K = 3"));
+
+        MainWindow v;
+        QVERIFY(v.openProject(dir.filePath(QStringLiteral("pins.aedyn"))));
+        QCOMPARE(v.pinCount(), 2);
+        QCOMPARE(v.pinLabel(1), QStringLiteral("K = 3"));
+        // The reopened pins' theory is recomputed and drawn.
+        auto keptPoints = [&v] {
+            QList<int> counts;
+            for (QAbstractSeries* series : v.learningCurve()->chart()->series())
+                if (auto* line = qobject_cast<QLineSeries*>(series); line && line->name().startsWith(QStringLiteral("kept")))
+                    counts << line->count();
+            return counts;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(keptPoints().size() == 2 && !keptPoints().contains(0), 5000);
     }
 
     // Save → open in a fresh window gives the same parameters and display options; a bad file changes nothing.
