@@ -1,4 +1,4 @@
-// aedyn [FILE] [--preset NAME] [--run]: the desktop dashboard, optionally opening a project file.
+// aedyn [FILE] [--preset NAME] [--run] [--lecture]: the desktop dashboard, optionally opening a project file.
 #include "MainWindow.h"
 #include "ParameterPanel.h"
 
@@ -23,7 +23,8 @@ int main(int argc, char** argv)
     parser.addVersionOption();
     const QCommandLineOption presetOpt("preset", "Open preset NAME (default fig2-sequential).", "NAME");
     const QCommandLineOption runOpt("run", "Start the simulation at once.");
-    parser.addOptions({presetOpt, runOpt});
+    const QCommandLineOption lectureOpt("lecture", "Start in lecture mode (full screen, large type; Esc leaves).");
+    parser.addOptions({presetOpt, runOpt, lectureOpt});
     parser.addPositionalArgument("FILE", "A project file (*.aedyn) to open.");
     parser.process(app);
 
@@ -39,6 +40,8 @@ int main(int argc, char** argv)
     if (!window.restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray()))
         window.resize(1600, 1000);
     window.show();
+    if (parser.isSet(lectureOpt))
+        window.setLectureMode(true);
     if (parser.isSet(runOpt))
         QMetaObject::invokeMethod(&window, &MainWindow::runSimulation, Qt::QueuedConnection);
     const int rc = app.exec();

@@ -2,6 +2,8 @@
 
 #include "DecadeLabels.h"
 
+#include <QChart>
+#include <QLegend>
 #include <QLogValueAxis>
 
 #include <algorithm>
@@ -17,6 +19,28 @@ QColor unitColour(int k)
     const double white = std::min(0.7, 0.3 * (k / 8));
     return QColor::fromRgbF(c.redF() + white * (1 - c.redF()), c.greenF() + white * (1 - c.greenF()),
                             c.blueF() + white * (1 - c.blueF()));
+}
+
+namespace {
+double g_lineScale = 1.0;
+}
+
+double penWidth(double normal) { return normal * g_lineScale; }
+
+void setLectureLines(bool lecture) { g_lineScale = lecture ? 2.0 : 1.0; }
+
+void setChartFontSize(QChart* chart, double pointSize)
+{
+    auto sized = [pointSize](QFont f, double extra) {
+        f.setPointSizeF(pointSize + extra);
+        return f;
+    };
+    chart->setTitleFont(sized(chart->titleFont(), 1));
+    chart->legend()->setFont(sized(chart->legend()->font(), 0));
+    for (QAbstractAxis* axis : chart->axes()) {
+        axis->setLabelsFont(sized(axis->labelsFont(), 0));
+        axis->setTitleFont(sized(axis->titleFont(), 0));
+    }
 }
 
 QLogValueAxis* makeLogAxis(QChart* chart, const QString& title)

@@ -8,6 +8,12 @@ class QChart;
 class QLogValueAxis;
 
 QColor unitColour(int k);             // k = 0-based unit index
+
+// Lecture mode draws lines twice as thick (3 px instead of 1.5, design.md); charts build their pens with this.
+double penWidth(double normal);
+void setLectureLines(bool lecture);
+// Every font of a chart (title, legend, axes) at pointSize, titles a little larger.
+void setChartFontSize(QChart* chart, double pointSize);
 inline QColor referenceGrey() { return QColor(0x80, 0x80, 0x80); }
 // A base-10 log axis with the given title, labelled 10⁻² … 10³ (DecadeLabels); add it to `chart` yourself.
 QLogValueAxis* makeLogAxis(QChart* chart, const QString& title);

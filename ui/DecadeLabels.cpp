@@ -36,7 +36,6 @@ void DecadeLabels::place()
     const qsizetype count = std::max(0, last - first + 1);
     while (labels_.size() < count) {
         auto* label = new QGraphicsSimpleTextItem(chart_);
-        label->setFont(axis_->labelsFont());
         label->setBrush(colour_);
         labels_.append(label);
     }
@@ -47,6 +46,7 @@ void DecadeLabels::place()
     for (qsizetype i = 0; i < count; ++i) {
         const int exponent = first + static_cast<int>(i);
         QGraphicsSimpleTextItem* label = labels_[i];
+        label->setFont(axis_->labelsFont());  // the axis font may have changed (lecture mode, export)
         label->setText(power(exponent));
         const QRectF box = label->boundingRect();
         const double f = (exponent - lo) / span;

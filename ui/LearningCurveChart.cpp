@@ -96,7 +96,7 @@ void LearningCurveChart::refresh(const CurveStore& store)
             ranks.push_back(m);
     while (levels_.size() < static_cast<qsizetype>(ranks.size())) {
         auto* s = new QLineSeries;
-        s->setPen(QPen(referenceGrey(), 1.0, Qt::DashLine));
+        s->setPen(QPen(referenceGrey(), penWidth(1.0), Qt::DashLine));
         c->addSeries(s);
         s->attachAxis(tAxis_);
         s->attachAxis(errorAxis());
@@ -167,11 +167,11 @@ void LearningCurveChart::refresh(const CurveStore& store)
     // Curves of parameters that have since changed stay drawn, in grey, until the new ones arrive.
     // Hollow markers: Qt Charts draws scatter series above lines, and the ODE line must show through.
     sgd_->setColor(Qt::transparent);
-    sgd_->setPen(QPen(simColour, 1.5));
+    sgd_->setPen(QPen(simColour, penWidth(1.5)));
     QColor bandColour = simColour;
     bandColour.setAlphaF(0.2);
     band_->setBrush(bandColour);
-    ode_->setPen(QPen(store.theoryStale ? referenceGrey() : odeColour, 2.0));
+    ode_->setPen(QPen(store.theoryStale ? referenceGrey() : odeColour, penWidth(2.0)));
     ode_->setName(setup.theoryIsUntiedComparison ? QStringLiteral("ODE of untied weights (tied have none)")
                                                  : QStringLiteral("ODE theory"));
     sgd_->setName(setup.imageRows > 0 ? QStringLiteral("SGD on the images (test error), mean of runs")
@@ -209,12 +209,12 @@ void LearningCurveChart::updatePins(int width)
     theory.setAlphaF(0.35);
     simulation.setAlphaF(0.35);
     for (qsizetype i = 0; i < pins_.size(); ++i) {
-        QPen pen(theory, 2.0, dashes[i % 4]);
+        QPen pen(theory, penWidth(2.0), dashes[i % 4]);
         pinTheory_[i]->setPen(pen);
         pinTheory_[i]->setName(QStringLiteral("kept: ") + pins_[i].label);
         pinTheory_[i]->replace(decimateLogX(pins_[i].theory, width));
         pinSimulation_[i]->setColor(Qt::transparent);
-        pinSimulation_[i]->setPen(QPen(simulation, 1.2));
+        pinSimulation_[i]->setPen(QPen(simulation, penWidth(1.2)));
         pinSimulation_[i]->replace(decimateLogX(pins_[i].simulation, width));
     }
 }
@@ -264,6 +264,7 @@ void LearningCurveChart::placeLevelLabels()
             continue;
         }
         const QPointF p = chart()->mapToPosition(points.last(), levels_[m]);
+        levelLabels_[m]->setFont(tAxis_->labelsFont());  // follows the chart's type size (lecture mode)
         const QRectF box = levelLabels_[m]->boundingRect();
         levelLabels_[m]->setVisible(p.y() >= area.top() && p.y() <= area.bottom());
         levelLabels_[m]->setPos(area.right() - box.width() - 4, p.y() - box.height());

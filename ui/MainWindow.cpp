@@ -3,12 +3,16 @@
 #include "EncoderWeightsChart.h"
 #include "Experiment.h"
 #include "LearningCurveChart.h"
+#include "LectureStrip.h"
 #include "ParameterPanel.h"
+#include "ChartStyle.h"
 #include "SpectrumChart.h"
 #include "WeightNormChart.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QChartView>
+#include <QBoxLayout>
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -50,7 +54,7 @@ MainWindow::MainWindow(QWidget* parent)
     qRegisterMetaType<std::shared_ptr<aedyn::RunControl>>();
     setWindowTitle(QStringLiteral("AEDyn — autoencoder learning dynamics"));
 
-    auto* toolbar = addToolBar(QStringLiteral("Run"));
+    auto* toolbar = toolbar_ = addToolBar(QStringLiteral("Run"));
     toolbar->setObjectName(QStringLiteral("runToolbar"));
     toolbar->setMovable(false);
     run_ = toolbar->addAction(QStringLiteral("▶ Run"), this, &MainWindow::runSimulation);
@@ -63,6 +67,29 @@ MainWindow::MainWindow(QWidget* parent)
     reset_->setShortcut(Qt::Key_R);
     // Space starts a run when none is under way and pauses or resumes one otherwise (design.md).
     connect(new QShortcut(Qt::Key_Space, this), &QShortcut::activated, this, &MainWindow::togglePause);
+    toolbar->addSeparator();
+    QAction* lecture = toolbar->addAction(QStringLiteral("⤢ Lecture"), this, [this] { setLectureMode(!lecture_); });
+    lecture->setShortcuts({Qt::Key_F11, Qt::Key_L});
+    lecture->setToolTip(QStringLiteral("Lecture mode: full screen, large type, the preset's story (F11 or L)"));
+    // Added to the window, not the toolbar, so that they work while the toolbar is hidden in lecture mode.
+    addAction(lecture);
+    addAction(reset_);
+    for (const auto& [key, step] : {std::pair{Qt::Key_Right, 1}, std::pair{Qt::Key_Left, -1}}) {
+        auto* a = new QAction(this);
+        a->setShortcut(key);
+        connect(a, &QAction::triggered, this, [this, step = step] {
+            lectureStrip_->stepPreset(step);
+        });
+        lectureKeys_ << a;
+    }
+    auto* leave = new QAction(this);
+    leave->setShortcut(Qt::Key_Escape);
+    connect(leave, &QAction::triggered, this, [this] { setLectureMode(false); });
+    lectureKeys_ << leave;
+    for (QAction* a : lectureKeys_) {
+        a->setEnabled(false);
+        addAction(a);
+    }
     toolbar->addSeparator();
     logError_ = toolbar->addAction(QStringLiteral("log ε axis"));
     logError_->setCheckable(true);
@@ -85,7 +112,7 @@ MainWindow::MainWindow(QWidget* parent)
     scroll->setWidgetResizable(true);
     scroll->setMinimumWidth(340);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    auto* dock = new QDockWidget(QStringLiteral("Parameters"));
+    auto* dock = dock_ = new QDockWidget(QStringLiteral("Parameters"));
     dock->setObjectName(QStringLiteral("parameters"));
     dock->setWidget(scroll);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
@@ -96,6 +123,12 @@ MainWindow::MainWindow(QWidget* parent)
     banner_->setStyleSheet(QStringLiteral("background: #FFF3CD; color: #5C4400; padding: 6px; border: 1px solid #E6C35C"));
     auto* central = new QWidget;
     auto* layout = new QVBoxLayout(central);
+    lectureStrip_ = new LectureStrip(panel_);
+    lectureStrip_->setVisible(false);
+    layout->addWidget(lectureStrip_);
+    connect(lectureStrip_, &LectureStrip::runPauseClicked, this, &MainWindow::togglePause);
+    connect(lectureStrip_, &LectureStrip::resetClicked, this, &MainWindow::resetSimulation);
+    connect(lectureStrip_, &LectureStrip::leaveClicked, this, [this] { setLectureMode(false); });
     layout->addWidget(banner_);
     // The learning curve is the hero: top left, in the wider column of the taller row. The spectrum needs the
     // least room, so the weights beside it get more.
@@ -107,6 +140,7 @@ MainWindow::MainWindow(QWidget* parent)
     bottom->addWidget(spectrum_, 3);
     layout->addLayout(top, 3);
     layout->addLayout(bottom, 2);
+    chartRows_ = layout;
     setCentralWidget(central);
     charts_ = {learningCurve_, weightNorms_, encoderWeights_, spectrum_};
     for (QWidget* w : charts_) {
@@ -378,6 +412,7 @@ void MainWindow::updateActions()
     pause_->setEnabled(simulationRunning_);
     const bool paused = simulationRunning_ && simulationControl_->paused;
     pause_->setText(paused ? QStringLiteral("▶ Resume") : QStringLiteral("❚❚ Pause"));
+    lectureStrip_->setRunning(simulationRunning_, paused);
     stop_->setEnabled(simulationRunning_);
 }
 
@@ -668,4 +703,42 @@ void MainWindow::updateTitle()
 {
     const QString base = QStringLiteral("AEDyn — autoencoder learning dynamics");
     setWindowTitle(projectPath_.isEmpty() ? base : QFileInfo(projectPath_).fileName() + QStringLiteral(" — ") + base);
+}
+
+void MainWindow::setLectureMode(bool on)
+{
+    if (on == lecture_)
+        return;
+    lecture_ = on;
+    if (on) {
+        savedGeometry_ = saveGeometry();
+        savedState_ = saveState();
+        savedWindowState_ = windowState();
+        lectureStrip_->sync();
+    }
+    toolbar_->setVisible(!on);
+    dock_->setVisible(!on);
+    menuBar()->setVisible(!on);
+    lectureStrip_->setVisible(on);
+    for (QAction* a : lectureKeys_)
+        a->setEnabled(on);
+    // design.md: ≥ 18 pt and 3 px lines in lecture mode; the system font and 1.5 px otherwise.
+    const double points = on ? 18.0 : QApplication::font().pointSizeF();
+    QFont big = QApplication::font();
+    big.setPointSizeF(on ? 18.0 : big.pointSizeF());
+    centralWidget()->setFont(on ? big : QApplication::font());
+    setLectureLines(on);
+    // In front of a class the learning curve gets most of the screen; the static spectrum makes room.
+    chartRows_->setStretch(chartRows_->count() - 2, on ? 5 : 3);
+    spectrum_->setVisible(!on);
+    for (QChartView* view : centralWidget()->findChildren<QChartView*>())
+        setChartFontSize(view->chart(), points);
+    if (on) {
+        showFullScreen();
+    } else {
+        restoreState(savedState_);
+        setWindowState(savedWindowState_);
+        restoreGeometry(savedGeometry_);
+    }
+    repaintCharts();
 }

@@ -17,6 +17,9 @@
 #include <vector>
 
 class EncoderWeightsChart;
+class LectureStrip;
+class QDockWidget;
+class QToolBar;
 class LearningCurveChart;
 class ParameterPanel;
 class QAction;
@@ -59,6 +62,13 @@ public:
     void removePin(int index);
     int pinCount() const { return static_cast<int>(pins_.size()); }
     QString pinLabel(int index) const;
+    // Lecture mode (F11 or L; Esc leaves): full screen, large type and thick lines, the panel reduced to a strip
+    // with the preset, Run and the parameters to play with; ← / → walk through the presets. Leaving restores the
+    // window as it was.
+    void setLectureMode(bool on);
+    bool lectureMode() const { return lecture_; }
+    LectureStrip* lectureStrip() const { return lectureStrip_; }
+
     // The theory drawn is complete and belongs to the parameters in the panel.
     bool theoryUpToDate() const;
     // Worst and median GUI-thread time of one repaint — the charts' update plus the painting that follows —
@@ -133,6 +143,14 @@ private:
     qint64 pausedMs_ = 0;
     double pendingRefreshMs_ = -1.0;  // chart update whose painting is still to come
     std::vector<double> frameMs_;
+    QToolBar* toolbar_;
+    class QBoxLayout* chartRows_;  // the top and bottom rows of charts
+    QDockWidget* dock_;
+    LectureStrip* lectureStrip_;
+    bool lecture_ = false;
+    QByteArray savedGeometry_, savedState_;
+    Qt::WindowStates savedWindowState_;
+    QList<QAction*> lectureKeys_;  // ← → Esc, active only in lecture mode
     QMenu* pinMenu_ = nullptr;
     struct Pin {
         aedyn::ExperimentConfig config;

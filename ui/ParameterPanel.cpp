@@ -13,7 +13,7 @@
 
 namespace {
 
-const std::map<std::string, QStringList>& choices()
+const std::map<std::string, QStringList>& allChoices()
 {
     static const std::map<std::string, QStringList> c{
         {"spectrum", {"spiked", "powerlaw", "images"}},
@@ -27,7 +27,17 @@ const std::map<std::string, QStringList>& choices()
 
 const QString errorStyle = QStringLiteral("color: #C00000; font-weight: bold");
 
-bool isFlag(const std::string& key) { return key == "normalise" || key == "tied" || key == "bias"; }
+} // namespace
+
+bool ParameterPanel::isFlag(const std::string& key) { return key == "normalise" || key == "tied" || key == "bias"; }
+
+QStringList ParameterPanel::choices(const std::string& key)
+{
+    const auto it = allChoices().find(key);
+    return it == allChoices().end() ? QStringList() : it->second;
+}
+
+namespace {
 
 // The key as in preset files and the CLI, with the paper's symbol where it has one.
 QString label(const std::string& key)
@@ -103,7 +113,7 @@ ParameterPanel::ParameterPanel(QWidget* parent)
 void ParameterPanel::addField(QFormLayout* form, const std::string& key)
 {
     QWidget* field = nullptr;
-    if (const auto c = choices().find(key); c != choices().end()) {
+    if (const auto c = allChoices().find(key); c != allChoices().end()) {
         auto* combo = new QComboBox;
         combo->addItems(c->second);
         connect(combo, &QComboBox::currentIndexChanged, this, [this] { revalidate(); });

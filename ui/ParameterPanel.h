@@ -26,6 +26,9 @@ public:
     void setEigenvalues(const std::vector<double>& rho, double bulkRho, long bulkCount);
     void setValue(const std::string& key, const QString& text);  // as if typed by the user
     QString value(const std::string& key) const;
+    // The values a key can take when it is a choice (empty otherwise), and whether it is a true/false flag.
+    static QStringList choices(const std::string& key);
+    static bool isFlag(const std::string& key);
 
 signals:
     void configChanged();

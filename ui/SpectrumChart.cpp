@@ -24,7 +24,7 @@ SpectrumChart::SpectrumChart(QWidget* parent)
     spikes_->setColor(QColor(0x20, 0x20, 0x20));
     spikes_->setBorderColor(QColor(0x20, 0x20, 0x20));
     spikes_->setMarkerSize(9);
-    bulk_->setPen(QPen(referenceGrey(), 3.0, Qt::DashLine));
+    bulk_->setPen(QPen(referenceGrey(), penWidth(3.0), Qt::DashLine));
     for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{bulk_, spikes_}) {
         chart()->addSeries(s);
         s->attachAxis(tauAxis_);

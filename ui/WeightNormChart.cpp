@@ -58,7 +58,7 @@ WeightNormChart::WeightNormChart(QWidget* parent)
     chart_->addAxis(tAxis_, Qt::AlignBottom);
     chart_->addAxis(yAxis_, Qt::AlignLeft);
 
-    windowEdges_->setPen(QPen(referenceGrey(), 1.0, Qt::DashDotLine));
+    windowEdges_->setPen(QPen(referenceGrey(), penWidth(1.0), Qt::DashDotLine));
     addToChart(chart_, windowEdges_, tAxis_, yAxis_, false);
     view_->viewport()->installEventFilter(this);
     view_->setToolTip(QStringLiteral("Drag across the plot to choose the time window of the power-law fit"));
@@ -159,11 +159,11 @@ void WeightNormChart::refresh(const CurveStore& store)
         // Curves of parameters that have since changed stay drawn, in grey, until the new ones arrive.
         const QColor theoryColour = store.theoryStale ? referenceGrey() : unitColour(k);
         const QColor simColour = store.simulationStale ? referenceGrey() : unitColour(k);
-        encoderTheory_[k]->setPen(QPen(theoryColour, 2.0));
-        decoderTheory_[k]->setPen(QPen(theoryColour, 2.0, Qt::DashLine));
-        biasTheory_[k]->setPen(QPen(theoryColour, 1.5, Qt::DotLine));
-        encoderSim_[k]->setPen(QPen(simColour, 1.2));
-        decoderSim_[k]->setPen(QPen(simColour, 1.2));
+        encoderTheory_[k]->setPen(QPen(theoryColour, penWidth(2.0)));
+        decoderTheory_[k]->setPen(QPen(theoryColour, penWidth(2.0), Qt::DashLine));
+        biasTheory_[k]->setPen(QPen(theoryColour, penWidth(1.5), Qt::DotLine));
+        encoderSim_[k]->setPen(QPen(simColour, penWidth(1.2)));
+        decoderSim_[k]->setPen(QPen(simColour, penWidth(1.2)));
         encoderTheory_[k]->replace(decimateLogX(w, width));
         decoderTheory_[k]->replace(decimateLogX(v, width));
         biasTheory_[k]->replace(decimateLogX(b, width));

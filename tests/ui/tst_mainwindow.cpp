@@ -4,12 +4,15 @@
 #include "ImageTiles.h"
 #include "ImageViews.h"
 #include "LearningCurveChart.h"
+#include "LectureStrip.h"
 #include "MainWindow.h"
 #include "ParameterPanel.h"
 #include "WeightNormChart.h"
 
 #include <QAction>
 #include <QChartView>
+#include <QDockWidget>
+#include <QLineEdit>
 #include <QLineSeries>
 #include <QElapsedTimer>
 #include <QSettings>
@@ -33,6 +36,52 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("AEDyn-test"));
         QSettings().clear();
+    }
+
+    // Lecture mode: full screen with the strip instead of the panel, arrows walk the presets, Esc restores the
+    // window exactly. AEDYN_SCREENSHOTS=DIR saves a picture of it.
+    void lectureModeEntersAndLeaves()
+    {
+        MainWindow w;
+        w.resize(1300, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const QRect before = w.geometry();
+        const auto dock = w.findChild<QDockWidget*>();
+        QVERIFY(dock && dock->isVisible());
+        QTest::keyClick(&w, Qt::Key_L);
+        QVERIFY(w.lectureMode());
+        QVERIFY(w.windowState() & Qt::WindowFullScreen);
+        QVERIFY(!dock->isVisible());
+        QVERIFY(w.lectureStrip()->isVisible());
+        QCOMPARE(w.lectureStrip()->fieldKeys(), QStringList({"spikes", "lr"}));  // fig2's play_with
+        QVERIFY(w.learningCurve()->chart()->titleFont().pointSizeF() >= 18);
+        QTest::keyClick(&w, Qt::Key_Right);
+        QCOMPARE(w.panel()->presetName(), QStringLiteral("fig3-rescaling"));
+        QCOMPARE(w.lectureStrip()->fieldKeys(), QStringList({"init", "lr"}));
+        QTest::keyClick(&w, Qt::Key_Left);
+        QTest::keyClick(&w, Qt::Key_Left);  // already the first: stays
+        QCOMPARE(w.panel()->presetName(), QStringLiteral("fig2-sequential"));
+        // A play-with field edits the real parameter.
+        auto* lr = w.lectureStrip()->findChild<QLineEdit*>(QStringLiteral("lr"));
+        QVERIFY(lr);
+        lr->setText(QStringLiteral("0.5"));
+        emit lr->textEdited(lr->text());
+        QCOMPARE(w.panel()->value("lr"), QStringLiteral("0.5"));
+        if (const QString dir = qEnvironmentVariable("AEDYN_SCREENSHOTS"); !dir.isEmpty()) {
+            QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 5000);
+            QTest::qWait(100);
+            w.grab().save(dir + QStringLiteral("/lecture.png"));
+        }
+        QTest::keyClick(&w, Qt::Key_Escape);
+        QVERIFY(!w.lectureMode());
+        QVERIFY(!(w.windowState() & Qt::WindowFullScreen));
+        QVERIFY(dock->isVisible());
+        QVERIFY(!w.lectureStrip()->isVisible());
+        // The size exactly; the position up to a title bar, which platforms place differently after full screen.
+        QTRY_COMPARE(w.geometry().size(), before.size());
+        QVERIFY((w.geometry().topLeft() - before.topLeft()).manhattanLength() <= 40);
+        QVERIFY(w.learningCurve()->chart()->titleFont().pointSizeF() < 18);
     }
 
     // Keep this run: the curves stay, labelled by the parameters that differ; several pins; remove one; pins

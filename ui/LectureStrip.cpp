@@ -1,0 +1,112 @@
+#include "LectureStrip.h"
+
+#include "ExperimentConfig.h"
+#include "ParameterPanel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+LectureStrip::LectureStrip(ParameterPanel* panel, QWidget* parent)
+    : QWidget(parent)
+    , panel_(panel)
+    , preset_(new QComboBox)
+    , caption_(new QLabel)
+    , fields_(new QHBoxLayout)
+    , run_(new QPushButton)
+{
+    auto* layout = new QVBoxLayout(this);
+    auto* row = new QHBoxLayout;
+    for (const aedyn::Preset& p : aedyn::presets())
+        preset_->addItem(QString::fromStdString(p.title), QString::fromStdString(p.name));
+    preset_->setToolTip(tr("← / → : previous / next preset"));
+    auto* reset = new QPushButton(tr("↺ Reset"));
+    auto* leave = new QPushButton(tr("Leave lecture mode (Esc)"));
+    run_->setToolTip(tr("Space"));
+    reset->setToolTip(tr("R"));
+    row->addWidget(preset_, 2);
+    row->addWidget(run_);
+    row->addWidget(reset);
+    row->addLayout(fields_, 2);
+    row->addStretch(1);
+    row->addWidget(leave);
+    layout->addLayout(row);
+    caption_->setWordWrap(true);
+    layout->addWidget(caption_);
+    for (QWidget* w : std::initializer_list<QWidget*>{preset_, run_, reset, leave})
+        w->setFocusPolicy(Qt::NoFocus);  // Space, R and the arrows belong to the lecture, not to a button
+    connect(run_, &QPushButton::clicked, this, &LectureStrip::runPauseClicked);
+    connect(reset, &QPushButton::clicked, this, &LectureStrip::resetClicked);
+    connect(leave, &QPushButton::clicked, this, &LectureStrip::leaveClicked);
+    connect(preset_, &QComboBox::activated, this, [this] {
+        panel_->selectPreset(preset_->currentData().toString());
+        sync();
+    });
+    setRunning(false, false);
+}
+
+void LectureStrip::sync()
+{
+    const aedyn::Preset* p = aedyn::findPreset(panel_->presetName().toStdString());
+    {
+        const QSignalBlocker block(preset_);
+        preset_->setCurrentIndex(preset_->findData(panel_->presetName()));
+    }
+    caption_->setText(p ? QString::fromStdString(p->caption) : QString());
+    while (QLayoutItem* item = fields_->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    keys_.clear();
+    if (!p)
+        return;
+    // Each field edits the panel's field of the same key, as if typed there.
+    for (const std::string& key : p->playWith) {
+        const QString name = QString::fromStdString(key);
+        keys_ << name;
+        fields_->addWidget(new QLabel(name));
+        const QString value = panel_->value(key);
+        if (const QStringList options = ParameterPanel::choices(key); !options.isEmpty()) {
+            auto* combo = new QComboBox;
+            combo->addItems(options);
+            combo->setCurrentText(value);
+            combo->setFocusPolicy(Qt::ClickFocus);
+            connect(combo, &QComboBox::currentTextChanged, this,
+                    [this, key](const QString& text) { panel_->setValue(key, text); });
+            fields_->addWidget(combo);
+        } else if (ParameterPanel::isFlag(key)) {
+            auto* check = new QCheckBox;
+            check->setChecked(value == QLatin1String("true"));
+            check->setFocusPolicy(Qt::ClickFocus);
+            connect(check, &QCheckBox::toggled, this, [this, key](bool on) {
+                panel_->setValue(key, on ? QStringLiteral("true") : QStringLiteral("false"));
+            });
+            fields_->addWidget(check);
+        } else {
+            auto* edit = new QLineEdit(value);
+            edit->setObjectName(name);
+            edit->setMaximumWidth(220);
+            edit->setFocusPolicy(Qt::ClickFocus);
+            connect(edit, &QLineEdit::textEdited, this, [this, key](const QString& text) { panel_->setValue(key, text); });
+            fields_->addWidget(edit);
+        }
+    }
+}
+
+void LectureStrip::setRunning(bool running, bool paused)
+{
+    run_->setText(!running ? tr("▶ Run") : paused ? tr("▶ Resume") : tr("❚❚ Pause"));
+}
+
+void LectureStrip::stepPreset(int step)
+{
+    const int index = std::clamp(preset_->currentIndex() + step, 0, preset_->count() - 1);
+    if (index == preset_->currentIndex())
+        return;
+    panel_->selectPreset(preset_->itemData(index).toString());
+    sync();
+}
