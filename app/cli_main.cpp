@@ -4,6 +4,13 @@
 #include "ProjectFile.h"
 #include "RunJson.h"
 
+#ifdef AEDYN_HAVE_FIGURES
+#include "ExperimentWorkers.h"
+#include "FigureExport.h"
+
+#include <QApplication>
+#endif
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -15,6 +22,9 @@
 
 #include <cmath>
 #include <csignal>
+#include <cstring>
+#include <memory>
+#include <tuple>
 #include <cstdio>
 #include <optional>
 #include <sstream>
@@ -131,11 +141,52 @@ void printSummary(const aedyn::Experiment& e, const std::vector<double>& epsOde,
     }
 }
 
+// --figure needs widgets (the figures are the app's own charts); a plain run stays a pure console program.
+bool wantsFigures(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i)
+        if (std::strncmp(argv[i], "--figure", 8) == 0 && std::strncmp(argv[i], "--figure-size", 13) != 0)
+            return true;
+    return false;
+}
+
+// Qt's own warnings (the off-screen platform's notes, say) are not the user's business; ours go through fail().
+void quietQtMessages(QtMsgType type, const QMessageLogContext&, const QString& message)
+{
+    if (type == QtCriticalMsg || type == QtFatalMsg)
+        std::fprintf(stderr, "aedyn-cli: %s\n", qPrintable(message));
+}
+
+std::unique_ptr<QCoreApplication> makeApplication(int& argc, char** argv)
+{
+    qInstallMessageHandler(quietQtMessages);
+#ifdef AEDYN_HAVE_FIGURES
+    if (wantsFigures(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");  // no window and no display needed
+        return std::make_unique<QApplication>(argc, argv);
+    }
+#endif
+    return std::make_unique<QCoreApplication>(argc, argv);
+}
+
+// "3.4x2.4" (inches) → {3.4, 2.4}, or nothing.
+std::optional<std::pair<double, double>> parseSize(const QString& text)
+{
+    const QStringList parts = text.toLower().split(QLatin1Char('x'));
+    bool okW = false, okH = false;
+    const double w = parts.value(0).toDouble(&okW), h = parts.value(1).toDouble(&okH);
+    if (parts.size() != 2 || !okW || !okH || !(w > 0 && w <= 50) || !(h > 0 && h <= 50))
+        return std::nullopt;
+    return std::pair{w, h};
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
-    QCoreApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> application = makeApplication(argc, argv);
+    QCoreApplication& app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("aedyn-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(AEDYN_VERSION));
 
@@ -160,8 +211,18 @@ int main(int argc, char** argv)
     const QCommandLineOption quietOpt("quiet", "Print nothing on success.");
     const QCommandLineOption outOpt("out", "Output directory (created if missing).", "DIR");
     const QCommandLineOption listOpt("list-presets", "List the presets and exit.");
+    const QCommandLineOption figureOpt("figure",
+                                       "Also write the figure FILE (.png, .svg or .pdf), exactly as the app draws "
+                                       "it, without a display (repeatable).",
+                                       "FILE");
+    const QCommandLineOption chartOpt("chart", "The chart of --figure: learning (default), norms, weights, "
+                                               "spectrum or dashboard.",
+                                      "NAME");
+    const QCommandLineOption sizeOpt("figure-size", "Figure size in inches (default 3.4x2.4; dashboard 7x5).",
+                                     "WxH");
+    const QCommandLineOption dpiOpt("dpi", "Resolution of PNG figures (default 300).", "N");
     parser.addOptions({presetOpt, setOpt, tMaxOpt, runsOpt, seedOpt, noOdeOpt, noSgdOpt, threadsOpt, quietOpt,
-                       outOpt, listOpt});
+                       outOpt, listOpt, figureOpt, chartOpt, sizeOpt, dpiOpt});
     if (!parser.parse(app.arguments()))
         return fail(BadInput, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -215,6 +276,44 @@ int main(int argc, char** argv)
             return fail(BadInput, QStringLiteral("--threads '%1': must be a whole number from 1 to 256")
                                       .arg(parser.value(threadsOpt)));
     }
+    // Figures: every option is checked before anything runs.
+    const QStringList figures = parser.values(figureOpt);
+#ifdef AEDYN_HAVE_FIGURES
+    FigureChart chart = FigureChart::Learning;
+    if (parser.isSet(chartOpt)) {
+        const auto c = parseFigureChart(parser.value(chartOpt));
+        if (!c)
+            return fail(BadInput, QStringLiteral("--chart '%1': must be learning, norms, weights, spectrum or dashboard")
+                                      .arg(parser.value(chartOpt)));
+        chart = *c;
+    }
+    FigureOptions figureOptions;
+    if (chart == FigureChart::Dashboard)
+        std::tie(figureOptions.widthInches, figureOptions.heightInches) = std::pair{7.0, 5.0};
+    if (parser.isSet(sizeOpt)) {
+        const auto size = parseSize(parser.value(sizeOpt));
+        if (!size)
+            return fail(BadInput, QStringLiteral("--figure-size '%1': expected WIDTHxHEIGHT in inches, each from "
+                                                 "0 to 50, e.g. 3.4x2.4")
+                                      .arg(parser.value(sizeOpt)));
+        std::tie(figureOptions.widthInches, figureOptions.heightInches) = *size;
+    }
+    if (parser.isSet(dpiOpt)) {
+        bool ok = false;
+        figureOptions.dpi = parser.value(dpiOpt).toInt(&ok);
+        if (!ok || figureOptions.dpi < 30 || figureOptions.dpi > 2400)
+            return fail(BadInput, QStringLiteral("--dpi '%1': must be a whole number from 30 to 2400")
+                                      .arg(parser.value(dpiOpt)));
+    }
+    for (const QString& f : figures)
+        if (const QString problem = figureFormatProblem(f); !problem.isEmpty())
+            return fail(BadInput, problem);
+    CurveStore store;
+#else
+    if (!figures.isEmpty() || parser.isSet(chartOpt) || parser.isSet(sizeOpt) || parser.isSet(dpiOpt))
+        return fail(BadInput, QStringLiteral("this aedyn-cli was built without the GUI (AEDYN_BUILD_GUI=OFF), so it "
+                                             "cannot draw figures"));
+#endif
     const bool runOde = !parser.isSet(noOdeOpt);
     const bool runSgd = !parser.isSet(noSgdOpt);
     const bool quiet = parser.isSet(quietOpt);
@@ -241,6 +340,12 @@ int main(int argc, char** argv)
     std::vector<double> epsSgd = epsOde;
     QElapsedTimer total;
     total.start();
+#ifdef AEDYN_HAVE_FIGURES
+    if (!figures.isEmpty()) {
+        store.resetTheory(setupOf(e));
+        store.resetSimulation(e.times());
+    }
+#endif
 
     RouteReport theory{QStringLiteral("not run"), 0.0};
     bool failed = false;
@@ -253,6 +358,10 @@ int main(int argc, char** argv)
             [&](std::size_t i, const aedyn::Observables& o) {
                 table.setTheory(i, o);
                 epsOde[i] = o.eps;
+#ifdef AEDYN_HAVE_FIGURES
+                if (!figures.isEmpty())
+                    store.setTheory(i, o);
+#endif
             },
             &g_control);
         theory = report("theory", r, timer.elapsed() / 1000.0, failed);
@@ -264,8 +373,14 @@ int main(int argc, char** argv)
         timer.start();
         Progress progress("SGD", e.config().tMax);
         const aedyn::RunOutcome r = e.runSimulation(
-            [&](std::size_t i, const std::vector<aedyn::Observables>& runs, const aedyn::Weights&) {
+            [&](std::size_t i, const std::vector<aedyn::Observables>& runs, [[maybe_unused]] const aedyn::Weights& first) {
                 table.setSimulation(i, runs);
+#ifdef AEDYN_HAVE_FIGURES
+                if (!figures.isEmpty()) {
+                    store.setSimulation(simulationPointOf(i, runs));
+                    store.setFirstRunWeights(first);
+                }
+#endif
                 // Real images: the error on the held-out images, as in curves.csv.
                 double mean = 0;
                 for (const auto& o : runs)
@@ -290,6 +405,11 @@ int main(int argc, char** argv)
     if (!writeFile(dir.filePath(QStringLiteral("curves.csv")), QByteArray::fromStdString(csv.str()), &error) ||
         !writeFile(dir.filePath(QStringLiteral("run.json")), QJsonDocument(json).toJson(), &error))
         return fail(WriteFailed, error);
+#ifdef AEDYN_HAVE_FIGURES
+    for (const QString& f : figures)
+        if (const QString problem = exportFigure(store, chart, figureOptions, f); !problem.isEmpty())
+            return fail(WriteFailed, problem);
+#endif
     if (!quiet)
         printSummary(e, epsOde, epsSgd);
     return failed ? RunFailed : Success;

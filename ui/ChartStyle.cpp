@@ -5,6 +5,7 @@
 #include <QChart>
 #include <QLegend>
 #include <QLogValueAxis>
+#include <QWidget>
 
 #include <algorithm>
 #include <cmath>
@@ -28,6 +29,10 @@ double g_lineScale = 1.0;
 double penWidth(double normal) { return normal * g_lineScale; }
 
 void setLectureLines(bool lecture) { g_lineScale = lecture ? 2.0 : 1.0; }
+
+void markControl(QWidget* w) { w->setProperty("aedynControl", true); }
+
+bool isControl(const QWidget* w) { return w->property("aedynControl").toBool(); }
 
 void setChartFontSize(QChart* chart, double pointSize)
 {

@@ -5,6 +5,7 @@
 #include <QString>
 
 class QChart;
+class QWidget;
 class QLogValueAxis;
 
 QColor unitColour(int k);             // k = 0-based unit index
@@ -12,6 +13,9 @@ QColor unitColour(int k);             // k = 0-based unit index
 // Lecture mode draws lines twice as thick (3 px instead of 1.5, design.md); charts build their pens with this.
 double penWidth(double normal);
 void setLectureLines(bool lecture);
+// Marks a widget as a control (spin box, chooser, its label): exported figures leave controls out.
+void markControl(QWidget* w);
+bool isControl(const QWidget* w);
 // Every font of a chart (title, legend, axes) at pointSize, titles a little larger.
 void setChartFontSize(QChart* chart, double pointSize);
 inline QColor referenceGrey() { return QColor(0x80, 0x80, 0x80); }

@@ -15,6 +15,15 @@ Q_DECLARE_METATYPE(SimulationPoint)
 Q_DECLARE_METATYPE(aedyn::Weights)
 Q_DECLARE_METATYPE(aedyn::ExperimentConfig)
 
+namespace aedyn {
+class Experiment;
+}
+
+// What the charts need to know of an experiment before any curve (grid, PCA levels, spectrum, eigenvectors).
+ExperimentSetup setupOf(const aedyn::Experiment& e);
+// One simulation time: the mean over runs and the error drawn (test images for real data).
+SimulationPoint simulationPointOf(std::size_t index, const std::vector<aedyn::Observables>& runs);
+
 // Integrates the ODE for a configuration. A newer request makes the running one obsolete: the GUI sets its
 // RunControl's stop flag, so at most one integration runs and the queue never grows.
 class TheoryWorker : public QObject {

@@ -1,5 +1,6 @@
 #include "ImageViews.h"
 
+#include "ChartStyle.h"
 #include "ImageTiles.h"
 #include "Reconstruction.h"
 
@@ -37,12 +38,15 @@ ImageViews::ImageViews(QWidget* parent)
     partial_->setPrefix(tr("first m = "));
     partial_->setSuffix(tr(" units"));
     partial_->setToolTip(tr("Partial reconstruction with only the first m units (figure 5d)"));
-    controls->addWidget(new QLabel(tr("Units:")));
+    auto* unitsLabel = new QLabel(tr("Units:"));
+    controls->addWidget(unitsLabel);
     controls->addWidget(which_);
     controls->addSpacing(12);
     controls->addWidget(partial_);
     controls->addStretch(1);
     controls->addWidget(status_);
+    for (QWidget* w : std::initializer_list<QWidget*>{unitsLabel, which_, partial_, status_, tabs_->tabBar()})
+        markControl(w);
     layout->addLayout(controls);
     tabs_->addTab(units_, tr("Eigen-images and units"));
     tabs_->addTab(reconstructions_, tr("Reconstructions"));

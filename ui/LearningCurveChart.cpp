@@ -43,9 +43,7 @@ LearningCurveChart::LearningCurveChart(QWidget* parent)
     c->addAxis(tAxis_, Qt::AlignBottom);
     c->addAxis(epsLogAxis_, Qt::AlignLeft);
 
-    band_->setName(QStringLiteral("SGD ± 1 s.e.m."));
     band_->setPen(Qt::NoPen);
-    sgd_->setName(QStringLiteral("SGD, mean of runs"));
     sgd_->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
     sgd_->setMarkerSize(6);
     ode_->setName(QStringLiteral("ODE theory"));
@@ -54,6 +52,8 @@ LearningCurveChart::LearningCurveChart(QWidget* parent)
         s->attachAxis(tAxis_);
         s->attachAxis(epsLogAxis_);
     }
+    // The band belongs to the markers' legend entry ("± s.e.m."): one entry less to fit in a narrow figure.
+    c->legend()->markers(band_).first()->setVisible(false);
     connect(c, &QChart::plotAreaChanged, this, [this] { placeLevelLabels(); });
 }
 
@@ -116,7 +116,8 @@ void LearningCurveChart::refresh(const CurveStore& store)
     for (qsizetype i = 0; i < levels_.size(); ++i) {
         const double level = setup.pcaErrors[ranks[i]];
         levels_[i]->replace(drawable(tFirst, level) ? QList<QPointF>{{tFirst, level}, {tLast, level}} : QList<QPointF>{});
-        levelLabels_[i]->setText(QStringLiteral("PCA rank %1").arg(ranks[i]));
+        // A narrow plot (an exported single-column figure) gets the short form.
+        levelLabels_[i]->setText((width < 400 ? QStringLiteral("PCA %1") : QStringLiteral("PCA rank %1")).arg(ranks[i]));
     }
 
     QList<QPointF> ode, sgd, upper, lower;
@@ -160,7 +161,8 @@ void LearningCurveChart::refresh(const CurveStore& store)
     }
     updatePins(width);
     ode_->replace(decimateLogX(ode, width));
-    sgd_->replace(decimateLogX(sgd, width));
+    // Markers about one and a half widths apart (two per column), so that a narrow figure shows markers, not a band.
+    sgd_->replace(decimateLogX(sgd, std::max(1, static_cast<int>(width / (3 * sgd_->markerSize())))));
     bandUpper_->replace(decimateLogX(upper, width));
     bandLower_->replace(decimateLogX(lower, width));
 
@@ -174,8 +176,8 @@ void LearningCurveChart::refresh(const CurveStore& store)
     ode_->setPen(QPen(store.theoryStale ? referenceGrey() : odeColour, penWidth(2.0)));
     ode_->setName(setup.theoryIsUntiedComparison ? QStringLiteral("ODE of untied weights (tied have none)")
                                                  : QStringLiteral("ODE theory"));
-    sgd_->setName(setup.imageRows > 0 ? QStringLiteral("SGD on the images (test error), mean of runs")
-                                      : QStringLiteral("SGD, mean of runs"));
+    sgd_->setName(setup.imageRows > 0 ? QStringLiteral("SGD on images (test error), mean ± s.e.m.")
+                                      : QStringLiteral("SGD, mean ± s.e.m."));
     updateRanges(store);
     placeLevelLabels();
 }

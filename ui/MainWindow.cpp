@@ -5,7 +5,9 @@
 #include "LearningCurveChart.h"
 #include "LectureStrip.h"
 #include "ParameterPanel.h"
+#include "ChartData.h"
 #include "ChartStyle.h"
+#include "ExportDialog.h"
 #include "SpectrumChart.h"
 #include "WeightNormChart.h"
 
@@ -13,6 +15,7 @@
 #include <QApplication>
 #include <QChartView>
 #include <QBoxLayout>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -143,6 +146,21 @@ MainWindow::MainWindow(QWidget* parent)
     chartRows_ = layout;
     setCentralWidget(central);
     charts_ = {learningCurve_, weightNorms_, encoderWeights_, spectrum_};
+    // Right-click on a chart: copy it, export it as a figure or its numbers as CSV.
+    const std::pair<QWidget*, FigureChart> menus[] = {{learningCurve_, FigureChart::Learning},
+                                                      {weightNorms_, FigureChart::Norms},
+                                                      {encoderWeights_, FigureChart::Weights},
+                                                      {spectrum_, FigureChart::Spectrum}};
+    for (const auto& [widget, chart] : menus) {
+        widget->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(widget, &QWidget::customContextMenuRequested, this,
+                [this, w = widget, c = chart](const QPoint& at) { showChartMenu(c, w, at); });
+        for (QWidget* child : widget->findChildren<QWidget*>()) {
+            child->setContextMenuPolicy(Qt::CustomContextMenu);
+            connect(child, &QWidget::customContextMenuRequested, this,
+                    [this, child, c = chart](const QPoint& at) { showChartMenu(c, child, at); });
+        }
+    }
     for (QWidget* w : charts_) {
         w->setMinimumSize(200, 150);
         if (w->toolTip().isEmpty())
@@ -438,10 +456,7 @@ void MainWindow::repaintCharts()
 {
     QElapsedTimer timer;
     timer.start();
-    QList<PinnedCurve> pins;
-    for (int i = 0; i < pinCount(); ++i)
-        pins.append({pinLabel(i), pins_[i].theory, pins_[i].simulation});
-    learningCurve_->setPins(pins);
+    learningCurve_->setPins(pinnedCurves());
     learningCurve_->refresh(store_);
     weightNorms_->refresh(store_);
     encoderWeights_->refresh(store_);
@@ -518,6 +533,10 @@ void MainWindow::createMenus()
             saveProject(projectPath_);
     });
     file->addAction(tr("Save project &as…"), QKeySequence::SaveAs, this, saveAs);
+    file->addSeparator();
+    file->addAction(tr("&Export figure…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
+                    [this] { showExportDialog(FigureChart::Learning); });
+    file->addAction(tr("Export &data (CSV)…"), this, [this] { exportDataDialog(FigureChart::Dashboard); });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     updateRecentMenu();
@@ -741,4 +760,75 @@ void MainWindow::setLectureMode(bool on)
         restoreGeometry(savedGeometry_);
     }
     repaintCharts();
+}
+
+QList<PinnedCurve> MainWindow::pinnedCurves() const
+{
+    QList<PinnedCurve> pins;
+    for (int i = 0; i < pinCount(); ++i)
+        pins.append({pinLabel(i), pins_[i].theory, pins_[i].simulation});
+    return pins;
+}
+
+FigureOptions MainWindow::displayOptions(FigureOptions size) const
+{
+    size.logError = logError_->isChecked();
+    size.individualRuns = individualRuns_->isChecked();
+    size.fitWindow = weightNorms_->fitWindow();
+    size.pins = pinnedCurves();
+    return size;
+}
+
+QString MainWindow::exportFigure(FigureChart chart, const QString& path, FigureOptions options)
+{
+    const QString problem = ::exportFigure(store_, chart, displayOptions(options), path);
+    fileMessage_ = problem.isEmpty() ? QString() : tr("Figure not exported: %1").arg(problem);
+    updateBanner();
+    return problem;
+}
+
+QString MainWindow::exportData(FigureChart chart, const QString& path)
+{
+    const QString problem = exportCsv(tidyCsv(store_, chart, pinnedCurves()), path);
+    fileMessage_ = problem.isEmpty() ? QString() : tr("Data not exported: %1").arg(problem);
+    updateBanner();
+    return problem;
+}
+
+void MainWindow::copyFigure(FigureChart chart)
+{
+    FigureOptions o;
+    o.dpi = 200;  // sharp when pasted into slides, small enough for the clipboard
+    QApplication::clipboard()->setImage(renderFigure(store_, chart, displayOptions(o)));
+}
+
+void MainWindow::showExportDialog(FigureChart chart)
+{
+    ExportDialog dialog(chart, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString name = QStringLiteral("aedyn-%1-%2.pdf").arg(panel_->presetName(), figureChartName(dialog.chart()));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export figure"), name,
+                                                      tr("PDF (*.pdf);;SVG (*.svg);;PNG (*.png)"));
+    if (!path.isEmpty())
+        exportFigure(dialog.chart(), path, dialog.options());
+}
+
+void MainWindow::exportDataDialog(FigureChart chart)
+{
+    const QString name = QStringLiteral("aedyn-%1-%2.csv").arg(panel_->presetName(), figureChartName(chart));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export data"), name, tr("CSV (*.csv)"));
+    if (!path.isEmpty())
+        exportData(chart, path);
+}
+
+void MainWindow::showChartMenu(FigureChart chart, QWidget* source, const QPoint& at)
+{
+    QMenu menu(this);
+    menu.addAction(tr("Copy image"), this, [this, chart] { copyFigure(chart); });
+    menu.addAction(tr("Export this chart…"), this, [this, chart] { showExportDialog(chart); });
+    menu.addAction(tr("Export its data (CSV)…"), this, [this, chart] { exportDataDialog(chart); });
+    menu.addSeparator();
+    menu.addAction(tr("Export all four charts…"), this, [this] { showExportDialog(FigureChart::Dashboard); });
+    menu.exec(source->mapToGlobal(at));
 }

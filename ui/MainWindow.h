@@ -4,6 +4,7 @@
 // simulation runs on Run. Results arrive from worker threads and are drawn at most about 30 times a second.
 #include "CurveStore.h"
 #include "ExperimentWorkers.h"
+#include "FigureExport.h"
 #include "ProjectFile.h"
 
 #include <QElapsedTimer>
@@ -69,6 +70,12 @@ public:
     bool lectureMode() const { return lecture_; }
     LectureStrip* lectureStrip() const { return lectureStrip_; }
 
+    // Figures and data (Ctrl+E, chart context menus): what the dashboard shows, at publication size. Both return
+    // an empty string or the message (also shown in the banner) naming the file and the problem.
+    QString exportFigure(FigureChart chart, const QString& path, FigureOptions options = {});
+    QString exportData(FigureChart chart, const QString& path);
+    void copyFigure(FigureChart chart);
+
     // The theory drawn is complete and belongs to the parameters in the panel.
     bool theoryUpToDate() const;
     // Worst and median GUI-thread time of one repaint — the charts' update plus the painting that follows —
@@ -107,6 +114,11 @@ private:
     void updateRecentMenu();
     void updateTitle();
     void updatePinMenu();
+    QList<PinnedCurve> pinnedCurves() const;
+    FigureOptions displayOptions(FigureOptions size) const;
+    void showExportDialog(FigureChart chart);
+    void exportDataDialog(FigureChart chart);
+    void showChartMenu(FigureChart chart, QWidget* source, const QPoint& at);
     void computePinTheory(int index);
 
     ParameterPanel* panel_;

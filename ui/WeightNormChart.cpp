@@ -70,10 +70,11 @@ WeightNormChart::WeightNormChart(QWidget* parent)
         connect(box, &QDoubleSpinBox::valueChanged, this, [this] { updateFit(); });
     }
     auto* controls = new QHBoxLayout;
-    controls->addWidget(new QLabel(QStringLiteral("Fit window: t from")));
-    controls->addWidget(fitFrom_);
-    controls->addWidget(new QLabel(QStringLiteral("to")));
-    controls->addWidget(fitTo_);
+    for (QWidget* w : std::initializer_list<QWidget*>{new QLabel(QStringLiteral("Fit window: t from")), fitFrom_,
+                                                      new QLabel(QStringLiteral("to")), fitTo_}) {
+        markControl(w);
+        controls->addWidget(w);
+    }
     controls->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -40,8 +40,10 @@ WeightVectorChart::WeightVectorChart(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     auto* choice = new QHBoxLayout;
-    choice->addWidget(new QLabel(QStringLiteral("Vectors:")));
-    choice->addWidget(which_);
+    for (QWidget* w : std::initializer_list<QWidget*>{new QLabel(QStringLiteral("Vectors:")), which_}) {
+        markControl(w);
+        choice->addWidget(w);
+    }
     choice->addStretch(1);
     layout->addLayout(choice);
     layout->addWidget(view, 1);

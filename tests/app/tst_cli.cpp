@@ -6,6 +6,9 @@
 
 #include <QDir>
 #include <QFile>
+#ifdef AEDYN_HAVE_FIGURES
+#include <QImage>
+#endif
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -277,6 +280,47 @@ private slots:
         QVERIFY2(r.err.contains(QStringLiteral("written by a newer AEDyn")), qPrintable(r.err));
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("d/curves.csv"))));
     }
+
+#ifdef AEDYN_HAVE_FIGURES
+    // --figure renders the app's charts without a display; bad figure options are refused before anything runs.
+    void figuresHeadless()
+    {
+        QTemporaryDir dir;
+        const QStringList run{"--set", "D=100", "--t-max", "5", "--runs", "1", "--quiet", "--out", dir.filePath("o")};
+        CliResult r = runCli(run + QStringList{"--figure", dir.filePath("a.svg"), "--figure", dir.filePath("a.pdf"),
+                                               "--figure", dir.filePath("a.png"), "--dpi", "100"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));  // Qt's platform chatter stays out of scripts' logs
+        QFile svg(dir.filePath(QStringLiteral("a.svg"))), pdf(dir.filePath(QStringLiteral("a.pdf")));
+        QVERIFY(svg.open(QIODevice::ReadOnly) && svg.readAll().contains("Learning curve"));
+        QVERIFY(pdf.open(QIODevice::ReadOnly) && pdf.read(5) == "%PDF-");
+        QCOMPARE(QImage(dir.filePath(QStringLiteral("a.png"))).size(), QSize(340, 240));
+        r = runCli(run + QStringList{"--chart", "dashboard", "--figure", dir.filePath("d.png"), "--dpi", "50"});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QImage(dir.filePath(QStringLiteral("d.png"))).size(), QSize(350, 250));  // 7 × 5 in
+
+        // A path under a regular file cannot be written, even by root.
+        QFile plain(dir.filePath(QStringLiteral("plain")));
+        QVERIFY(plain.open(QIODevice::WriteOnly));
+        plain.close();
+        const QString unwritable = plain.fileName() + QStringLiteral("/b.svg");
+        const struct {
+            QStringList args;
+            int code;
+            const char* named;
+        } bad[] = {{{"--figure", dir.filePath("b.jpg")}, 2, "unknown figure format '.jpg'"},
+                   {{"--figure", dir.filePath("b.svg"), "--chart", "pie"}, 2, "--chart 'pie'"},
+                   {{"--figure", dir.filePath("b.svg"), "--figure-size", "3x"}, 2, "--figure-size '3x'"},
+                   {{"--figure", dir.filePath("b.png"), "--dpi", "0"}, 2, "--dpi '0'"},
+                   {{"--figure", unwritable}, 3, "cannot write"}};
+        for (const auto& b : bad) {
+            const CliResult e = runCli(run + b.args);
+            QCOMPARE(e.exitCode, b.code);
+            QVERIFY2(e.err.contains(QLatin1String(b.named)), qPrintable(e.err));
+        }
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("b.svg"))));
+    }
+#endif
 
     void tiedHasNoTheory()
     {

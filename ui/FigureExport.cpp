@@ -1,0 +1,209 @@
+#include "FigureExport.h"
+
+#include "ChartStyle.h"
+#include "EncoderWeightsChart.h"
+#include "SpectrumChart.h"
+#include "WeightNormChart.h"
+
+#include <QApplication>
+#include <QChart>
+#include <QChartView>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QImageWriter>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QScatterSeries>
+#include <QSvgGenerator>
+
+#include <algorithm>
+#include <memory>
+
+namespace {
+
+constexpr double kLogicalDpi = 96.0;  // widgets lay out in these pixels; painters scale them to the device
+constexpr double kFigurePoints = 9.0; // design.md: at least 9 pt at the figure's physical size
+
+// Fresh charts, never shown on screen, filled from the store: exactly what the dashboard draws.
+std::unique_ptr<QWidget> buildFigure(const CurveStore& store, FigureChart which, const FigureOptions& o)
+{
+    auto root = std::make_unique<QWidget>();
+    root->setAttribute(Qt::WA_DontShowOnScreen);
+    QPalette white = root->palette();
+    for (auto role : {QPalette::Window, QPalette::Base})
+        white.setColor(role, Qt::white);
+    root->setPalette(white);
+    root->setAutoFillBackground(true);
+    auto* grid = new QGridLayout(root.get());
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setSpacing(4);
+    QList<QWidget*> charts;
+    auto add = [&](QWidget* w, int row, int column) {
+        w->setMinimumSize(60, 60);  // the figure's size decides, not the on-screen minimum of a chart
+        grid->addWidget(w, row, column);
+        charts << w;
+    };
+    const bool all = which == FigureChart::Dashboard;
+    if (all || which == FigureChart::Learning) {
+        auto* c = new LearningCurveChart;
+        c->setLogError(o.logError);
+        c->setShowRuns(o.individualRuns);
+        c->setPins(o.pins);
+        add(c, 0, 0);
+    }
+    if (all || which == FigureChart::Norms)
+        add(new WeightNormChart, 0, all ? 1 : 0);
+    if (all || which == FigureChart::Weights)
+        add(new EncoderWeightsChart, all ? 1 : 0, 0);
+    if (all || which == FigureChart::Spectrum)
+        add(new SpectrumChart, all ? 1 : 0, all ? 1 : 0);
+    for (int i = 0; all && i < 2; ++i) {  // four equal quarters
+        grid->setColumnStretch(i, 1);
+        grid->setRowStretch(i, 1);
+    }
+
+    root->resize(qRound(o.widthInches * kLogicalDpi), qRound(o.heightInches * kLogicalDpi));
+    root->show();  // laid out and polished, but (WA_DontShowOnScreen) never on a screen
+    for (QWidget* w : root->findChildren<QWidget*>())
+        if (isControl(w))
+            w->hide();
+    for (QChartView* view : root->findChildren<QChartView*>()) {
+        QChart* chart = view->chart();
+        chart->setBackgroundBrush(Qt::white);
+        chart->setBackgroundPen(Qt::NoPen);
+        chart->setBackgroundRoundness(0);
+        chart->setDropShadowEnabled(false);
+        chart->setMargins(QMargins(2, 2, 2, 2));
+        chart->setAnimationOptions(QChart::NoAnimation);
+        view->setFrameShape(QFrame::NoFrame);
+        setChartFontSize(chart, kFigurePoints);
+    }
+    QFont font = root->font();
+    font.setPointSizeF(kFigurePoints);
+    root->setFont(font);
+    QApplication::sendPostedEvents();
+    // Two passes: the first lays the charts out at their size, the second places labels that depend on it.
+    for (int pass = 0; pass < 2; ++pass) {
+        for (QWidget* w : charts) {
+            if (auto* c = qobject_cast<LearningCurveChart*>(w))
+                c->refresh(store);
+            else if (auto* c = qobject_cast<WeightNormChart*>(w)) {
+                c->refresh(store);
+                if (o.fitWindow)
+                    c->setFitWindow(o.fitWindow->first, o.fitWindow->second);
+            } else if (auto* c = qobject_cast<EncoderWeightsChart*>(w))
+                c->refresh(store);
+            else if (auto* c = qobject_cast<SpectrumChart*>(w))
+                c->refresh(store);
+        }
+        QApplication::sendPostedEvents();
+        QApplication::processEvents();
+        if (pass == 0)  // markers in proportion to 9-pt type
+            for (QChartView* view : root->findChildren<QChartView*>())
+                for (QAbstractSeries* series : view->chart()->series())
+                    if (auto* markers = qobject_cast<QScatterSeries*>(series))
+                        markers->setMarkerSize(std::max(3.0, 0.7 * markers->markerSize()));
+    }
+    return root;
+}
+
+// Paints the figure with the painter scaled from logical pixels to the device.
+void paint(QWidget* figure, QPaintDevice* device, double deviceDpi)
+{
+    QPainter painter(device);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.scale(deviceDpi / kLogicalDpi, deviceDpi / kLogicalDpi);
+    figure->render(&painter, QPoint(), QRegion(), QWidget::DrawChildren);
+}
+
+} // namespace
+
+QString figureChartName(FigureChart c)
+{
+    switch (c) {
+    case FigureChart::Learning: return QStringLiteral("learning");
+    case FigureChart::Norms: return QStringLiteral("norms");
+    case FigureChart::Weights: return QStringLiteral("weights");
+    case FigureChart::Spectrum: return QStringLiteral("spectrum");
+    case FigureChart::Dashboard: return QStringLiteral("dashboard");
+    }
+    return {};
+}
+
+std::optional<FigureChart> parseFigureChart(const QString& name)
+{
+    for (FigureChart c : {FigureChart::Learning, FigureChart::Norms, FigureChart::Weights, FigureChart::Spectrum,
+                          FigureChart::Dashboard})
+        if (figureChartName(c) == name)
+            return c;
+    return std::nullopt;
+}
+
+QString figureFormatProblem(const QString& path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("png") || suffix == QLatin1String("svg") || suffix == QLatin1String("pdf"))
+        return {};
+    return QStringLiteral("%1: unknown figure format '%2' (use .png, .svg or .pdf)")
+        .arg(path, suffix.isEmpty() ? QStringLiteral("no extension") : QStringLiteral(".") + suffix);
+}
+
+QImage renderFigure(const CurveStore& store, FigureChart chart, const FigureOptions& options)
+{
+    const std::unique_ptr<QWidget> figure = buildFigure(store, chart, options);
+    QImage image(qRound(options.widthInches * options.dpi), qRound(options.heightInches * options.dpi),
+                 QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    image.setDotsPerMeterX(qRound(options.dpi / 0.0254));
+    image.setDotsPerMeterY(qRound(options.dpi / 0.0254));
+    paint(figure.get(), &image, options.dpi);
+    return image;
+}
+
+QString exportFigure(const CurveStore& store, FigureChart chart, const FigureOptions& options, const QString& path)
+{
+    if (const QString problem = figureFormatProblem(path); !problem.isEmpty())
+        return problem;
+    if (!(options.widthInches > 0 && options.heightInches > 0 && options.widthInches <= 50 &&
+          options.heightInches <= 50 && options.dpi >= 30 && options.dpi <= 2400))
+        return QStringLiteral("%1: figure size %2 × %3 in at %4 dpi is out of range (up to 50 in, 30 to 2400 dpi)")
+            .arg(path)
+            .arg(options.widthInches)
+            .arg(options.heightInches)
+            .arg(options.dpi);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    bool written = true;
+    if (suffix == QLatin1String("png")) {
+        QImageWriter writer(&file, "png");
+        written = writer.write(renderFigure(store, chart, options));
+    } else {
+        const std::unique_ptr<QWidget> figure = buildFigure(store, chart, options);
+        const QSize logical = figure->size();
+        if (suffix == QLatin1String("svg")) {
+            QSvgGenerator svg;
+            svg.setOutputDevice(&file);
+            svg.setSize(logical);
+            svg.setViewBox(QRect(QPoint(), logical));
+            svg.setResolution(static_cast<int>(kLogicalDpi));  // so the file says its size in inches
+            svg.setTitle(QStringLiteral("AEDyn — %1").arg(figureChartName(chart)));
+            paint(figure.get(), &svg, kLogicalDpi);
+        } else {
+            QPdfWriter pdf(&file);
+            pdf.setPageSize(QPageSize(QSizeF(options.widthInches, options.heightInches), QPageSize::Inch));
+            pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+            // Vector output: at the widgets' own 96 dpi text is measured as it was laid out (a finer grid
+            // changes the metrics and the legend loses entries); the page still measures the requested inches.
+            pdf.setResolution(static_cast<int>(kLogicalDpi));
+            pdf.setTitle(QStringLiteral("AEDyn — %1").arg(figureChartName(chart)));
+            pdf.setCreator(QStringLiteral("AEDyn %1").arg(QStringLiteral(AEDYN_VERSION)));
+            paint(figure.get(), &pdf, pdf.resolution());
+        }
+    }
+    if (!written || !file.commit())
+        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+    return {};
+}

@@ -1,0 +1,40 @@
+#pragma once
+// Figures for papers (design.md "Figures for papers"): any chart, or the four together, rendered off-screen from a
+// CurveStore at the physical size the author asks for, to PNG (at a DPI), SVG or PDF chosen by the file's
+// extension — white background, 9-pt type at that size, no controls, the colours of the screen. The app and
+// `aedyn-cli --figure` use the same code, so a script gets exactly the app's figure. Files are written through a
+// temporary file: a failed export leaves nothing half-written and an older file intact.
+#include "CurveStore.h"
+#include "LearningCurveChart.h"
+
+#include <QImage>
+#include <QList>
+#include <QString>
+
+#include <optional>
+#include <utility>
+
+enum class FigureChart { Learning, Norms, Weights, Spectrum, Dashboard };
+
+// "learning", "norms", "weights", "spectrum", "dashboard".
+QString figureChartName(FigureChart c);
+std::optional<FigureChart> parseFigureChart(const QString& name);
+
+// What the charts show beyond the data: the dashboard's display options.
+struct FigureOptions {
+    double widthInches = 3.4, heightInches = 2.4;  // single column; 7 in for double
+    int dpi = 300;                                  // PNG only; SVG and PDF are vector
+    bool logError = true;
+    bool individualRuns = false;
+    std::optional<std::pair<double, double>> fitWindow;
+    QList<PinnedCurve> pins;
+};
+
+// Empty when `path` ends in .png, .svg or .pdf (any case), else the message that names the problem.
+QString figureFormatProblem(const QString& path);
+
+// Writes the figure; returns an empty string on success, else one sentence naming the file and the problem.
+QString exportFigure(const CurveStore& store, FigureChart chart, const FigureOptions& options, const QString& path);
+
+// The figure as an image (for the clipboard), at `dpi`.
+QImage renderFigure(const CurveStore& store, FigureChart chart, const FigureOptions& options);
