@@ -8,7 +8,9 @@
 #include "MainWindow.h"
 #include "ParameterPanel.h"
 
+#include <QClipboard>
 #include <QFile>
+#include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
 #include <QSvgRenderer>
@@ -208,6 +210,10 @@ private slots:
         const QString csv = path(QStringLiteral("with-pin.csv"));
         QCOMPARE(w.exportData(FigureChart::Learning, csv), QString());
         QVERIFY(readAll(csv).contains("kept-ode,\"lr = 1\""));
+        w.copyFigure(FigureChart::Learning);
+        const QImage copied = QGuiApplication::clipboard()->image();
+        QCOMPARE(copied.size(), QSize(680, 480));  // 3.4 × 2.4 in at 200 dpi
+        QVERIFY(shareOf(copied, QColor(0x20, 0x20, 0x20)) > 0.002);
         QVERIFY(!w.exportFigure(FigureChart::Learning, path(QStringLiteral("x.gif"))).isEmpty());
         QVERIFY(w.message().contains(QStringLiteral("Figure not exported")));
     }
