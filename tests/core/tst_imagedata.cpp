@@ -358,6 +358,35 @@ private slots:
         QCOMPARE(pcaReconstruct(data.images().eigen.vectors, x, 0).norm(), 0.0);
     }
 
+    // theory.md §8, figure 5d: the full-spectrum ODE (784 modes, K = 64, lr 5) at t = 3000 gives ε ≈ 0.0122
+    // (vanilla) and 0.0135 (truncated), quoted to three digits; both lie above ε_PCA(64) = 0.0104.
+    void fig5dTheoryMatchesTheSpecification_data()
+    {
+        QTest::addColumn<QString>("rule");
+        QTest::addColumn<double>("expected");
+        QTest::addColumn<double>("tolerance");
+        // Half a unit in the third digit for vanilla (seeds 1 and 2 give 0.012178 and 0.012214). The truncated
+        // rule's slow final approach depends on the initial draw: seeds 1, 2, 3 give 0.013627, 0.013550, 0.013534.
+        QTest::newRow("vanilla") << "vanilla" << 0.0122 << 0.005;
+        QTest::newRow("truncated") << "truncated" << 0.0135 << 0.015;
+    }
+
+    void fig5dTheoryMatchesTheSpecification()
+    {
+        if (!QFile::exists("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"))
+            QSKIP("FashionMNIST is not installed (scripts/install-deps.sh installs dataset-fashion-mnist)");
+        QFETCH(QString, rule);
+        QFETCH(double, expected);
+        QFETCH(double, tolerance);
+        ExperimentConfig c = presetConfig("fig5d-fashion-mnist");
+        applyParameters(c, {{"rule", rule.toStdString()}, {"t_max", "3000"}});
+        const Experiment e(c);
+        double eps = 0;
+        QVERIFY(e.runTheory([&](std::size_t, const Observables& o) { eps = o.eps; }).ok);
+        AEDYN_COMPARE_REL(eps, expected, tolerance);
+        AEDYN_COMPARE_REL(e.pcaErrors()[64], 0.010433, 1e-4);
+    }
+
     void fashionMnistOdeAgainstSgd()
     {
         // 10,000 FashionMNIST training images, K = 4: the full-spectrum ODE (784 modes) against the mean of 4 SGD
