@@ -40,6 +40,9 @@ QList<QPointF> decimateLogX(const QList<QPointF>& points, int pixels)
             appendExtremes(out, points, first, i);
             first = i;
         }
+    // The latest point is always drawn: it is where a running curve has got to.
+    if (out.last() != points.last())
+        out.append(points.last());
     return out;
 }
 

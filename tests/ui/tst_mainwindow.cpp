@@ -224,7 +224,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!w.simulationRunning(), 20000);
         // Every grid time reached the store; the chart shows markers spaced by their size (decimated).
         QTRY_VERIFY_WITH_TIMEOUT(w.store().latestSimulation() && w.store().latestSimulation()->index > 20 &&
-                                     w.learningCurve()->simulationPoints().size() > 5,
+                                     w.learningCurve()->simulationPoints().size() > 5 &&
+                                     std::abs(w.learningCurve()->simulationPoints().last().x() - 5.0) < 1e-9,
                                  2000);
         for (const QPointF& p : w.learningCurve()->theoryPoints() + w.learningCurve()->simulationPoints())
             QVERIFY(std::isfinite(p.x()) && std::isfinite(p.y()) && p.x() > 0 && p.y() > 0);
