@@ -1,4 +1,5 @@
 // aedyn-cli: runs an experiment headless and writes curves.csv and run.json (interface documented in README).
+#include "Presets.h"
 #include "CurveTable.h"
 #include "Experiment.h"
 #include "ProjectFile.h"

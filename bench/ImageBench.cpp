@@ -1,5 +1,6 @@
 // Real images: FashionMNIST read + preprocessing + second-moment matrix + eigen-decomposition, cold and from the
 // disk cache; the K = 64 full-spectrum ODE on its spectrum; SGD steps and test-error evaluations on the images.
+#include "Presets.h"
 #include "Benchmarks.h"
 
 #include "Experiment.h"

@@ -1,5 +1,6 @@
 // ODE speed: the figure-2 theory to t = 1000 (spike + bulk), a full spectrum of 784 modes with K = 64 to t = 100
 // (the FashionMNIST case), and the reduced ODE to t = 10⁸.
+#include "Presets.h"
 #include "Benchmarks.h"
 
 #include "Experiment.h"

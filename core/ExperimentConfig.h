@@ -13,9 +13,18 @@
 
 namespace aedyn {
 
+// A refused parameter or combination. key() names the parameter the user should change (empty when the
+// problem belongs to no single key), so a panel can mark the field without reading the message.
 class ConfigError : public std::invalid_argument {
 public:
-    using std::invalid_argument::invalid_argument;
+    explicit ConfigError(const std::string& message, std::string key = {})
+        : std::invalid_argument(message), key_(std::move(key))
+    {
+    }
+    const std::string& key() const { return key_; }
+
+private:
+    std::string key_;
 };
 
 enum class SpectrumKind { Spiked, PowerLaw, Images };
@@ -55,36 +64,21 @@ struct ExperimentConfig {
     TrainingRule trainingRule() const;
 };
 
-// The keys in the order they are listed, written and documented.
+// The keys in the order they are listed, written and documented (ParameterSchema.h has the whole table).
 const std::vector<std::string>& parameterKeys();
 // One-line meaning of a key, for --help and tooltips.
 std::string parameterHelp(const std::string& key);
 
-// Sets one key from text; throws ConfigError("K = 'abc': must be an integer ≥ 1") etc. Setting `M` alone
-// regenerates the reference spikes Λ_m = 2^m + 1 unless `spikes` is also set.
+// Sets one key from text; throws ConfigError("K = 'abc': must be a whole number from 1 to 4096") with key() set.
+// Setting `M` alone regenerates the reference spikes Λ_m = 2^m + 1 unless `spikes` is also set.
 void setParameter(ExperimentConfig& c, const std::string& key, const std::string& value);
 // Applies key=value pairs in order; `M` and `spikes` together must agree.
 void applyParameters(ExperimentConfig& c, const std::vector<std::pair<std::string, std::string>>& kv);
 std::string parameterValue(const ExperimentConfig& c, const std::string& key);
 std::vector<std::pair<std::string, std::string>> parameterValues(const ExperimentConfig& c);
 
-// Cross-parameter checks (K ≤ D, M ≤ D, informed start needs K ≤ M, …); throws ConfigError naming the problem.
+// Cross-parameter checks (K ≤ D, M ≤ D, informed start needs K ≤ M, …); throws ConfigError naming the problem,
+// with key() the parameter to change.
 void validate(const ExperimentConfig& c);
-
-struct Preset {
-    std::string name;     // e.g. "fig2-sequential"
-    std::string title;    // "Figure 2 — sequential learning"
-    std::string caption;  // what to watch for, two or three sentences
-    std::vector<std::string> playWith;  // the one or two keys a lecturer should vary
-    std::vector<std::pair<std::string, std::string>> values;
-};
-
-// Presets are the files resources/presets/*.preset, compiled into the library (shared by CLI and GUI).
-const std::vector<Preset>& presets();
-const Preset* findPreset(const std::string& name);
-// Parses the text of a .preset file ("key = value" lines, '#' comments, title/caption/play_with entries).
-Preset parsePreset(const std::string& name, const std::string& text);
-// The defaults overridden by the preset's values; throws ConfigError for an unknown preset.
-ExperimentConfig presetConfig(const std::string& name);
 
 } // namespace aedyn

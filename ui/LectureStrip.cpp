@@ -1,3 +1,4 @@
+#include "Presets.h"
 #include "LectureStrip.h"
 
 #include "ExperimentConfig.h"

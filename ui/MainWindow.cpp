@@ -1,3 +1,4 @@
+#include "Presets.h"
 #include "MainWindow.h"
 
 #include "EncoderWeightsChart.h"

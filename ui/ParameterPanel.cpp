@@ -1,3 +1,4 @@
+#include "Presets.h"
 #include "ParameterPanel.h"
 
 #include <QAction>

@@ -1,5 +1,6 @@
 // aedyn-cli's documented interface: presets, errors and exit codes, the CSV header, run.json, divergence, and the
 // sequential plateaus of the figure-2 preset.
+#include "Presets.h"
 #include "ImageFiles.h"
 #include "ProjectFile.h"
 #include "Tolerance.h"

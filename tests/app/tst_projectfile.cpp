@@ -1,5 +1,6 @@
 // Project files: save → open gives the identical configuration, display options and pins; malformed, truncated,
 // foreign and future-version files are refused with a message naming the file and the problem.
+#include "Presets.h"
 #include "ProjectFile.h"
 
 #include <QFile>

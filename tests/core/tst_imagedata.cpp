@@ -1,6 +1,7 @@
 // Real images (theory.md §2.5): the IDX and CIFAR-10 readers on files the test writes, every malformed-file message,
 // the preprocessing and second-moment matrix against a direct computation, the eigen-decomposition and its disk
 // cache, and the full-spectrum ODE against SGD on FashionMNIST images.
+#include "Presets.h"
 #include "Experiment.h"
 #include "ImageDataModel.h"
 #include "ImageDataset.h"

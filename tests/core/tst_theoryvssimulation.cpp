@@ -1,5 +1,6 @@
 // The ODE against the mean of ≥ 4 SGD runs started from the same initial weights (theory.md §9.1–9.2): maximum
 // relative deviation of ε at about 20 log-spaced times, for the presets of the paper.
+#include "Presets.h"
 #include "Experiment.h"
 #include "ModeOde.h"
 #include "Tolerance.h"

@@ -1,6 +1,7 @@
 // Figure and data export: every format written and read back — PNG at its pixel size, SVG as XML with the curves'
 // paths (and rendered back), PDF with its header, page count and page size — tidy CSV, and exports that cannot be
 // written saying so without touching what was there. AEDYN_SCREENSHOTS=DIR keeps the files for a person to look at.
+#include "Presets.h"
 #include "ChartData.h"
 #include "Experiment.h"
 #include "ExperimentWorkers.h"

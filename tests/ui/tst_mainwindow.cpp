@@ -1,5 +1,6 @@
 // The dashboard as a person uses it: presets fill the panel, invalid input disables Run and names the problem, a
 // short run fills every chart with finite data, and Pause and Stop answer within 100 ms.
+#include "Presets.h"
 #include "EncoderWeightsChart.h"
 #include "ImageTiles.h"
 #include "ImageViews.h"
