@@ -2,6 +2,7 @@
 #include "Presets.h"
 #include "CurveTable.h"
 #include "Experiment.h"
+#include "ParameterSchema.h"
 #include "ProjectFile.h"
 #include "RunJson.h"
 
@@ -47,10 +48,14 @@ int fail(ExitCode code, const QString& message)
 
 QString describeKeys()
 {
-    QString s = QStringLiteral("\nParameter keys for --set KEY=VALUE (also used in presets and run.json):\n");
-    for (const std::string& key : aedyn::parameterKeys())
-        s += QStringLiteral("  %1  %2\n").arg(QString::fromStdString(key), -13)
-                 .arg(QString::fromStdString(aedyn::parameterHelp(key)));
+    QString s = QStringLiteral("\nParameter keys for --set KEY=VALUE (also used in presets, project files and run.json):\n");
+    const aedyn::ExperimentConfig defaults;
+    for (const aedyn::ParameterSpec& spec : aedyn::parameterSchema())
+        s += QStringLiteral("  %1  %2  [%3; default %4]\n")
+                 .arg(QString::fromStdString(spec.key), -13)
+                 .arg(QString::fromStdString(spec.help))
+                 .arg(QString::fromStdString(aedyn::allowedValues(spec)).remove(QLatin1Char('`')))
+                 .arg(QString::fromStdString(aedyn::formatParameter(spec, spec.get(defaults))));
     s += QStringLiteral("\nExit codes: 0 done; 1 a route diverged or failed (files written, status in run.json);\n"
                         "2 bad input (nothing written); 3 the output could not be written; 130 interrupted.\n");
     return s;

@@ -125,20 +125,20 @@ std::vector<ParameterSpec> buildSchema()
     std::vector<ParameterSpec> s;
     s.push_back(withChoices(
         row("spectrum", T::Choice, "Data", "",
-            "Inputs: spiked (M spikes over a bulk), powerlaw (rho_i = D*A*i^-alpha + f) or images (real images; the "
+            "Inputs: spiked (M spikes over a bulk), powerlaw (ρ_i = D·A·i^−α + f) or images (real images; the "
             "theory uses their empirical covariance)",
             choice(&ExperimentConfig::spectrum, spectra)),
         spectra));
-    s.push_back(only(range(row("D", T::Integer, "Data", "", "Input dimension D (2 to 100000)",
+    s.push_back(only(range(row("D", T::Integer, "Data", "", "Input dimension D (with images: the number of pixels, set by the data)",
                                integer(&ExperimentConfig::D)),
                            2, 100000),
                      kSpiked | kPowerLaw));
-    s.push_back(range(row("K", T::Integer, "Model", "", "Number of hidden units K (1 to D)",
+    s.push_back(range(row("K", T::Integer, "Model", "", "Number of hidden units K (at most D)",
                           integer(&ExperimentConfig::K)),
                       1, 4096));
     // M is the length of the spike list; alone it chooses the reference spikes (no field of its own).
     s.push_back(only(range(row("M", T::Integer, "", "",
-                               "Number of spikes M; alone it sets spikes to 3, 5, 9, 17, ... (2^m + 1)",
+                               "Number of spikes M; alone it sets spikes to 3, 5, 9, 17, … (2^m + 1)",
                                std::pair{[](const ExperimentConfig& c) { return ParameterValue(double(c.M())); },
                                          [](ExperimentConfig& c, const ParameterValue& v) {
                                              c.spikes = referenceSpikes(std::llround(std::get<double>(v)));
@@ -146,13 +146,13 @@ std::vector<ParameterSpec> buildSchema()
                            1, 64),
                      kSpiked));
     s.push_back(only(row("spikes", T::RealList, "Data", "Λ_m",
-                         "Spike standard deviations Lambda_m, comma separated (each > 0); eigenvalues are shown beside",
+                         "Spike standard deviations Λ_m, comma separated; the eigenvalues they give are shown beside",
                          std::pair{[](const ExperimentConfig& c) { return ParameterValue(c.spikes); },
                                    [](ExperimentConfig& c, const ParameterValue& v) {
                                        c.spikes = std::get<std::vector<double>>(v);
                                    }}),
                      kSpiked));
-    s.push_back(only(range(row("sigma", T::Real, "Data", "σ", "Noise (bulk) standard deviation sigma (>= 0)",
+    s.push_back(only(range(row("sigma", T::Real, "Data", "σ", "Noise (bulk) standard deviation σ",
                                real(&ExperimentConfig::sigma)),
                            0, kInf),
                      kSpiked));
@@ -161,18 +161,18 @@ std::vector<ParameterSpec> buildSchema()
                                      choice(&ExperimentConfig::rows, rows)),
                                  rows),
                      kSpiked));
-    s.push_back(only(row("normalise", T::Flag, "Data", "", "Scale inputs so that Tr(Omega)/D = 1 (chance-level error 1/2)",
+    s.push_back(only(row("normalise", T::Flag, "Data", "", "Scale inputs so that Tr Ω / D = 1 (chance-level error 1/2)",
                          flag(&ExperimentConfig::normalise)),
                      kSpiked | kPowerLaw));
-    s.push_back(only(range(row("pl_amplitude", T::Real, "Data", "A", "Power-law amplitude A in rho_i = D*A*i^-alpha + f (> 0)",
+    s.push_back(only(range(row("pl_amplitude", T::Real, "Data", "A", "Power-law amplitude A in ρ_i = D·A·i^−α + f",
                                real(&ExperimentConfig::plAmplitude)),
                            0, kInf, true),
                      kPowerLaw));
-    s.push_back(only(range(row("pl_exponent", T::Real, "Data", "α", "Power-law exponent alpha (> 0)",
+    s.push_back(only(range(row("pl_exponent", T::Real, "Data", "α", "Power-law exponent α",
                                real(&ExperimentConfig::plExponent)),
                            0, kInf, true),
                      kPowerLaw));
-    s.push_back(only(range(row("pl_floor", T::Real, "Data", "f", "Power-law floor f (>= 0)",
+    s.push_back(only(range(row("pl_floor", T::Real, "Data", "f", "Power-law floor f",
                                real(&ExperimentConfig::plFloor)),
                            0, kInf),
                      kPowerLaw));
@@ -183,7 +183,7 @@ std::vector<ParameterSpec> buildSchema()
                          text(&ExperimentConfig::images)),
                      kImages));
     s.push_back(only(row("test_images", T::Text, "Data", "",
-                         "With spectrum = images: the IDX file of test images; empty finds t10k-... beside the training "
+                         "With spectrum = images: the IDX file of test images; empty finds t10k-… beside the training "
                          "file, or holds out the end of the training file",
                          text(&ExperimentConfig::testImages)),
                      kImages));
@@ -205,11 +205,11 @@ std::vector<ParameterSpec> buildSchema()
                                 "Learning rule: vanilla, truncated (paper), truncated-reference (authors' code) or sanger",
                                 choice(&ExperimentConfig::rule, rules)),
                             rules));
-    s.push_back(range(row("lr", T::Real, "Training", "η", "Learning rate eta before the D-scalings (> 0)",
+    s.push_back(range(row("lr", T::Real, "Training", "η", "Learning rate η before the D-scalings",
                           real(&ExperimentConfig::lr)),
                       0, kInf, true));
     s.push_back(withUnit(range(row("wd", T::Real, "Training", "κ",
-                                   "Weight-decay constant kappa (>= 0; decay rate per unit time)",
+                                   "Weight-decay constant κ (a decay rate; below D)",
                                    real(&ExperimentConfig::wd)),
                                0, kInf),
                          "per unit time"));
@@ -219,25 +219,40 @@ std::vector<ParameterSpec> buildSchema()
                                 choice(&ExperimentConfig::init, inits)),
                             inits));
     s.push_back(range(row("init_std", T::Real, "Initialisation", "σ₀",
-                          "Standard deviation of random initial weights (> 0)", real(&ExperimentConfig::initStd)),
+                          "Standard deviation of random initial weights", real(&ExperimentConfig::initStd)),
                       0, kInf, true));
-    s.push_back(range(row("runs", T::Integer, "Training", "", "Number of independent SGD runs averaged (1 to 256)",
+    s.push_back(range(row("runs", T::Integer, "Training", "", "Independent SGD runs averaged (same initial weights, own data streams)",
                           integer(&ExperimentConfig::runs)),
                       1, 256));
     s.push_back(range(row("seed", T::Integer, "Training", "",
                           "Seed of the spike rows, the initial weights and the data streams",
                           integer(&ExperimentConfig::seed)),
                       0, 9007199254740992.0));  // 2^53: every seed survives a round trip through JSON
-    s.push_back(withUnit(range(row("t_max", T::Real, "Training", "", "Final time t = steps / D (> 0)",
-                                   real(&ExperimentConfig::tMax)),
-                               0, 1e7, true),
-                         "steps / D"));
-    s.push_back(range(row("rtol", T::Real, "Integrator", "", "Relative tolerance of the ODE integrator (1e-14 to 1e-3)",
+    s.push_back(range(row("t_max", T::Real, "Training", "", "Final time t = SGD steps / D",
+                          real(&ExperimentConfig::tMax)),
+                      0, 1e7, true));
+    s.push_back(range(row("rtol", T::Real, "Integrator", "", "Relative tolerance of the ODE integrator",
                           real(&ExperimentConfig::rtol)),
                       1e-14, 1e-3));
-    s.push_back(range(row("atol", T::Real, "Integrator", "", "Absolute tolerance of the ODE integrator (> 0)",
+    s.push_back(range(row("atol", T::Real, "Integrator", "", "Absolute tolerance of the ODE integrator",
                           real(&ExperimentConfig::atol)),
                       0, 1e-2, true));
+    return s;
+}
+
+// A range bound as people write it: whole numbers in full up to a million, otherwise 1e7 rather than 1e+07.
+std::string boundText(double x)
+{
+    if (x == std::floor(x) && std::abs(x) < 1e6)
+        return std::to_string(std::llround(x));
+    if (x == 9007199254740992.0)
+        return "2^53";
+    std::string s = shortestNumber(x);
+    for (const char* from : {"e+0", "e+", "e-0"}) {
+        const auto at = s.find(from);
+        if (at != std::string::npos)
+            s.replace(at, std::string_view(from).size(), from[1] == '-' ? "e-" : "e");
+    }
     return s;
 }
 
@@ -285,14 +300,14 @@ std::string ParameterSpec::expectation() const
 {
     switch (type) {
     case ParameterType::Integer:
-        return "must be a whole number from " + shortestNumber(min) + " to " + shortestNumber(max);
+        return "must be a whole number from " + boundText(min) + " to " + boundText(max);
     case ParameterType::Real:
         if (min == -kInf && max == kInf)
             return "must be a finite number";
         if (max == kInf)
-            return minExclusive ? "must be greater than " + shortestNumber(min) : "must be " + shortestNumber(min) + " or greater";
-        return minExclusive ? "must be greater than " + shortestNumber(min) + " and at most " + shortestNumber(max)
-                            : "must be from " + shortestNumber(min) + " to " + shortestNumber(max);
+            return minExclusive ? "must be greater than " + boundText(min) : "must be " + boundText(min) + " or greater";
+        return minExclusive ? "must be greater than " + boundText(min) + " and at most " + boundText(max)
+                            : "must be from " + boundText(min) + " to " + boundText(max);
     case ParameterType::RealList:
         return "must list 1 to 64 numbers greater than 0, e.g. 3, 5, 9";
     case ParameterType::Flag:
@@ -436,6 +451,55 @@ std::string formatParameter(const ParameterSpec& spec, const ParameterValue& val
             }
         },
         value);
+}
+
+std::string allowedValues(const ParameterSpec& spec)
+{
+    switch (spec.type) {
+    case ParameterType::Integer:
+        return boundText(spec.min) + " … " + boundText(spec.max);
+    case ParameterType::Real:
+        if (spec.min == -kInf && spec.max == kInf)
+            return "any number";
+        if (spec.max == kInf)
+            return (spec.minExclusive ? "> " : "≥ ") + boundText(spec.min);
+        return (spec.minExclusive ? "> " + boundText(spec.min) + ", ≤ " : boundText(spec.min) + " … ") +
+               boundText(spec.max);
+    case ParameterType::RealList:
+        return "1 to 64 numbers > 0, e.g. `3,5,9`";
+    case ParameterType::Flag:
+        return "`true`, `false`";
+    case ParameterType::Choice: {
+        std::string s;
+        for (const std::string& c : spec.choices)
+            s += (s.empty() ? "`" : ", `") + c + "`";
+        return s;
+    }
+    case ParameterType::Text:
+        return "text";
+    }
+    return {};
+}
+
+std::string parameterTableMarkdown()
+{
+    const ExperimentConfig defaults;
+    std::string out = "| key | values | default | spectra | meaning |\n|---|---|---|---|---|\n";
+    for (const ParameterSpec& spec : parameterSchema()) {
+        std::string spectra;
+        for (const auto& [bit, name] : {std::pair{kSpiked, "spiked"}, {kPowerLaw, "powerlaw"}, {kImages, "images"}})
+            if (spec.spectra & bit)
+                spectra += (spectra.empty() ? "" : ", ") + std::string(name);
+        if (spec.spectra == kAllSpectra)
+            spectra = "all";
+        std::string help = spec.help;
+        if (!spec.unit.empty())
+            help += " [" + spec.unit + "]";
+        const std::string def = formatParameter(spec, spec.get(defaults));
+        out += "| `" + spec.key + "` | " + allowedValues(spec) + " | " + (def.empty() ? "(empty)" : "`" + def + "`") +
+               " | " + spectra + " | " + help + " |\n";
+    }
+    return out;
 }
 
 } // namespace aedyn

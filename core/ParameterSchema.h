@@ -60,6 +60,11 @@ std::string formatParameter(const ParameterSpec& spec, const ParameterValue& val
 // A typed value (from JSON, say) checked against the spec's type and range; throws ConfigError naming the key.
 void checkParameter(const ParameterSpec& spec, const ParameterValue& value);
 
+// The allowed values of a key in a few words: "1 … 4096", "> 0", "erf, relu, linear", "true, false".
+std::string allowedValues(const ParameterSpec& spec);
+// The parameter table of README.md (between its "parameters" markers), generated from the schema.
+std::string parameterTableMarkdown();
+
 // The shortest decimal text that reads back to the same double.
 std::string shortestNumber(double x);
 

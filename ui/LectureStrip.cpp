@@ -1,5 +1,7 @@
-#include "Presets.h"
 #include "LectureStrip.h"
+#include "Presets.h"
+
+#include "ParameterField.h"
 
 #include "ExperimentConfig.h"
 #include "ParameterPanel.h"
@@ -70,31 +72,15 @@ void LectureStrip::sync()
         const QString name = QString::fromStdString(key);
         keys_ << name;
         fields_->addWidget(new QLabel(name));
-        const QString value = panel_->value(key);
-        if (const QStringList options = ParameterPanel::choices(key); !options.isEmpty()) {
-            auto* combo = new QComboBox;
-            combo->addItems(options);
-            combo->setCurrentText(value);
-            combo->setFocusPolicy(Qt::ClickFocus);
-            connect(combo, &QComboBox::currentTextChanged, this,
-                    [this, key](const QString& text) { panel_->setValue(key, text); });
-            fields_->addWidget(combo);
-        } else if (ParameterPanel::isFlag(key)) {
-            auto* check = new QCheckBox;
-            check->setChecked(value == QLatin1String("true"));
-            check->setFocusPolicy(Qt::ClickFocus);
-            connect(check, &QCheckBox::toggled, this, [this, key](bool on) {
-                panel_->setValue(key, on ? QStringLiteral("true") : QStringLiteral("false"));
-            });
-            fields_->addWidget(check);
-        } else {
-            auto* edit = new QLineEdit(value);
-            edit->setObjectName(name);
-            edit->setMaximumWidth(220);
-            edit->setFocusPolicy(Qt::ClickFocus);
-            connect(edit, &QLineEdit::textEdited, this, [this, key](const QString& text) { panel_->setValue(key, text); });
-            fields_->addWidget(edit);
-        }
+        const aedyn::ParameterSpec* spec = aedyn::findParameter(key);
+        if (!spec)
+            continue;
+        QWidget* field = makeParameterField(*spec);
+        setParameterFieldText(field, panel_->value(key));
+        field->setFocusPolicy(Qt::ClickFocus);  // ← → Space stay the lecture's keys
+        field->setMaximumWidth(220);
+        onParameterFieldEdited(field, this, [this, key](const QString& text) { panel_->setValue(key, text); });
+        fields_->addWidget(field);
     }
 }
 

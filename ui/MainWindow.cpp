@@ -1,5 +1,5 @@
-#include "Presets.h"
 #include "MainWindow.h"
+#include "Presets.h"
 
 #include "EncoderWeightsChart.h"
 #include "Experiment.h"

@@ -1,5 +1,7 @@
-#include "Presets.h"
 #include "ParameterPanel.h"
+
+#include "ParameterField.h"
+#include "Presets.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -14,42 +16,7 @@
 
 namespace {
 
-const std::map<std::string, QStringList>& allChoices()
-{
-    static const std::map<std::string, QStringList> c{
-        {"spectrum", {"spiked", "powerlaw", "images"}},
-        {"rows", {"random", "sinusoidal"}},
-        {"activation", {"erf", "relu", "linear"}},
-        {"rule", {"vanilla", "truncated", "truncated-reference", "sanger"}},
-        {"init", {"random", "informed", "perfect"}},
-    };
-    return c;
-}
-
 const QString errorStyle = QStringLiteral("color: #C00000; font-weight: bold");
-
-} // namespace
-
-bool ParameterPanel::isFlag(const std::string& key) { return key == "normalise" || key == "tied" || key == "bias"; }
-
-QStringList ParameterPanel::choices(const std::string& key)
-{
-    const auto it = allChoices().find(key);
-    return it == allChoices().end() ? QStringList() : it->second;
-}
-
-namespace {
-
-// The key as in preset files and the CLI, with the paper's symbol where it has one.
-QString label(const std::string& key)
-{
-    static const std::map<std::string, QString> symbols{
-        {"spikes", QStringLiteral("Λ_m")}, {"sigma", QStringLiteral("σ")},     {"lr", QStringLiteral("η")},
-        {"wd", QStringLiteral("κ")},       {"init_std", QStringLiteral("σ₀")}, {"bias_init", QStringLiteral("β₀")}};
-    const QString name = QString::fromStdString(key);
-    const auto it = symbols.find(key);
-    return it == symbols.end() ? name : QStringLiteral("%1 (%2)").arg(name, it->second);
-}
 
 } // namespace
 
@@ -84,26 +51,26 @@ ParameterPanel::ParameterPanel(QWidget* parent)
     problemLabel_->setVisible(false);
     layout->addWidget(problemLabel_);
 
-    const struct {
-        const char* title;
-        std::vector<std::string> keys;
-    } groups[] = {{"Model", {"K", "activation", "tied", "bias", "bias_init"}},
-                  {"Data", {"spectrum", "D", "spikes", "sigma", "rows", "normalise", "pl_amplitude", "pl_exponent",
-                            "pl_floor", "images", "test_images", "datasize"}},
-                  {"Training", {"rule", "lr", "wd", "runs", "seed", "t_max"}},
-                  {"Initialisation", {"init", "init_std"}}};
-    for (const auto& g : groups) {
-        auto* box = new QGroupBox(QString::fromUtf8(g.title));
-        auto* form = new QFormLayout(box);
-        for (const std::string& key : g.keys) {
-            addField(form, key);
-            if (key == "spikes") {
-                eigenvalues_->setWordWrap(true);
-                eigenvalues_->setToolTip(QStringLiteral("Eigenvalues ρ/D of the input covariance that these spikes give"));
-                form->addRow(QString(), eigenvalues_);
-            }
+    // One group box per schema group, in the order the groups first appear; keys without a group (M, the
+    // length of the spike list) have no field of their own.
+    std::vector<std::pair<std::string, QFormLayout*>> groups;
+    for (const aedyn::ParameterSpec& spec : aedyn::parameterSchema()) {
+        if (spec.group.empty())
+            continue;
+        auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == spec.group; });
+        if (it == groups.end()) {
+            auto* box = new QGroupBox(QString::fromStdString(spec.group));
+            box->setObjectName(QString::fromStdString(spec.group));
+            groups.emplace_back(spec.group, new QFormLayout(box));
+            it = groups.end() - 1;
+            layout->addWidget(box);
         }
-        layout->addWidget(box);
+        addField(it->second, spec);
+        if (spec.key == "spikes") {
+            eigenvalues_->setWordWrap(true);
+            eigenvalues_->setToolTip(QStringLiteral("Eigenvalues ρ/D of the input covariance that these spikes give"));
+            it->second->addRow(QString(), eigenvalues_);
+        }
     }
     layout->addStretch(1);
 
@@ -111,37 +78,22 @@ ParameterPanel::ParameterPanel(QWidget* parent)
     selectPreset(QStringLiteral("fig2-sequential"));
 }
 
-void ParameterPanel::addField(QFormLayout* form, const std::string& key)
+void ParameterPanel::addField(QFormLayout* form, const aedyn::ParameterSpec& spec)
 {
-    QWidget* field = nullptr;
-    if (const auto c = allChoices().find(key); c != allChoices().end()) {
-        auto* combo = new QComboBox;
-        combo->addItems(c->second);
-        connect(combo, &QComboBox::currentIndexChanged, this, [this] { revalidate(); });
-        field = combo;
-    } else if (isFlag(key)) {
-        auto* check = new QCheckBox;
-        connect(check, &QCheckBox::toggled, this, [this] { revalidate(); });
-        field = check;
-    } else {
-        auto* edit = new QLineEdit;
-        connect(edit, &QLineEdit::textEdited, this, [this] { revalidate(); });
-        field = edit;
-        if (key == "images" || key == "test_images")
-            addBrowseActions(edit, key == "images");
-    }
-    field->setObjectName(QString::fromStdString(key));
-    field->setToolTip(QString::fromStdString(aedyn::parameterHelp(key)));
-    fields_[key] = field;
-    forms_[key] = form;
-    form->addRow(label(key), field);
+    QWidget* field = makeParameterField(spec);
+    onParameterFieldEdited(field, this, [this](const QString&) { revalidate(); });
+    if (spec.key == "images" || spec.key == "test_images")
+        addBrowseActions(static_cast<QLineEdit*>(field), spec.key == "images");
+    fields_[spec.key] = field;
+    forms_[spec.key] = form;
+    form->addRow(parameterLabel(spec), field);
     // The reason a value is refused appears right under its field.
     auto* error = new QLabel;
     error->setWordWrap(true);
     error->setStyleSheet(errorStyle);
     form->addRow(QString(), error);
     form->setRowVisible(error, false);
-    errors_[key] = error;
+    errors_[spec.key] = error;
 }
 
 void ParameterPanel::addBrowseActions(QLineEdit* edit, bool folderToo)
@@ -168,34 +120,18 @@ void ParameterPanel::addBrowseActions(QLineEdit* edit, bool folderToo)
             [this, chosen] { chosen(QFileDialog::getExistingDirectory(this, tr("Image folder"))); });
 }
 
-QString ParameterPanel::value(const std::string& key) const
-{
-    QWidget* f = fields_.at(key);
-    if (auto* c = qobject_cast<QComboBox*>(f))
-        return c->currentText();
-    if (auto* c = qobject_cast<QCheckBox*>(f))
-        return c->isChecked() ? QStringLiteral("true") : QStringLiteral("false");
-    return static_cast<QLineEdit*>(f)->text();
-}
+QString ParameterPanel::value(const std::string& key) const { return parameterFieldText(fields_.at(key)); }
 
 void ParameterPanel::setValue(const std::string& key, const QString& text)
 {
-    QWidget* f = fields_.at(key);
-    if (auto* c = qobject_cast<QComboBox*>(f))
-        c->setCurrentText(text);
-    else if (auto* c = qobject_cast<QCheckBox*>(f))
-        c->setChecked(text == QLatin1String("true"));
-    else
-        static_cast<QLineEdit*>(f)->setText(text);
+    setParameterFieldText(fields_.at(key), text);
     revalidate();
 }
 
 void ParameterPanel::setConfig(const aedyn::ExperimentConfig& c)
 {
-    filling_ = true;
     for (auto& [key, field] : fields_)
-        setValue(key, QString::fromStdString(aedyn::parameterValue(c, key)));
-    filling_ = false;
+        setParameterFieldText(field, QString::fromStdString(aedyn::parameterValue(c, key)));
     revalidate();
 }
 
@@ -218,19 +154,21 @@ QString ParameterPanel::problem() const { return problem_; }
 
 void ParameterPanel::revalidate()
 {
-    if (filling_)
-        return;
     aedyn::ExperimentConfig c;
     QString problem;
     std::string badKey;
-    for (const auto& [key, field] : fields_) {
-        field->setStyleSheet(QString());
+    // Schema order, so that the first problem reported is the first field from the top.
+    for (const aedyn::ParameterSpec& spec : aedyn::parameterSchema()) {
+        const auto field = fields_.find(spec.key);
+        if (field == fields_.end())
+            continue;
+        field->second->setStyleSheet(QString());
         try {
-            aedyn::setParameter(c, key, value(key).toStdString());
+            spec.set(c, aedyn::parseParameter(spec, value(spec.key).toStdString()));
         } catch (const aedyn::ConfigError& e) {
             if (problem.isEmpty()) {
                 problem = QString::fromStdString(e.what());
-                badKey = key;
+                badKey = e.key();
             }
         }
     }
@@ -239,9 +177,7 @@ void ParameterPanel::revalidate()
             aedyn::validate(c);
         } catch (const aedyn::ConfigError& e) {
             problem = QString::fromStdString(e.what());
-            badKey = problem.section(QLatin1Char(' '), 0, 0).toStdString();  // messages start with the key
-            if (badKey == "M")
-                badKey = "spikes";  // the number of spikes is the length of the list
+            badKey = e.key();
         }
     }
     for (const auto& [key, error] : errors_) {
@@ -254,17 +190,11 @@ void ParameterPanel::revalidate()
     problemLabel_->setText(problem);
     problemLabel_->setVisible(!problem.isEmpty() && !placed);
     problem_ = problem;
+    problemKey_ = badKey;
     valid_ = problem.isEmpty() ? std::optional(c) : std::nullopt;
-    // Only the fields of the chosen spectrum are shown; with images D is the number of pixels.
-    const auto kind = c.spectrum;
-    auto show = [this](std::initializer_list<const char*> keys, bool visible) {
-        for (const char* key : keys)
-            forms_.at(key)->setRowVisible(fields_.at(key), visible);
-    };
-    show({"spikes", "sigma", "rows"}, kind == aedyn::SpectrumKind::Spiked);
-    show({"pl_amplitude", "pl_exponent", "pl_floor"}, kind == aedyn::SpectrumKind::PowerLaw);
-    show({"images", "test_images", "datasize"}, kind == aedyn::SpectrumKind::Images);
-    show({"D", "normalise"}, kind != aedyn::SpectrumKind::Images);
+    // Only the fields that mean something for the chosen spectrum are shown; with images D is the number of pixels.
+    for (const auto& [key, field] : fields_)
+        forms_.at(key)->setRowVisible(field, aedyn::parameterSpec(key).appliesTo(c.spectrum));
     emit configChanged();
 }
 

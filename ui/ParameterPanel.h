@@ -1,8 +1,9 @@
 #pragma once
-// The parameter dock: the preset chooser, one field per parameter key grouped as model, data, training and
-// initialisation, validation as the user types (the core's message, naming the bad value, shown in red and Run
-// disabled until it is fixed), the eigenvalues that the spikes produce, and the preset's caption.
+// The parameter dock: the preset chooser, one field per schema key in the schema's groups, validation as the
+// user types (the core's message, naming the bad value, shown in red under the field the error's key names, and
+// Run disabled until it is fixed), the eigenvalues that the spikes produce, and the preset's caption.
 #include "ExperimentConfig.h"
+#include "ParameterSchema.h"
 
 #include <QWidget>
 
@@ -26,15 +27,14 @@ public:
     void setEigenvalues(const std::vector<double>& rho, double bulkRho, long bulkCount);
     void setValue(const std::string& key, const QString& text);  // as if typed by the user
     QString value(const std::string& key) const;
-    // The values a key can take when it is a choice (empty otherwise), and whether it is a true/false flag.
-    static QStringList choices(const std::string& key);
-    static bool isFlag(const std::string& key);
+    // The key that problem() is about (empty when it belongs to no single field).
+    std::string problemKey() const { return problemKey_; }
 
 signals:
     void configChanged();
 
 private:
-    void addField(class QFormLayout* form, const std::string& key);
+    void addField(class QFormLayout* form, const aedyn::ParameterSpec& spec);
     void addBrowseActions(class QLineEdit* edit, bool folderToo);
     void revalidate();
 
@@ -46,6 +46,6 @@ private:
     std::map<std::string, class QFormLayout*> forms_;
     std::map<std::string, QLabel*> errors_;
     QString problem_;
+    std::string problemKey_;
     std::optional<aedyn::ExperimentConfig> valid_;
-    bool filling_ = false;
 };

@@ -42,6 +42,3 @@ std::optional<Project> projectFromJson(const QByteArray& json, QString* error);
 // Written through a temporary file: a failed save leaves the previous file intact. Errors name the file.
 bool saveProject(const QString& path, const Project& p, QString* error);
 std::optional<Project> loadProject(const QString& path, QString* error);
-
-// A parameter value as typed JSON (true/false, numbers, the spike list as an array), as in run.json.
-QJsonValue typedParameterValue(const std::string& key, const std::string& text);

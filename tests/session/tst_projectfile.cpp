@@ -1,11 +1,18 @@
 // Project files: save → open gives the identical configuration, display options and pins; malformed, truncated,
 // foreign and future-version files are refused with a message naming the file and the problem.
 #include "Presets.h"
+#include "ParameterJson.h"
 #include "ProjectFile.h"
+#include "SchemaSamples.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace aedyn;
 
@@ -79,6 +86,16 @@ private slots:
                                      << "unknown parameter 'eta'";
         QTest::newRow("no parameters") << QByteArray(R"({"format": "aedyn-project", "version": 1})")
                                        << "\"parameters\" is missing";
+        QTest::newRow("absurd version") << QByteArray(good).replace("\"version\": 1", "\"version\": 1e308")
+                                        << "written by a newer AEDyn (project format 1e+308";
+        QTest::newRow("version past 2^31") << QByteArray(good).replace("\"version\": 1", "\"version\": 4294967297")
+                                           << "written by a newer AEDyn (project format 4294967297";
+        QTest::newRow("number as text") << QByteArray(good).replace("\"lr\": 0.37", "\"lr\": \"0.37\"")
+                                        << "lr = '0.37': must be greater than 0";
+        QTest::newRow("flag as number") << QByteArray(good).replace("\"tied\": false", "\"tied\": 0")
+                                        << "tied = 'a JSON number': must be true or false";
+        QTest::newRow("whole number with a fraction") << QByteArray(good).replace("\"K\": 3", "\"K\": 3.5")
+                                                      << "K = '3.5': must be a whole number";
         QTest::newRow("bad fit window") << QByteArray(good).replace("12.5", "900") << "fit_window";
     }
 
@@ -91,6 +108,54 @@ private slots:
         QString error;
         QVERIFY(!loadProject(path, &error).has_value());
         QVERIFY2(error.startsWith(path + QStringLiteral(": ")) && error.contains(problem), qPrintable(error));
+    }
+
+    // Every key: text → value → JSON → value gives the value back, in the JSON type the schema names.
+    void everyKeyRoundTripsThroughJson()
+    {
+        for (const ParameterSpec& spec : parameterSchema()) {
+            const ParameterValue v = parseParameter(spec, test::schemaSamples().at(spec.key));
+            const QJsonValue json = parameterToJson(spec, v);
+            const QJsonValue reread = QJsonDocument::fromJson(QJsonDocument(QJsonObject{{"x", json}}).toJson())["x"];
+            QVERIFY2(parameterFromJson(spec, reread) == v, spec.key.c_str());
+            switch (spec.type) {
+            case ParameterType::Integer:
+            case ParameterType::Real:
+                QVERIFY2(json.isDouble(), spec.key.c_str());
+                break;
+            case ParameterType::RealList:
+                QVERIFY2(json.isArray(), spec.key.c_str());
+                break;
+            case ParameterType::Flag:
+                QVERIFY2(json.isBool(), spec.key.c_str());
+                break;
+            default:
+                QVERIFY2(json.isString(), spec.key.c_str());  // a path like "123" stays text
+            }
+        }
+        // A whole configuration of samples survives a project file (M follows the spike list).
+        ExperimentConfig c;
+        for (const auto& [key, text] : test::schemaSamples())
+            if (key != "M" && key != "spectrum" && key != "D" && key != "wd" && key != "K")
+                setParameter(c, key, text);
+        c.rule = Rule::Vanilla;  // tied networks train with the vanilla rule
+        Project p;
+        p.config = c;
+        QString error;
+        const auto q = projectFromJson(projectToJson(p), &error);
+        QVERIFY2(q.has_value(), qPrintable(error));
+        QCOMPARE(parameterValues(q->config), parameterValues(c));
+    }
+
+    void onlyRegularFilesAreRead()
+    {
+        QString error;
+        QVERIFY(!loadProject(QStringLiteral("/dev/zero"), &error).has_value());
+        QVERIFY2(error.contains(QStringLiteral("not a regular file")), qPrintable(error));
+        const QString fifo = dir_.filePath(QStringLiteral("fifo.aedyn"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        QVERIFY(!loadProject(fifo, &error).has_value());  // would block for ever if it were opened
+        QVERIFY2(error.contains(QStringLiteral("not a regular file")), qPrintable(error));
     }
 
     void unreadableAndUnwritablePaths()

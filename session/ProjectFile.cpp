@@ -1,6 +1,9 @@
 #include "ProjectFile.h"
 
+#include "ParameterJson.h"
+
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -10,72 +13,21 @@ namespace {
 
 const QString kFormat = QStringLiteral("aedyn-project");
 
-QJsonObject parametersToJson(const aedyn::ExperimentConfig& c)
-{
-    QJsonObject o;
-    for (const auto& [key, value] : aedyn::parameterValues(c))
-        o.insert(QString::fromStdString(key), typedParameterValue(key, value));
-    return o;
-}
-
-// Back to text for setParameter, which names a bad key or value; numbers keep all 17 digits.
-std::string parameterText(const QJsonValue& v)
-{
-    if (v.isBool())
-        return v.toBool() ? "true" : "false";
-    if (v.isDouble())
-        return QString::number(v.toDouble(), 'g', 17).toStdString();
-    if (v.isArray()) {
-        QStringList items;
-        for (const QJsonValue& x : v.toArray())
-            items << QString::fromStdString(parameterText(x));
-        return items.join(QLatin1Char(',')).toStdString();
-    }
-    return v.toString().toStdString();
-}
-
-std::optional<aedyn::ExperimentConfig> parametersFromJson(const QJsonValue& v, const QString& where, QString* error)
+std::optional<aedyn::ExperimentConfig> parametersOf(const QJsonValue& v, const QString& where, QString* error)
 {
     if (!v.isObject()) {
         *error = QStringLiteral("%1 is missing or not an object").arg(where);
         return std::nullopt;
     }
-    std::vector<std::pair<std::string, std::string>> kv;
-    const QJsonObject o = v.toObject();
-    for (auto it = o.begin(); it != o.end(); ++it)
-        if (it.key() != QLatin1String("M"))  // M is the length of spikes; written for reading only
-            kv.emplace_back(it.key().toStdString(), parameterText(it.value()));
-    aedyn::ExperimentConfig c;
     try {
-        aedyn::applyParameters(c, kv);
-        aedyn::validate(c);
+        return parametersFromJson(v.toObject());
     } catch (const aedyn::ConfigError& e) {
         *error = QStringLiteral("%1: %2").arg(where, QString::fromStdString(e.what()));
         return std::nullopt;
     }
-    return c;
 }
 
 } // namespace
-
-QJsonValue typedParameterValue(const std::string& key, const std::string& text)
-{
-    const QString v = QString::fromStdString(text);
-    if (v == QLatin1String("true") || v == QLatin1String("false"))
-        return v == QLatin1String("true");
-    if (key == "spikes") {
-        QJsonArray a;
-        for (const QString& s : v.split(QLatin1Char(',')))
-            a.append(s.toDouble());
-        return a;
-    }
-    // Paths and names stay text even when they look like numbers.
-    if (key == "images" || key == "test_images")
-        return v;
-    bool ok = false;
-    const double x = v.toDouble(&ok);
-    return ok ? QJsonValue(x) : QJsonValue(v);
-}
 
 QByteArray projectToJson(const Project& p)
 {
@@ -117,17 +69,18 @@ std::optional<Project> projectFromJson(const QByteArray& json, QString* error)
         *error = QStringLiteral("\"version\" must be a whole number from 1");
         return std::nullopt;
     }
-    if (version.toInt() > kProjectFormatVersion) {
+    // Compared as a number: a huge version (1e308) must not wrap into an old one.
+    if (version.toDouble() > kProjectFormatVersion) {
         *error = QStringLiteral("written by a newer AEDyn (project format %1; this AEDyn %2 reads format %3 and "
                                 "older)")
-                     .arg(version.toInt())
+                     .arg(version.toDouble(), 0, 'g', 17)
                      .arg(QStringLiteral(AEDYN_VERSION))
                      .arg(kProjectFormatVersion);
         return std::nullopt;
     }
     Project p;
     p.preset = o.value("preset").toString();
-    auto config = parametersFromJson(o.value("parameters"), QStringLiteral("\"parameters\""), error);
+    auto config = parametersOf(o.value("parameters"), QStringLiteral("\"parameters\""), error);
     if (!config)
         return std::nullopt;
     p.config = *config;
@@ -146,7 +99,7 @@ std::optional<Project> projectFromJson(const QByteArray& json, QString* error)
     const QJsonArray pins = o.value("pins").toArray();
     for (qsizetype i = 0; i < pins.size(); ++i) {
         const QJsonObject pin = pins[i].toObject();
-        auto c = parametersFromJson(pin.value("parameters"), QStringLiteral("pin %1").arg(i + 1), error);
+        auto c = parametersOf(pin.value("parameters"), QStringLiteral("pin %1").arg(i + 1), error);
         if (!c)
             return std::nullopt;
         p.pins.append({pin.value("label").toString(), *c});
@@ -166,6 +119,12 @@ bool saveProject(const QString& path, const Project& p, QString* error)
 
 std::optional<Project> loadProject(const QString& path, QString* error)
 {
+    // Only a regular file is read: a FIFO would block and a device would never end.
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile()) {
+        *error = QStringLiteral("%1 is not a regular file").arg(path);
+        return std::nullopt;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = QStringLiteral("cannot open %1: %2").arg(path, file.errorString());
@@ -177,7 +136,7 @@ std::optional<Project> loadProject(const QString& path, QString* error)
         return std::nullopt;
     }
     QString problem;
-    auto p = projectFromJson(file.readAll(), &problem);
+    auto p = projectFromJson(file.read(kMaxBytes + 1), &problem);
     if (!p)
         *error = QStringLiteral("%1: %2").arg(path, problem);
     return p;

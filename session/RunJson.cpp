@@ -1,7 +1,7 @@
 #include "RunJson.h"
 
 #include "ImageDataModel.h"
-#include "ProjectFile.h"
+#include "ParameterJson.h"
 
 #include <QJsonArray>
 
@@ -21,9 +21,7 @@ QJsonObject runJson(const aedyn::Experiment& e, const QString& preset, const QSt
                     const RouteReport& theory, const RouteReport& simulation, double totalSeconds,
                     const std::vector<std::string>& columns)
 {
-    QJsonObject params;
-    for (const auto& [key, value] : aedyn::parameterValues(e.config()))
-        params.insert(QString::fromStdString(key), typedParameterValue(key, value));
+    const QJsonObject params = parametersToJson(e.config());
 
     const aedyn::ModeSpectrum& modes = e.data().modes();
     QJsonObject spectrum;
