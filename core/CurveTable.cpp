@@ -62,26 +62,13 @@ void forEachColumn(int K, int modes, bool bias, Visit&& visit)
 
 } // namespace
 
-CurveTable::CurveTable(const Experiment& e)
-    : times_(e.times())
-    , rows_(e.times().size())
-    , K_(e.config().K)
-    , shownModes_(std::min<int>(static_cast<int>(e.data().modes().rho.size()), 10))
-    , bias_(e.config().bias)
-    , testImages_(e.data().hasTestSet())
+CurveTable::CurveTable(const RunResults& results)
+    : results_(results)
+    , K_(results.setup().K)
+    , shownModes_(std::min<int>(static_cast<int>(results.setup().trackedRho.size()), 10))
+    , bias_(results.setup().config.bias)
+    , testImages_(results.setup().imageRows > 0)
 {
-}
-
-void CurveTable::setTheory(std::size_t i, const Observables& o) { rows_.at(i).theory = o; }
-
-void CurveTable::setSimulation(std::size_t i, const std::vector<Observables>& perRun)
-{
-    Row& row = rows_.at(i);
-    row.simulation = meanOverRuns(perRun);
-    std::vector<double> eps;
-    for (const Observables& o : perRun)
-        eps.push_back(testImages_ ? o.testEps : o.eps);
-    row.epsSem = meanSem(eps).sem;
 }
 
 std::vector<std::string> CurveTable::header() const
@@ -99,34 +86,44 @@ void CurveTable::writeCsv(std::ostream& out) const
     for (std::size_t i = 0; i < header.size(); ++i)
         out << (i ? "," : "") << header[i];
     out << '\n';
+    // One grid for both routes: the CLI runs them from the same experiment.
+    const std::vector<double>& times = results_.setup().times;
+    auto theoryAt = [&](std::size_t i) -> const Observables* {
+        return i < results_.theory().size() && results_.theory()[i] ? &*results_.theory()[i] : nullptr;
+    };
+    auto simulationAt = [&](std::size_t i) -> const SimulationPoint* {
+        return i < results_.simulation().size() && results_.simulation()[i] ? &*results_.simulation()[i] : nullptr;
+    };
     std::size_t last = 0;
-    for (std::size_t i = 0; i < rows_.size(); ++i)
-        if (rows_[i].theory || rows_[i].simulation)
+    for (std::size_t i = 0; i < times.size(); ++i)
+        if (theoryAt(i) || simulationAt(i))
             last = i + 1;
     for (std::size_t i = 0; i < last; ++i) {
-        const Row& row = rows_[i];
-        writeNumber(out, times_[i]);
+        const Observables* theory = theoryAt(i);
+        const SimulationPoint* sim = simulationAt(i);
+        writeNumber(out, times[i]);
         out << ',';
-        if (row.theory)
-            writeNumber(out, row.theory->eps);
+        if (theory)
+            writeNumber(out, theory->eps);
         out << ',';
-        if (row.simulation) {
-            writeNumber(out, testImages_ ? row.simulation->testEps : row.simulation->eps);
+        if (sim) {
+            writeNumber(out, sim->eps);  // for images: the mean error on the held-out images
             out << ',';
-            writeNumber(out, row.epsSem);
+            writeNumber(out, sim->epsSem);
         } else {
             out << ',';
         }
-        forEachColumn(K_, shownModes_, bias_, [&](const std::string&, auto&& value, bool theory) {
+        forEachColumn(K_, shownModes_, bias_, [&](const std::string&, auto&& value, bool fromTheory) {
             out << ',';
-            const auto& o = theory ? row.theory : row.simulation;
-            if (o)
-                writeNumber(out, value(*o));
+            if (fromTheory && theory)
+                writeNumber(out, value(*theory));
+            else if (!fromTheory && sim)
+                writeNumber(out, value(sim->mean));
         });
         if (testImages_) {
             out << ',';
-            if (row.simulation)
-                writeNumber(out, row.simulation->eps);
+            if (sim)
+                writeNumber(out, sim->mean.eps);
         }
         out << '\n';
     }

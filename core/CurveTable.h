@@ -3,22 +3,19 @@
 // runs) side by side, in the column layout of curves.csv that README documents and scripts rely on. For real
 // images eps_sgd is the error on the held-out images, and a last column eps_sgd_gaussian holds the error of
 // Gaussian inputs with the same covariance (theory.md §3.10), the quantity the ODE predicts.
-#include "Experiment.h"
 #include "Observables.h"
+#include "RunResults.h"
 
-#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
 namespace aedyn {
 
+// curves.csv, derived from the results model like every chart and exported table.
 class CurveTable {
 public:
-    explicit CurveTable(const Experiment& experiment);
-
-    void setTheory(std::size_t gridIndex, const Observables& o);
-    void setSimulation(std::size_t gridIndex, const std::vector<Observables>& perRun);
+    explicit CurveTable(const RunResults& results);
 
     std::vector<std::string> header() const;
     // Every grid time up to the last one that has data; empty cells where a route was not run or stopped.
@@ -28,13 +25,7 @@ public:
     int shownModes() const { return shownModes_; }
 
 private:
-    struct Row {
-        std::optional<Observables> theory;
-        std::optional<Observables> simulation;  // mean over runs (eps carries the mean)
-        double epsSem = 0.0;
-    };
-    std::vector<double> times_;
-    std::vector<Row> rows_;
+    const RunResults& results_;
     int K_;
     int shownModes_;
     bool bias_;

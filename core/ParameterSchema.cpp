@@ -312,8 +312,10 @@ std::string ParameterSpec::expectation() const
         return "must list 1 to 64 numbers greater than 0, e.g. 3, 5, 9";
     case ParameterType::Flag:
         return "must be true or false";
-    case ParameterType::Choice:
-        return "must be " + joined(choices, ", ");
+    case ParameterType::Choice: {
+        std::vector<std::string> head(choices.begin(), choices.end() - 1);
+        return "must be " + (head.empty() ? std::string() : joined(head, ", ") + " or ") + choices.back();
+    }
     case ParameterType::Text:
         return "must not be empty";
     }

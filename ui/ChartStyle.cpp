@@ -23,12 +23,9 @@ QColor unitColour(int k)
 }
 
 namespace {
-double g_lineScale = 1.0;
 }
 
-double penWidth(double normal) { return normal * g_lineScale; }
 
-void setLectureLines(bool lecture) { g_lineScale = lecture ? 2.0 : 1.0; }
 
 void markControl(QWidget* w) { w->setProperty("aedynControl", true); }
 

@@ -10,9 +10,18 @@ class QLogValueAxis;
 
 QColor unitColour(int k);             // k = 0-based unit index
 
-// Lecture mode draws lines twice as thick (3 px instead of 1.5, design.md); charts build their pens with this.
-double penWidth(double normal);
-void setLectureLines(bool lecture);
+// How a chart is drawn for its target — the screen, a projector (lecture mode: lines twice as thick, 3 px instead
+// of 1.5, and large type, design.md) or the printed page. Each chart holds its own, so a figure exported while the
+// window is in lecture mode is drawn in print style.
+struct ChartStyle {
+    double lineScale = 1.0;
+    double fontPoints = 0.0;  // 0: the application's font
+
+    double pen(double normal) const { return normal * lineScale; }
+    static ChartStyle screen() { return {}; }
+    static ChartStyle lecture() { return {2.0, 18.0}; }
+    static ChartStyle print() { return {}; }
+};
 // Marks a widget as a control (spin box, chooser, its label): exported figures leave controls out.
 void markControl(QWidget* w);
 bool isControl(const QWidget* w);

@@ -1,6 +1,6 @@
 #include "EncoderWeightsChart.h"
 
-#include "CurveStore.h"
+#include "RunResults.h"
 #include "ImageViews.h"
 #include "OverlapMap.h"
 #include "WeightVectorChart.h"
@@ -25,7 +25,13 @@ EncoderWeightsChart::EncoderWeightsChart(QWidget* parent)
 
 bool EncoderWeightsChart::showsImages() const { return stack_->currentWidget() == images_; }
 
-void EncoderWeightsChart::refresh(const CurveStore& store)
+void EncoderWeightsChart::setChartStyle(const ChartStyle& style)
+{
+    DashboardChart::setChartStyle(style);
+    vectors_->setChartStyle(style);
+}
+
+void EncoderWeightsChart::refresh(const aedyn::RunResults& store)
 {
     // Pixels are best seen as images; other inputs as curves over the input index.
     if (store.setup().imageRows > 0) {

@@ -3,19 +3,20 @@
 // index with their best-matching eigenvectors overlaid (WeightVectorChart) — or, for real images, eigen-images,
 // units and reconstructions drawn as images (ImageViews) — and the K×M maps of overlaps with the eigenvectors for
 // theory and simulation (OverlapMap).
+#include "DashboardChart.h"
 #include <QWidget>
 
-class CurveStore;
 class ImageViews;
 class OverlapMap;
 class QStackedWidget;
 class WeightVectorChart;
 
-class EncoderWeightsChart : public QWidget {
+class EncoderWeightsChart : public QWidget, public DashboardChart {
     Q_OBJECT
 public:
     explicit EncoderWeightsChart(QWidget* parent = nullptr);
-    void refresh(const CurveStore& store);
+    void refresh(const aedyn::RunResults& store) override;
+    void setChartStyle(const ChartStyle& style) override;
 
     OverlapMap* overlaps() const { return overlaps_; }
     WeightVectorChart* vectors() const { return vectors_; }

@@ -26,7 +26,7 @@ constexpr double kLogicalDpi = 96.0;  // widgets lay out in these pixels; painte
 constexpr double kFigurePoints = 9.0; // design.md: at least 9 pt at the figure's physical size
 
 // Fresh charts, never shown on screen, filled from the store: exactly what the dashboard draws.
-std::unique_ptr<QWidget> buildFigure(const CurveStore& store, FigureChart which, const FigureOptions& o)
+std::unique_ptr<QWidget> buildFigure(const aedyn::RunResults& store, FigureChart which, const FigureOptions& o)
 {
     auto root = std::make_unique<QWidget>();
     root->setAttribute(Qt::WA_DontShowOnScreen);
@@ -149,7 +149,7 @@ QString figureFormatProblem(const QString& path)
         .arg(path, suffix.isEmpty() ? QStringLiteral("no extension") : QStringLiteral(".") + suffix);
 }
 
-QImage renderFigure(const CurveStore& store, FigureChart chart, const FigureOptions& options)
+QImage renderFigure(const aedyn::RunResults& store, FigureChart chart, const FigureOptions& options)
 {
     const std::unique_ptr<QWidget> figure = buildFigure(store, chart, options);
     QImage image(qRound(options.widthInches * options.dpi), qRound(options.heightInches * options.dpi),
@@ -161,7 +161,7 @@ QImage renderFigure(const CurveStore& store, FigureChart chart, const FigureOpti
     return image;
 }
 
-QString exportFigure(const CurveStore& store, FigureChart chart, const FigureOptions& options, const QString& path)
+QString exportFigure(const aedyn::RunResults& store, FigureChart chart, const FigureOptions& options, const QString& path)
 {
     if (const QString problem = figureFormatProblem(path); !problem.isEmpty())
         return problem;

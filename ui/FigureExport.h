@@ -1,10 +1,10 @@
 #pragma once
 // Figures for papers (design.md "Figures for papers"): any chart, or the four together, rendered off-screen from a
-// CurveStore at the physical size the author asks for, to PNG (at a DPI), SVG or PDF chosen by the file's
+// aedyn::RunResults at the physical size the author asks for, to PNG (at a DPI), SVG or PDF chosen by the file's
 // extension — white background, 9-pt type at that size, no controls, the colours of the screen. The app and
 // `aedyn-cli --figure` use the same code, so a script gets exactly the app's figure. Files are written through a
 // temporary file: a failed export leaves nothing half-written and an older file intact.
-#include "CurveStore.h"
+#include "RunResults.h"
 #include "LearningCurveChart.h"
 
 #include <QImage>
@@ -34,7 +34,7 @@ struct FigureOptions {
 QString figureFormatProblem(const QString& path);
 
 // Writes the figure; returns an empty string on success, else one sentence naming the file and the problem.
-QString exportFigure(const CurveStore& store, FigureChart chart, const FigureOptions& options, const QString& path);
+QString exportFigure(const aedyn::RunResults& store, FigureChart chart, const FigureOptions& options, const QString& path);
 
 // The figure as an image (for the clipboard), at `dpi`.
-QImage renderFigure(const CurveStore& store, FigureChart chart, const FigureOptions& options);
+QImage renderFigure(const aedyn::RunResults& store, FigureChart chart, const FigureOptions& options);

@@ -57,10 +57,10 @@ ImageViews::ImageViews(QWidget* parent)
     connect(partial_, &QSpinBox::valueChanged, this, [this] { rebuild(); });
 }
 
-void ImageViews::refresh(const CurveStore& store)
+void ImageViews::refresh(const aedyn::RunResults& store)
 {
     store_ = &store;
-    const ExperimentSetup& s = store.setup();
+    const aedyn::RunSetup& s = store.setup();
     if (store.firstRunVersion() == drawnVersion_ && s.eigenvectors.data() == drawnEigenvectors_)
         return;  // nothing new since the last drawing
     if (partial_->maximum() != std::max(1, s.K)) {
@@ -75,7 +75,7 @@ void ImageViews::rebuild()
 {
     if (!store_)
         return;
-    const ExperimentSetup& s = store_->setup();
+    const aedyn::RunSetup& s = store_->setup();
     drawnVersion_ = store_->firstRunVersion();
     drawnEigenvectors_ = s.eigenvectors.data();
     const int R = s.imageRows, C = s.imageCols;

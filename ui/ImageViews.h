@@ -3,7 +3,7 @@
 // eigen-images of Ω; each unit's weights beside its best-matching eigen-image; and reconstructions of a few test
 // images — original | network | rank-K PCA | the first m units only | rank-m PCA — from the first SGD run, updated
 // live during training.
-#include "CurveStore.h"
+#include "RunResults.h"
 
 #include <QWidget>
 
@@ -17,7 +17,7 @@ class ImageViews : public QWidget {
     Q_OBJECT
 public:
     explicit ImageViews(QWidget* parent = nullptr);
-    void refresh(const CurveStore& store);
+    void refresh(const aedyn::RunResults& store);
 
     ImageTiles* units() const { return units_; }
     ImageTiles* reconstructions() const { return reconstructions_; }
@@ -32,7 +32,7 @@ private:
     QComboBox* which_;
     QSpinBox* partial_;
     QLabel* status_;
-    const CurveStore* store_ = nullptr;
+    const aedyn::RunResults* store_ = nullptr;
     quint64 drawnVersion_ = ~quint64(0);
     const double* drawnEigenvectors_ = nullptr;
 };

@@ -1,5 +1,7 @@
 #include "LearningCurveChart.h"
 
+#include "ChartSeries.h"
+
 #include "ChartStyle.h"
 #include "Decimation.h"
 #include "DecadeLabels.h"
@@ -81,9 +83,9 @@ void LearningCurveChart::setLogError(bool log)
     epsLogAxis_->findChild<DecadeLabels*>()->place();
 }
 
-void LearningCurveChart::refresh(const CurveStore& store)
+void LearningCurveChart::refresh(const aedyn::RunResults& store)
 {
-    const ExperimentSetup& setup = store.setup();
+    const aedyn::RunSetup& setup = store.setup();
     QChart* c = chart();
     const int width = static_cast<int>(c->plotArea().width());
 
@@ -96,7 +98,6 @@ void LearningCurveChart::refresh(const CurveStore& store)
             ranks.push_back(m);
     while (levels_.size() < static_cast<qsizetype>(ranks.size())) {
         auto* s = new QLineSeries;
-        s->setPen(QPen(referenceGrey(), penWidth(1.0), Qt::DashLine));
         c->addSeries(s);
         s->attachAxis(tAxis_);
         s->attachAxis(errorAxis());
@@ -115,28 +116,33 @@ void LearningCurveChart::refresh(const CurveStore& store)
     const double tFirst = setup.times.size() > 1 ? setup.times[1] : tLast / 10;
     for (qsizetype i = 0; i < levels_.size(); ++i) {
         const double level = setup.pcaErrors[ranks[i]];
+        levels_[i]->setPen(QPen(referenceGrey(), style_.pen(1.0), Qt::DashLine));
         levels_[i]->replace(drawable(tFirst, level) ? QList<QPointF>{{tFirst, level}, {tLast, level}} : QList<QPointF>{});
         // A narrow plot (an exported single-column figure) gets the short form.
         levelLabels_[i]->setText((width < 400 ? QStringLiteral("PCA %1") : QStringLiteral("PCA rank %1")).arg(ranks[i]));
     }
 
+    // The numbers come from the same series the CSV export writes.
     QList<QPointF> ode, sgd, upper, lower;
-    for (std::size_t i = 0; i < store.theory().size(); ++i)
-        if (store.theory()[i] && drawable(setup.times[i], store.theory()[i]->eps))
-            ode.append({setup.times[i], store.theory()[i]->eps});
-    for (std::size_t i = 0; i < store.simulation().size(); ++i) {
-        const auto& p = store.simulation()[i];
-        const double t = store.simulationTimes()[i];
-        if (!p || !drawable(t, p->eps))
-            continue;
-        sgd.append({t, p->eps});
-        upper.append({t, p->eps + p->epsSem});
-        // On a log axis the band stops at half the mean rather than at zero or below.
-        lower.append({t, std::max(p->eps - p->epsSem, logError_ ? p->eps * 0.5 : 0.0)});
+    std::vector<const aedyn::Series*> runs;
+    const std::vector<aedyn::Series> series = aedyn::learningSeries(store, showRuns_);
+    for (const aedyn::Series& s : series) {
+        if (s.route == "ode") {
+            for (std::size_t i = 0; i < s.t.size(); ++i)
+                ode.append({s.t[i], s.y[i]});
+        } else if (s.run == "mean") {
+            for (std::size_t i = 0; i < s.t.size(); ++i) {
+                sgd.append({s.t[i], s.y[i]});
+                upper.append({s.t[i], s.y[i] + s.sem[i]});
+                // On a log axis the band stops at half the mean rather than at zero or below.
+                lower.append({s.t[i], std::max(s.y[i] - s.sem[i], logError_ ? s.y[i] * 0.5 : 0.0)});
+            }
+        } else {
+            runs.push_back(&s);
+        }
     }
     // Individual runs: small faded markers, one series per run.
-    const std::size_t runCount = showRuns_ && store.latestSimulation() ? store.latestSimulation()->epsRuns.size() : 0;
-    while (runs_.size() < static_cast<qsizetype>(runCount)) {
+    while (runs_.size() < static_cast<qsizetype>(runs.size())) {
         auto* s = new QScatterSeries;
         s->setMarkerSize(3);
         c->addSeries(s);
@@ -148,11 +154,8 @@ void LearningCurveChart::refresh(const CurveStore& store)
     const QColor simColour = store.simulationStale ? referenceGrey() : unitColour(1);
     for (qsizetype r = 0; r < runs_.size(); ++r) {
         QList<QPointF> points;
-        for (std::size_t i = 0; r < static_cast<qsizetype>(runCount) && i < store.simulation().size(); ++i) {
-            const auto& p = store.simulation()[i];
-            if (p && r < static_cast<qsizetype>(p->epsRuns.size()) && drawable(store.simulationTimes()[i], p->epsRuns[r]))
-                points.append({store.simulationTimes()[i], p->epsRuns[r]});
-        }
+        for (std::size_t i = 0; r < static_cast<qsizetype>(runs.size()) && i < runs[r]->t.size(); ++i)
+            points.append({runs[r]->t[i], runs[r]->y[i]});
         QColor faded = simColour;
         faded.setAlphaF(0.35);
         runs_[r]->setColor(faded);
@@ -169,11 +172,11 @@ void LearningCurveChart::refresh(const CurveStore& store)
     // Curves of parameters that have since changed stay drawn, in grey, until the new ones arrive.
     // Hollow markers: Qt Charts draws scatter series above lines, and the ODE line must show through.
     sgd_->setColor(Qt::transparent);
-    sgd_->setPen(QPen(simColour, penWidth(1.5)));
+    sgd_->setPen(QPen(simColour, style_.pen(1.5)));
     QColor bandColour = simColour;
     bandColour.setAlphaF(0.2);
     band_->setBrush(bandColour);
-    ode_->setPen(QPen(store.theoryStale ? referenceGrey() : odeColour, penWidth(2.0)));
+    ode_->setPen(QPen(store.theoryStale ? referenceGrey() : odeColour, style_.pen(2.0)));
     ode_->setName(setup.theoryIsUntiedComparison ? QStringLiteral("ODE of untied weights (tied have none)")
                                                  : QStringLiteral("ODE theory"));
     sgd_->setName(setup.imageRows > 0 ? QStringLiteral("SGD on images (test error), mean ± s.e.m.")
@@ -211,19 +214,19 @@ void LearningCurveChart::updatePins(int width)
     theory.setAlphaF(0.35);
     simulation.setAlphaF(0.35);
     for (qsizetype i = 0; i < pins_.size(); ++i) {
-        QPen pen(theory, penWidth(2.0), dashes[i % 4]);
+        QPen pen(theory, style_.pen(2.0), dashes[i % 4]);
         pinTheory_[i]->setPen(pen);
         pinTheory_[i]->setName(QStringLiteral("kept: ") + pins_[i].label);
         pinTheory_[i]->replace(decimateLogX(pins_[i].theory, width));
         pinSimulation_[i]->setColor(Qt::transparent);
-        pinSimulation_[i]->setPen(QPen(simulation, penWidth(1.2)));
+        pinSimulation_[i]->setPen(QPen(simulation, style_.pen(1.2)));
         pinSimulation_[i]->replace(decimateLogX(pins_[i].simulation, width));
     }
 }
 
-void LearningCurveChart::updateRanges(const CurveStore& store)
+void LearningCurveChart::updateRanges(const aedyn::RunResults& store)
 {
-    const ExperimentSetup& setup = store.setup();
+    const aedyn::RunSetup& setup = store.setup();
     if (setup.times.size() < 2)
         return;
     tAxis_->setRange(setup.times[1], setup.times.back());

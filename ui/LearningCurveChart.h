@@ -1,7 +1,8 @@
 #pragma once
 // The hero chart: test error ε(t) on a log time axis — the ODE as a line, the SGD mean with a ±1 s.e.m. band, and
 // the PCA errors of rank 0..K as labelled dashed levels, so the sequential plateaus are obvious at a glance.
-#include "CurveStore.h"
+#include "DashboardChart.h"
+#include "RunResults.h"
 
 #include <QChartView>
 
@@ -18,12 +19,12 @@ struct PinnedCurve {
     QList<QPointF> theory, simulation;
 };
 
-class LearningCurveChart : public QChartView {
+class LearningCurveChart : public QChartView, public DashboardChart {
     Q_OBJECT
 public:
     explicit LearningCurveChart(QWidget* parent = nullptr);
     ~LearningCurveChart() override;
-    void refresh(const CurveStore& store);
+    void refresh(const aedyn::RunResults& store) override;
     void setLogError(bool log);
     void setShowRuns(bool show) { showRuns_ = show; }
     // Drawn at 35 % opacity, one dash pattern per pin, from the next refresh on.
@@ -37,7 +38,7 @@ public:
 private:
     QAbstractAxis* errorAxis() const;
     void placeLevelLabels();
-    void updateRanges(const CurveStore& store);
+    void updateRanges(const aedyn::RunResults& store);
     void updatePins(int width);
 
     QLogValueAxis* tAxis_;

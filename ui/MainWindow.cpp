@@ -1,37 +1,34 @@
 #include "MainWindow.h"
-#include "Presets.h"
 
+#include "ChartData.h"
+#include "ChartStyle.h"
 #include "EncoderWeightsChart.h"
-#include "Experiment.h"
+#include "ExportDialog.h"
 #include "LearningCurveChart.h"
 #include "LectureStrip.h"
 #include "ParameterPanel.h"
-#include "ChartData.h"
-#include "ChartStyle.h"
-#include "ExportDialog.h"
+#include "Presets.h"
 #include "SpectrumChart.h"
 #include "WeightNormChart.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QChartView>
 #include <QBoxLayout>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDockWidget>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
-#include <QSettings>
-#include <QDockWidget>
-#include <QHBoxLayout>
-#include <QLabel>
 #include <QProgressBar>
 #include <QScrollArea>
+#include <QSettings>
 #include <QShortcut>
 #include <QStatusBar>
 #include <QToolBar>
-#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -42,64 +39,107 @@ MainWindow::MainWindow(QWidget* parent)
     , weightNorms_(new WeightNormChart)
     , encoderWeights_(new EncoderWeightsChart)
     , spectrum_(new SpectrumChart)
+    , lectureStrip_(new LectureStrip(panel_))
     , banner_(new QLabel)
     , progress_(new QProgressBar)
     , progressText_(new QLabel)
     , routes_(new QLabel)
-    , theoryWorker_(new TheoryWorker)
-    , simulationWorker_(new SimulationWorker)
-    , pinWorker_(new TheoryWorker)
 {
-    qRegisterMetaType<aedyn::Observables>();
-    qRegisterMetaType<ExperimentSetup>();
-    qRegisterMetaType<SimulationPoint>();
-    qRegisterMetaType<aedyn::Weights>();
-    qRegisterMetaType<aedyn::ExperimentConfig>();
-    qRegisterMetaType<std::shared_ptr<aedyn::RunControl>>();
-    setWindowTitle(QStringLiteral("AEDyn — autoencoder learning dynamics"));
+    setWindowTitle(session_.windowTitle());
+    createToolbar();
 
-    auto* toolbar = toolbar_ = addToolBar(QStringLiteral("Run"));
-    toolbar->setObjectName(QStringLiteral("runToolbar"));
-    toolbar->setMovable(false);
-    run_ = toolbar->addAction(QStringLiteral("▶ Run"), this, &MainWindow::runSimulation);
-    pause_ = toolbar->addAction(QStringLiteral("❚❚ Pause"), this, &MainWindow::togglePause);
-    stop_ = toolbar->addAction(QStringLiteral("■ Stop"), this, &MainWindow::stopSimulation);
-    reset_ = toolbar->addAction(QStringLiteral("↺ Reset"), this, &MainWindow::resetSimulation);
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(panel_);
+    scroll->setWidgetResizable(true);
+    scroll->setMinimumWidth(340);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    dock_ = new QDockWidget(QStringLiteral("Parameters"));
+    dock_->setObjectName(QStringLiteral("parameters"));
+    dock_->setWidget(scroll);
+    dock_->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::LeftDockWidgetArea, dock_);
+    setCentralWidget(buildDashboard());
+    createMenus();
+    // The toolbar and dock layout of the last session (a preference; never the parameters).
+    restoreState(QSettings().value(QStringLiteral("window/state")).toByteArray());
+
+    progress_->setRange(0, 1000);
+    progress_->setMaximumWidth(240);
+    statusBar()->addWidget(progressText_, 1);
+    statusBar()->addPermanentWidget(routes_);
+    statusBar()->addPermanentWidget(progress_);
+
+    connect(&runs_, &RunController::resultsChanged, this, &MainWindow::scheduleRepaint);
+    connect(&runs_, &RunController::statusChanged, this, [this] {
+        updateStatus();
+        updateBanner();
+        updateActions();
+    });
+    connect(&runs_, &RunController::theorySetupArrived, this, [this](const aedyn::RunSetup&) {
+        // A setup of parameters the panel has since left (a preset stepped during the debounce) is drawn greyed,
+        // and its eigenvalues are not shown as the panel's.
+        runs_.markStale(panelConfig());
+        if (!runs_.results().theoryStale)
+            showEigenvalues();
+    });
+    connect(&runs_, &RunController::simulationFinished, this, &MainWindow::simulationFinished);
+    connect(&runs_, &RunController::pinPoint, this, [this](int pin, double t, double eps) {
+        pins_.addTheoryPoint(pin, t, eps);
+        scheduleRepaint();
+    });
+
+    theoryDebounce_.setSingleShot(true);
+    theoryDebounce_.setInterval(150);
+    connect(&theoryDebounce_, &QTimer::timeout, this, [this] {
+        // Parameters edited back to those already requested need no new integration.
+        const auto config = panelConfig();
+        const auto& requested = runs_.requestedTheory();
+        if (config && !(requested && aedyn::parameterValues(*config) == aedyn::parameterValues(*requested)))
+            runs_.requestTheory(*config);
+    });
+    repaintTimer_.setSingleShot(true);
+    repaintTimer_.setInterval(33);
+    connect(&repaintTimer_, &QTimer::timeout, this, &MainWindow::repaintCharts);
+    connect(panel_, &ParameterPanel::configChanged, this, &MainWindow::parametersChanged);
+    // Another preset is another experiment: the old run's points must not sit under the new theory.
+    connect(panel_, &ParameterPanel::presetSelected, this, [this] { runs_.clearSimulation(); });
+    parametersChanged();
+    if (const auto config = panelConfig())
+        runs_.requestTheory(*config);
+}
+
+MainWindow::~MainWindow() { runs_.shutDown(); }
+
+std::optional<aedyn::ExperimentConfig> MainWindow::panelConfig() const { return panel_->config(); }
+
+void MainWindow::createToolbar()
+{
+    toolbar_ = addToolBar(QStringLiteral("Run"));
+    toolbar_->setObjectName(QStringLiteral("runToolbar"));
+    toolbar_->setMovable(false);
+    run_ = toolbar_->addAction(QStringLiteral("▶ Run"), this, &MainWindow::runSimulation);
+    pause_ = toolbar_->addAction(QStringLiteral("❚❚ Pause"), this, &MainWindow::togglePause);
+    stop_ = toolbar_->addAction(QStringLiteral("■ Stop"), this, &MainWindow::stopSimulation);
+    reset_ = toolbar_->addAction(QStringLiteral("↺ Reset"), this, &MainWindow::resetSimulation);
     pause_->setToolTip(QStringLiteral("Pause or resume the simulation (Space)"));
     stop_->setToolTip(QStringLiteral("Stop the simulation; what was computed stays drawn"));
     reset_->setToolTip(QStringLiteral("Stop and clear the simulation curves (R)"));
     reset_->setShortcut(Qt::Key_R);
     // Space starts a run when none is under way and pauses or resumes one otherwise (design.md).
     connect(new QShortcut(Qt::Key_Space, this), &QShortcut::activated, this, &MainWindow::togglePause);
-    toolbar->addSeparator();
-    QAction* lecture = toolbar->addAction(QStringLiteral("⤢ Lecture"), this, [this] { setLectureMode(!lecture_); });
+    toolbar_->addSeparator();
+    QAction* lecture = toolbar_->addAction(QStringLiteral("⤢ Lecture"), this, [this] { setLectureMode(!lectureMode()); });
     lecture->setShortcuts({Qt::Key_F11, Qt::Key_L});
     lecture->setToolTip(QStringLiteral("Lecture mode: full screen, large type, the preset's story (F11 or L)"));
     // Added to the window, not the toolbar, so that they work while the toolbar is hidden in lecture mode.
     addAction(lecture);
     addAction(reset_);
-    for (const auto& [key, step] : {std::pair{Qt::Key_Right, 1}, std::pair{Qt::Key_Left, -1}}) {
-        auto* a = new QAction(this);
-        a->setShortcut(key);
-        connect(a, &QAction::triggered, this, [this, step = step] {
-            lectureStrip_->stepPreset(step);
-        });
-        lectureKeys_ << a;
-    }
-    auto* leave = new QAction(this);
-    leave->setShortcut(Qt::Key_Escape);
-    connect(leave, &QAction::triggered, this, [this] { setLectureMode(false); });
-    lectureKeys_ << leave;
-    for (QAction* a : lectureKeys_) {
-        a->setEnabled(false);
-        addAction(a);
-    }
-    toolbar->addSeparator();
-    logError_ = toolbar->addAction(QStringLiteral("log ε axis"));
+    toolbar_->addSeparator();
+    logError_ = toolbar_->addAction(QStringLiteral("log ε axis"));
     logError_->setCheckable(true);
     logError_->setChecked(true);
     logError_->setToolTip(QStringLiteral("Logarithmic or linear test-error axis (applies live)"));
-    individualRuns_ = toolbar->addAction(QStringLiteral("individual runs"));
+    individualRuns_ = toolbar_->addAction(QStringLiteral("individual runs"));
     individualRuns_->setCheckable(true);
     individualRuns_->setToolTip(QStringLiteral("Show every SGD run as faded markers (applies live)"));
     connect(individualRuns_, &QAction::toggled, this, [this](bool on) {
@@ -110,24 +150,15 @@ MainWindow::MainWindow(QWidget* parent)
         learningCurve_->setLogError(on);
         repaintCharts();
     });
+}
 
-    auto* scroll = new QScrollArea;
-    scroll->setWidget(panel_);
-    scroll->setWidgetResizable(true);
-    scroll->setMinimumWidth(340);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    auto* dock = dock_ = new QDockWidget(QStringLiteral("Parameters"));
-    dock->setObjectName(QStringLiteral("parameters"));
-    dock->setWidget(scroll);
-    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    addDockWidget(Qt::LeftDockWidgetArea, dock);
-
+QWidget* MainWindow::buildDashboard()
+{
     banner_->setVisible(false);
     banner_->setWordWrap(true);
     banner_->setStyleSheet(QStringLiteral("background: #FFF3CD; color: #5C4400; padding: 6px; border: 1px solid #E6C35C"));
     auto* central = new QWidget;
     auto* layout = new QVBoxLayout(central);
-    lectureStrip_ = new LectureStrip(panel_);
     lectureStrip_->setVisible(false);
     layout->addWidget(lectureStrip_);
     connect(lectureStrip_, &LectureStrip::runPauseClicked, this, &MainWindow::togglePause);
@@ -142,10 +173,10 @@ MainWindow::MainWindow(QWidget* parent)
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(encoderWeights_, 7);
     bottom->addWidget(spectrum_, 3);
-    layout->addLayout(top, 3);
-    layout->addLayout(bottom, 2);
-    chartRows_ = layout;
-    setCentralWidget(central);
+    auto* rows = new QVBoxLayout;
+    rows->addLayout(top, 3);
+    rows->addLayout(bottom, 2);
+    layout->addLayout(rows, 1);
     charts_ = {learningCurve_, weightNorms_, encoderWeights_, spectrum_};
     // Right-click on a chart: copy it, export it as a figure or its numbers as CSV.
     const std::pair<QWidget*, FigureChart> menus[] = {{learningCurve_, FigureChart::Learning},
@@ -153,13 +184,12 @@ MainWindow::MainWindow(QWidget* parent)
                                                       {encoderWeights_, FigureChart::Weights},
                                                       {spectrum_, FigureChart::Spectrum}};
     for (const auto& [widget, chart] : menus) {
-        widget->setContextMenuPolicy(Qt::CustomContextMenu);
-        connect(widget, &QWidget::customContextMenuRequested, this,
-                [this, w = widget, c = chart](const QPoint& at) { showChartMenu(c, w, at); });
-        for (QWidget* child : widget->findChildren<QWidget*>()) {
-            child->setContextMenuPolicy(Qt::CustomContextMenu);
-            connect(child, &QWidget::customContextMenuRequested, this,
-                    [this, child, c = chart](const QPoint& at) { showChartMenu(c, child, at); });
+        QList<QWidget*> targets = widget->findChildren<QWidget*>();
+        targets.prepend(widget);
+        for (QWidget* w : targets) {
+            w->setContextMenuPolicy(Qt::CustomContextMenu);
+            connect(w, &QWidget::customContextMenuRequested, this,
+                    [this, w, c = chart](const QPoint& at) { showChartMenu(c, w, at); });
         }
     }
     for (QWidget* w : charts_) {
@@ -170,122 +200,11 @@ MainWindow::MainWindow(QWidget* parent)
         for (QWidget* child : w->findChildren<QWidget*>())
             child->installEventFilter(this);
     }
-
-    createMenus();
-    // The toolbar and dock layout of the last session (a preference; never the parameters).
-    restoreState(QSettings().value(QStringLiteral("window/state")).toByteArray());
-
-    progress_->setRange(0, 1000);
-    progress_->setMaximumWidth(240);
-    statusBar()->addWidget(progressText_, 1);
-    statusBar()->addPermanentWidget(routes_);
-    statusBar()->addPermanentWidget(progress_);
-
-    theoryWorker_->moveToThread(&theoryThread_);
-    simulationWorker_->moveToThread(&simulationThread_);
-    connect(&theoryThread_, &QThread::finished, theoryWorker_, &QObject::deleteLater);
-    connect(&simulationThread_, &QThread::finished, simulationWorker_, &QObject::deleteLater);
-    pinWorker_->moveToThread(&pinThread_);
-    connect(&pinThread_, &QThread::finished, pinWorker_, &QObject::deleteLater);
-    theoryThread_.start();
-    simulationThread_.start();
-    pinThread_.start();
-    // A pin opened from a project gets its theory curve recomputed from its parameters.
-    connect(pinWorker_, &TheoryWorker::pointReady, this, [this](quint64 gen, qulonglong, const aedyn::Observables& o) {
-        const auto it = pinOfGeneration_.find(gen);
-        if (it == pinOfGeneration_.end() || it->second >= pinCount() || !(o.t > 0 && o.eps > 0 && std::isfinite(o.eps)))
-            return;
-        pins_[it->second].theory.append({o.t, o.eps});
-        scheduleRepaint();
-    });
-
-    // Signals of an obsolete theory generation are dropped: only the latest parameters are drawn.
-    connect(theoryWorker_, &TheoryWorker::setupReady, this, [this](quint64 gen, const ExperimentSetup& s) {
-        if (gen != theoryGeneration_)
-            return;
-        store_.resetTheory(s);
-        setupArrived_ = true;
-        drawnTheory_ = requestedTheory_;
-        panel_->setEigenvalues(s.trackedRho, s.bulkRho, s.bulkCount);
-        theoryMessage_.clear();
-        updateBanner();
-        scheduleRepaint();
-    });
-    connect(theoryWorker_, &TheoryWorker::pointReady, this,
-            [this](quint64 gen, qulonglong i, const aedyn::Observables& o) {
-                if (gen != theoryGeneration_)
-                    return;
-                store_.setTheory(i, o);
-                scheduleRepaint();
-            });
-    connect(theoryWorker_, &TheoryWorker::finished, this, [this](quint64 gen, const QString& failure, double ms) {
-        if (gen != theoryGeneration_)
-            return;
-        // A failure before the setup (missing data, say) leaves only the previous parameters' curves, greyed.
-        const aedyn::Observables* last = store_.latestTheory();
-        if (failure.isEmpty())
-            theoryMessage_.clear();
-        else if (!setupArrived_) {
-            theoryMessage_ = QStringLiteral("Theory: %1").arg(failure);
-            store_.theoryStale = last != nullptr;
-        } else {
-            theoryMessage_ = QStringLiteral("Theory: %1 — the curve up to t = %2 stays drawn.")
-                                 .arg(failure)
-                                 .arg(last ? last->t : 0.0, 0, 'g', 3);
-        }
-        theoryRoute_ = QStringLiteral("ODE %1 ms").arg(ms, 0, 'f', 0);
-        showRoutes();
-        updateBanner();
-        scheduleRepaint();
-    });
-    connect(simulationWorker_, &SimulationWorker::pointReady, this, [this](const SimulationPoint& p) {
-        store_.setSimulation(p);
-        scheduleRepaint();
-    });
-    connect(simulationWorker_, &SimulationWorker::firstRunWeights, this, [this](const aedyn::Weights& w) {
-        store_.setFirstRunWeights(w);
-        scheduleRepaint();
-    });
-    connect(simulationWorker_, &SimulationWorker::progress, this, &MainWindow::showProgress);
-    connect(simulationWorker_, &SimulationWorker::finished, this, [this](const QString& failure, bool stopped) {
-        simulationRunning_ = false;
-        if (!failure.isEmpty())
-            simulationMessage_ = QStringLiteral("Simulation: %1 — the curves up to then stay drawn.").arg(failure);
-        runState_ = !failure.isEmpty() ? QStringLiteral("failed")
-                    : stopped          ? QStringLiteral("stopped")
-                                       : QStringLiteral("done in %1 s").arg((runClock_.elapsed() - pausedMs_) / 1000.0, 0, 'f', 1);
-        updateProgressText();
-        updateBanner();
-        updateActions();
-        scheduleRepaint();
-        emit simulationFinished();
-    });
-
-    theoryDebounce_.setSingleShot(true);
-    theoryDebounce_.setInterval(150);
-    connect(&theoryDebounce_, &QTimer::timeout, this, &MainWindow::requestTheory);
-    repaintTimer_.setSingleShot(true);
-    repaintTimer_.setInterval(33);
-    connect(&repaintTimer_, &QTimer::timeout, this, &MainWindow::repaintCharts);
-    connect(panel_, &ParameterPanel::configChanged, this, &MainWindow::parametersChanged);
-    parametersChanged();
-    requestTheory();
-}
-
-MainWindow::~MainWindow() { shutDownWorkers(); }
-
-void MainWindow::shutDownWorkers()
-{
-    if (theoryControl_)
-        theoryControl_->stopRequested = true;
-    if (simulationControl_)
-        simulationControl_->stopRequested = true;
-    theoryThread_.quit();
-    simulationThread_.quit();
-    pinThread_.quit();
-    theoryThread_.wait();
-    simulationThread_.wait();
-    pinThread_.wait();
+    lecture_ = new LectureMode({this, {toolbar_, dock_, menuBar()}, lectureStrip_, rows, spectrum_,
+                                {learningCurve_, weightNorms_, encoderWeights_, spectrum_}},
+                               this);
+    connect(lecture_, &LectureMode::toggled, this, &MainWindow::repaintCharts);
+    return central;
 }
 
 void MainWindow::closeEvent(QCloseEvent* e)
@@ -294,151 +213,72 @@ void MainWindow::closeEvent(QCloseEvent* e)
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
-    shutDownWorkers();
+    runs_.shutDown();
     e->accept();
+}
+
+void MainWindow::showEigenvalues()
+{
+    const aedyn::RunSetup& s = runs_.results().setup();
+    if (runs_.results().theoryStale || s.trackedRho.empty())
+        panel_->setEigenvalues({}, 0, 0);  // the spectrum of the new parameters is still to come
+    else
+        panel_->setEigenvalues(s.trackedRho, s.bulkRho, s.bulkCount);
 }
 
 void MainWindow::parametersChanged()
 {
-    // What is drawn no longer matches the fields: grey it until the new theory (or a new run) replaces it.
-    store_.theoryStale = store_.latestTheory() != nullptr;
-    store_.simulationStale = store_.latestSimulation() != nullptr;
-    if (panel_->config())
+    // What is drawn greys while it differs from the fields; the theory follows after a short pause in typing.
+    const auto config = panelConfig();
+    runs_.markStale(config);
+    showEigenvalues();
+    if (config)
         theoryDebounce_.start();
     updatePinMenu();  // pin labels name the parameters that differ from the current ones
     updateActions();
-    scheduleRepaint();
-}
-
-void MainWindow::requestTheory()
-{
-    const auto config = panel_->config();
-    if (!config)
-        return;
-    // The running integration is obsolete: stop it rather than queue behind it.
-    if (theoryControl_)
-        theoryControl_->stopRequested = true;
-    theoryControl_ = std::make_shared<aedyn::RunControl>();
-    const quint64 generation = ++theoryGeneration_;
-    setupArrived_ = false;
-    requestedTheory_ = config;
-    theoryRoute_ = QStringLiteral("ODE computing…");
-    showRoutes();
-    QMetaObject::invokeMethod(theoryWorker_, [w = theoryWorker_, c = *config, ctl = theoryControl_, generation] {
-        w->compute(c, ctl, generation);
-    }, Qt::QueuedConnection);
 }
 
 void MainWindow::runSimulation()
 {
-    const auto config = panel_->config();
-    if (!config || simulationRunning_)
-        return;
-    simulationMessage_.clear();
-    updateBanner();
-    simulationControl_ = std::make_shared<aedyn::RunControl>();
-    simulationRunning_ = true;
-    simulationTMax_ = config->tMax;
-    simulationRoute_ = config->runs == 1 ? QStringLiteral("1 SGD run") : QStringLiteral("%1 SGD runs").arg(config->runs);
-    showRoutes();
-    runClock_.start();
-    pausedMs_ = 0;
-    std::vector<double> times;
-    for (long long step : aedyn::logStepGrid(config->D, config->tMax))
-        times.push_back(static_cast<double>(step) / config->D);
-    store_.resetSimulation(std::move(times));
-    runState_.clear();
-    showProgress(0.0);
-    QMetaObject::invokeMethod(simulationWorker_, [w = simulationWorker_, c = *config, ctl = simulationControl_] {
-        w->run(c, ctl);
-    }, Qt::QueuedConnection);
-    updateActions();
-    scheduleRepaint();
+    if (const auto config = panelConfig(); config && !runs_.running()) {
+        runs_.run(*config);
+        updateActions();
+    }
 }
 
 void MainWindow::togglePause()
 {
-    if (!simulationRunning_) {
+    if (!runs_.running())
         runSimulation();
-        return;
-    }
-    const bool pause = !simulationControl_->paused;
-    simulationControl_->paused = pause;
-    // Paused time does not count towards the ETA.
-    if (pause)
-        pauseClock_.start();
     else
-        pausedMs_ += pauseClock_.elapsed();
-    runState_ = pause ? QStringLiteral("paused") : QString();
-    updateProgressText();
+        runs_.togglePause();
     updateActions();
 }
 
-void MainWindow::stopSimulation()
+void MainWindow::updateStatus()
 {
-    if (simulationControl_)
-        simulationControl_->stopRequested = true;
-}
-
-void MainWindow::resetSimulation()
-{
-    stopSimulation();
-    store_.resetSimulation({});
-    progressT_ = 0.0;
-    runState_.clear();
-    progress_->setValue(0);
-    progressText_->clear();
-    simulationMessage_.clear();
-    updateBanner();
-    scheduleRepaint();
-}
-
-void MainWindow::showProgress(double t)
-{
-    progressT_ = t;
-    updateProgressText();
-}
-
-void MainWindow::updateProgressText()
-{
-    const double fraction = simulationTMax_ > 0 ? std::clamp(progressT_ / simulationTMax_, 0.0, 1.0) : 0.0;
-    progress_->setValue(static_cast<int>(1000 * fraction));
-    QString text = QStringLiteral("t = %1 / %2")
-                       .arg(progressT_, 0, 'f', progressT_ < 10 ? 2 : 1)
-                       .arg(simulationTMax_, 0, 'g', 6);
-    if (simulationRunning_ && fraction > 0.01) {
-        // SGD costs the same per unit of t, so the remaining time scales with the remaining t.
-        const double elapsed = (runClock_.elapsed() - pausedMs_) / 1000.0;
-        const int eta = static_cast<int>(elapsed * (1 - fraction) / fraction + 0.5);
-        text += QStringLiteral(" · ETA %1:%2").arg(eta / 60).arg(eta % 60, 2, 10, QLatin1Char('0'));
-    }
-    if (!runState_.isEmpty())
-        text += QStringLiteral(" · ") + runState_;
-    progressText_->setText(text);
-}
-
-void MainWindow::showRoutes()
-{
-    routes_->setText(simulationRoute_.isEmpty() ? theoryRoute_ : simulationRoute_ + QStringLiteral(" · ") + theoryRoute_);
+    progress_->setValue(static_cast<int>(1000 * runs_.progressFraction()));
+    progressText_->setText(runs_.progressText());
+    routes_->setText(runs_.routesText());
 }
 
 void MainWindow::updateActions()
 {
-    const bool valid = panel_->config().has_value();
-    run_->setEnabled(valid && !simulationRunning_);
+    const bool valid = panelConfig().has_value();
+    const bool running = runs_.running();
+    run_->setEnabled(valid && !running);
     run_->setToolTip(valid ? QStringLiteral("Start the SGD simulation with the current parameters (Space)")
                            : QStringLiteral("Fix the parameter marked in red first: ") + panel_->problem());
-    pause_->setEnabled(simulationRunning_);
-    const bool paused = simulationRunning_ && simulationControl_->paused;
-    pause_->setText(paused ? QStringLiteral("▶ Resume") : QStringLiteral("❚❚ Pause"));
-    lectureStrip_->setRunning(simulationRunning_, paused);
-    stop_->setEnabled(simulationRunning_);
+    pause_->setEnabled(running);
+    pause_->setText(runs_.paused() ? QStringLiteral("▶ Resume") : QStringLiteral("❚❚ Pause"));
+    lectureStrip_->setRunning(running, runs_.paused());
+    stop_->setEnabled(running);
 }
 
 void MainWindow::updateBanner()
 {
     QStringList messages;
-    for (const QString& m : {fileMessage_, theoryMessage_, simulationMessage_})
+    for (const QString& m : {fileMessage_, runs_.theoryMessage(), runs_.simulationMessage()})
         if (!m.isEmpty())
             messages << m;
     banner_->setText(messages.join(QLatin1Char('\n')));
@@ -457,11 +297,9 @@ void MainWindow::repaintCharts()
 {
     QElapsedTimer timer;
     timer.start();
-    learningCurve_->setPins(pinnedCurves());
-    learningCurve_->refresh(store_);
-    weightNorms_->refresh(store_);
-    encoderWeights_->refresh(store_);
-    spectrum_->refresh(store_);
+    learningCurve_->setPins(pins_.curves(panelConfig()));
+    for (DashboardChart* chart : std::initializer_list<DashboardChart*>{learningCurve_, weightNorms_, encoderWeights_, spectrum_})
+        chart->refresh(runs_.results());
     pendingRefreshMs_ = std::max(pendingRefreshMs_, 0.0) + timer.nsecsElapsed() / 1e6;
 }
 
@@ -519,7 +357,7 @@ void MainWindow::createMenus()
     });
     recentMenu_ = file->addMenu(tr("Open &recent"));
     auto saveAs = [this] {
-        QString path = QFileDialog::getSaveFileName(this, tr("Save project"), projectPath_,
+        QString path = QFileDialog::getSaveFileName(this, tr("Save project"), projectPath(),
                                                     tr("AEDyn projects (*.aedyn);;JSON (*.json)"));
         if (path.isEmpty())
             return;
@@ -528,10 +366,10 @@ void MainWindow::createMenus()
         saveProject(path);
     };
     file->addAction(tr("&Save project"), QKeySequence::Save, this, [this, saveAs] {
-        if (projectPath_.isEmpty())
+        if (projectPath().isEmpty())
             saveAs();
         else
-            saveProject(projectPath_);
+            saveProject(projectPath());
     });
     file->addAction(tr("Save project &as…"), QKeySequence::SaveAs, this, saveAs);
     file->addSeparator();
@@ -550,9 +388,9 @@ Project MainWindow::currentProject() const
     Project p;
     p.preset = panel_->presetName();
     // Invalid fields are not saved: the last valid configuration is what a Run would use.
-    p.config = panel_->config().value_or(aedyn::presetConfig(p.preset.toStdString()));
-    for (const Pin& pin : pins_)
-        p.pins.append({QString(), pin.config});
+    p.config = panelConfig().value_or(aedyn::presetConfig(p.preset.toStdString()));
+    for (int i = 0; i < pins_.count(); ++i)
+        p.pins.append({QString(), pins_.config(i)});
     p.display.logError = logError_->isChecked();
     p.display.individualRuns = individualRuns_->isChecked();
     std::tie(p.display.fitFrom, p.display.fitTo) = weightNorms_->fitWindow();
@@ -562,35 +400,25 @@ Project MainWindow::currentProject() const
 bool MainWindow::openProject(const QString& path)
 {
     QString error;
-    const auto project = loadProject(path, &error);
-    if (!project) {
-        fileMessage_ = tr("Not opened: %1").arg(error);
-        updateBanner();
-        return false;
-    }
-    applyProject(*project);
-    projectPath_ = path;
-    fileMessage_.clear();
+    const auto project = session_.open(path, &error);
+    fileMessage_ = project ? QString() : tr("Not opened: %1").arg(error);
+    if (project)
+        applyProject(*project);
     updateBanner();
-    rememberRecent(path);
-    updateTitle();
-    return true;
+    updateRecentMenu();
+    setWindowTitle(session_.windowTitle());
+    return project.has_value();
 }
 
 bool MainWindow::saveProject(const QString& path)
 {
     QString error;
-    if (!::saveProject(path, currentProject(), &error)) {
-        fileMessage_ = tr("Not saved: %1").arg(error);
-        updateBanner();
-        return false;
-    }
-    projectPath_ = path;
-    fileMessage_.clear();
+    const bool saved = session_.save(path, currentProject(), &error);
+    fileMessage_ = saved ? QString() : tr("Not saved: %1").arg(error);
     updateBanner();
-    rememberRecent(path);
-    updateTitle();
-    return true;
+    updateRecentMenu();
+    setWindowTitle(session_.windowTitle());
+    return saved;
 }
 
 void MainWindow::applyProject(const Project& p)
@@ -604,86 +432,41 @@ void MainWindow::applyProject(const Project& p)
     if (p.display.fitTo > 0)
         weightNorms_->restoreFitWindow(p.display.fitFrom, p.display.fitTo);
     pins_.clear();
-    for (const PinnedRun& pin : p.pins) {
-        pins_.push_back({pin.config, {}, {}});
-        computePinTheory(pinCount() - 1);
-    }
+    runs_.forgetPinTheories();
+    for (const PinnedRun& pin : p.pins)
+        runs_.computePinTheory(pins_.add(pin.config), pin.config);
     updatePinMenu();
     scheduleRepaint();
 }
 
-void MainWindow::computePinTheory(int index)
-{
-    const quint64 generation = ++pinGeneration_;
-    pinOfGeneration_[generation] = index;
-    QMetaObject::invokeMethod(pinWorker_,
-                              [w = pinWorker_, c = pins_[index].config, generation] {
-                                  w->compute(c, std::make_shared<aedyn::RunControl>(), generation);
-                              },
-                              Qt::QueuedConnection);
-}
-
 void MainWindow::keepRun()
 {
-    if (!drawnTheory_ || store_.latestTheory() == nullptr)
+    if (!runs_.theoryConfig() || !pins_.keep(runs_.results(), *runs_.theoryConfig()))
         return;  // nothing drawn yet
-    Pin pin{*drawnTheory_, {}, {}};
-    const ExperimentSetup& setup = store_.setup();
-    for (std::size_t i = 0; i < store_.theory().size(); ++i)
-        if (const auto& o = store_.theory()[i]; o && setup.times[i] > 0 && o->eps > 0 && std::isfinite(o->eps))
-            pin.theory.append({setup.times[i], o->eps});
-    for (std::size_t i = 0; i < store_.simulation().size(); ++i)
-        if (const auto& p = store_.simulation()[i]; p && store_.simulationTimes()[i] > 0 && p->eps > 0)
-            pin.simulation.append({store_.simulationTimes()[i], p->eps});
-    pins_.push_back(std::move(pin));
-    pinOfGeneration_.clear();  // a pin still computing from a project keeps what it has
+    runs_.forgetPinTheories();  // a pin still computing from a project keeps what it has
     updatePinMenu();
     scheduleRepaint();
 }
 
 void MainWindow::removePin(int index)
 {
-    if (index < 0 || index >= pinCount())
-        return;
-    pins_.erase(pins_.begin() + index);
-    pinOfGeneration_.clear();
+    pins_.remove(index);
+    runs_.forgetPinTheories();
     updatePinMenu();
     scheduleRepaint();
 }
 
-QString MainWindow::pinLabel(int index) const
-{
-    // The parameters in which the pin differs from what the panel holds now.
-    const auto current = panel_->config();
-    if (!current)
-        return QStringLiteral("pin %1").arg(index + 1);
-    QStringList differences;
-    const auto now = aedyn::parameterValues(*current), then = aedyn::parameterValues(pins_[index].config);
-    for (std::size_t k = 0; k < then.size(); ++k)
-        if (then[k].second != now[k].second)
-            differences << QStringLiteral("%1 = %2").arg(QString::fromStdString(then[k].first),
-                                                        QString::fromStdString(then[k].second));
-    return differences.isEmpty() ? QStringLiteral("same parameters") : differences.join(QStringLiteral(", "));
-}
-
-bool MainWindow::theoryUpToDate() const
-{
-    const auto current = panel_->config();
-    const aedyn::Observables* last = store_.latestTheory();
-    return current && drawnTheory_ && last && !store_.setup().times.empty() &&
-           last->t == store_.setup().times.back() &&
-           aedyn::parameterValues(*current) == aedyn::parameterValues(*drawnTheory_);
-}
+QString MainWindow::pinLabel(int index) const { return pins_.label(index, panelConfig()); }
 
 void MainWindow::updatePinMenu()
 {
     pinMenu_->clear();
     pinMenu_->addAction(tr("&Keep this run"), QKeySequence(Qt::CTRL | Qt::Key_K), this, &MainWindow::keepRun)
         ->setToolTip(tr("Keep the curves on screen as a faded overlay to compare with the next parameters"));
-    if (pins_.empty())
+    if (pins_.count() == 0)
         return;
     pinMenu_->addSeparator();
-    for (int i = 0; i < pinCount(); ++i)
+    for (int i = 0; i < pins_.count(); ++i)
         pinMenu_->addAction(tr("Remove \"%1\"").arg(pinLabel(i)), this, [this, i] { removePin(i); });
     pinMenu_->addAction(tr("Remove all"), this, [this] {
         pins_.clear();
@@ -692,83 +475,14 @@ void MainWindow::updatePinMenu()
     });
 }
 
-QStringList MainWindow::recentProjects() const
-{
-    return QSettings().value(QStringLiteral("recentProjects")).toStringList();
-}
-
-void MainWindow::rememberRecent(const QString& path)
-{
-    QStringList recent = recentProjects();
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    recent.removeAll(absolute);
-    recent.prepend(absolute);
-    while (recent.size() > 8)
-        recent.removeLast();
-    QSettings().setValue(QStringLiteral("recentProjects"), recent);
-    updateRecentMenu();
-}
-
 void MainWindow::updateRecentMenu()
 {
     recentMenu_->clear();
-    const QStringList recent = recentProjects();
+    const QStringList recent = session_.recent();
     for (const QString& path : recent)
         recentMenu_->addAction(QFileInfo(path).fileName(), this, [this, path] { openProject(path); })
             ->setToolTip(path);
     recentMenu_->setEnabled(!recent.isEmpty());
-}
-
-void MainWindow::updateTitle()
-{
-    const QString base = QStringLiteral("AEDyn — autoencoder learning dynamics");
-    setWindowTitle(projectPath_.isEmpty() ? base : QFileInfo(projectPath_).fileName() + QStringLiteral(" — ") + base);
-}
-
-void MainWindow::setLectureMode(bool on)
-{
-    if (on == lecture_)
-        return;
-    lecture_ = on;
-    if (on) {
-        savedGeometry_ = saveGeometry();
-        savedState_ = saveState();
-        savedWindowState_ = windowState();
-        lectureStrip_->sync();
-    }
-    toolbar_->setVisible(!on);
-    dock_->setVisible(!on);
-    menuBar()->setVisible(!on);
-    lectureStrip_->setVisible(on);
-    for (QAction* a : lectureKeys_)
-        a->setEnabled(on);
-    // design.md: ≥ 18 pt and 3 px lines in lecture mode; the system font and 1.5 px otherwise.
-    const double points = on ? 18.0 : QApplication::font().pointSizeF();
-    QFont big = QApplication::font();
-    big.setPointSizeF(on ? 18.0 : big.pointSizeF());
-    centralWidget()->setFont(on ? big : QApplication::font());
-    setLectureLines(on);
-    // In front of a class the learning curve gets most of the screen; the static spectrum makes room.
-    chartRows_->setStretch(chartRows_->count() - 2, on ? 5 : 3);
-    spectrum_->setVisible(!on);
-    for (QChartView* view : centralWidget()->findChildren<QChartView*>())
-        setChartFontSize(view->chart(), points);
-    if (on) {
-        showFullScreen();
-    } else {
-        restoreState(savedState_);
-        setWindowState(savedWindowState_);
-        restoreGeometry(savedGeometry_);
-    }
-    repaintCharts();
-}
-
-QList<PinnedCurve> MainWindow::pinnedCurves() const
-{
-    QList<PinnedCurve> pins;
-    for (int i = 0; i < pinCount(); ++i)
-        pins.append({pinLabel(i), pins_[i].theory, pins_[i].simulation});
-    return pins;
 }
 
 FigureOptions MainWindow::displayOptions(FigureOptions size) const
@@ -776,13 +490,13 @@ FigureOptions MainWindow::displayOptions(FigureOptions size) const
     size.logError = logError_->isChecked();
     size.individualRuns = individualRuns_->isChecked();
     size.fitWindow = weightNorms_->fitWindow();
-    size.pins = pinnedCurves();
+    size.pins = pins_.curves(panelConfig());
     return size;
 }
 
 QString MainWindow::exportFigure(FigureChart chart, const QString& path, FigureOptions options)
 {
-    const QString problem = ::exportFigure(store_, chart, displayOptions(options), path);
+    const QString problem = ::exportFigure(runs_.results(), chart, displayOptions(options), path);
     fileMessage_ = problem.isEmpty() ? QString() : tr("Figure not exported: %1").arg(problem);
     updateBanner();
     return problem;
@@ -790,7 +504,8 @@ QString MainWindow::exportFigure(FigureChart chart, const QString& path, FigureO
 
 QString MainWindow::exportData(FigureChart chart, const QString& path)
 {
-    const QString problem = exportCsv(tidyCsv(store_, chart, pinnedCurves()), path);
+    const QByteArray csv = tidyCsv(runs_.results(), chart, pins_.curves(panelConfig()), individualRuns_->isChecked());
+    const QString problem = exportCsv(csv, path);
     fileMessage_ = problem.isEmpty() ? QString() : tr("Data not exported: %1").arg(problem);
     updateBanner();
     return problem;
@@ -800,7 +515,7 @@ void MainWindow::copyFigure(FigureChart chart)
 {
     FigureOptions o;
     o.dpi = 200;  // sharp when pasted into slides, small enough for the clipboard
-    QApplication::clipboard()->setImage(renderFigure(store_, chart, displayOptions(o)));
+    QApplication::clipboard()->setImage(renderFigure(runs_.results(), chart, displayOptions(o)));
 }
 
 void MainWindow::showExportDialog(FigureChart chart)

@@ -1,20 +1,13 @@
 #include "OverlapMap.h"
 
+#include "ChartSeries.h"
 #include "ChartStyle.h"
 
 #include <QPainter>
 
 namespace {
 
-constexpr int kMaxModes = 8;       // columns shown: the leading eigenvectors
-constexpr int kMaxUnits = 8;       // rows shown: the first units (64 rows would be unreadable)
 constexpr double kMaxCell = 56.0;  // px; a 1×1 map is a cell, not a wall
-
-Eigen::MatrixXd leading(const Eigen::MatrixXd& overlap)
-{
-    return overlap.topLeftCorner(std::min<Eigen::Index>(overlap.rows(), kMaxUnits),
-                                 std::min<Eigen::Index>(overlap.cols(), kMaxModes));
-}
 
 } // namespace
 
@@ -26,14 +19,21 @@ OverlapMap::OverlapMap(QWidget* parent)
                               "eigenvectors in decreasing order of eigenvalue (at most 8 of each)"));
 }
 
-void OverlapMap::refresh(const CurveStore& store)
+void OverlapMap::refresh(const aedyn::RunResults& store)
 {
     // The untied comparison theory of a tied network says nothing about the tied weights.
     const bool comparison = store.setup().theoryIsUntiedComparison;
-    const aedyn::Observables* theory = comparison ? nullptr : store.latestTheory();
-    theory_ = theory ? leading(theory->encoderSubspaceOverlap()) : Eigen::MatrixXd();
-    simulation_ = store.latestSimulation() ? leading(store.latestSimulation()->mean.encoderSubspaceOverlap())
-                                           : Eigen::MatrixXd();
+    // The same series the CSV export writes: one point per unit and mode, at each route's latest time.
+    theory_.resize(0, 0);
+    simulation_.resize(0, 0);
+    for (const aedyn::Series& s : aedyn::overlapSeries(store, kOverlapUnits, kOverlapModes)) {
+        Eigen::MatrixXd& m = s.route == "ode" ? theory_ : simulation_;
+        const int k = s.unit;
+        const int mode = s.mode;
+        if (m.rows() <= k || m.cols() <= mode)
+            m.conservativeResize(std::max<Eigen::Index>(m.rows(), k + 1), std::max<Eigen::Index>(m.cols(), mode + 1));
+        m(k, mode) = s.y.front();
+    }
     theoryMissing_ = comparison ? QStringLiteral("no ODE for tied weights") : QStringLiteral("—");
     units_ = store.setup().K;
     theoryStale_ = store.theoryStale;
@@ -60,7 +60,7 @@ void OverlapMap::paintEvent(QPaintEvent*)
                                     : QRectF(body.left(), body.top(), body.width(), body.height() / 2 - 6);
     const QRectF second = sideBySide ? first.translated(body.width() / 2 + 6, 0)
                                      : first.translated(0, body.height() / 2 + 6);
-    const QString some = units_ > kMaxUnits ? QStringLiteral(", units 1–%1").arg(kMaxUnits) : QString();
+    const QString some = units_ > kOverlapUnits ? QStringLiteral(", units 1–%1").arg(kOverlapUnits) : QString();
     paintMap(p, first, theory_, QStringLiteral("theory (ODE)") + some, theoryMissing_, theoryStale_);
     paintMap(p, second, simulation_, QStringLiteral("simulation (SGD mean)") + some, QStringLiteral("press Run"),
              simulationStale_);

@@ -3,16 +3,19 @@
 // by side (or one above the other, whichever fits the widget better). Overlaps are taken within the tracked
 // subspace (theory.md §3.10), so the frozen bulk part of a randomly initialised encoder does not hide what the
 // unit has learnt.
-#include "CurveStore.h"
+#include "RunResults.h"
 
 #include <Eigen/Core>
 #include <QWidget>
+
+constexpr int kOverlapModes = 8;  // columns shown: the leading eigenvectors
+constexpr int kOverlapUnits = 8;  // rows shown: the first units (64 rows would be unreadable)
 
 class OverlapMap : public QWidget {
     Q_OBJECT
 public:
     explicit OverlapMap(QWidget* parent = nullptr);
-    void refresh(const CurveStore& store);
+    void refresh(const aedyn::RunResults& store);
 
     // What is drawn (empty when there is nothing to draw), for tests.
     const Eigen::MatrixXd& theory() const { return theory_; }

@@ -145,6 +145,7 @@ bool ParameterPanel::selectPreset(const QString& name)
     caption_->setText(QStringLiteral("<b>%1</b><br>%2").arg(QString::fromStdString(p->title).toHtmlEscaped(),
                                                            QString::fromStdString(p->caption).toHtmlEscaped()));
     setConfig(aedyn::presetConfig(p->name));
+    emit presetSelected(name);
     return true;
 }
 
@@ -200,6 +201,10 @@ void ParameterPanel::revalidate()
 
 void ParameterPanel::setEigenvalues(const std::vector<double>& rho, double bulkRho, long bulkCount)
 {
+    if (rho.empty()) {
+        eigenvalues_->setText(QStringLiteral("ρ/D: computing…"));
+        return;
+    }
     QStringList parts;
     for (std::size_t i = 0; i < std::min<std::size_t>(rho.size(), 6); ++i)
         parts << QString::number(rho[i], 'g', 3);
@@ -208,3 +213,5 @@ void ParameterPanel::setEigenvalues(const std::vector<double>& rho, double bulkR
         text += QStringLiteral("; bulk %1 ×%2").arg(bulkRho, 0, 'g', 3).arg(bulkCount);
     eigenvalues_->setText(text);
 }
+
+QString ParameterPanel::eigenvaluesText() const { return eigenvalues_->text(); }

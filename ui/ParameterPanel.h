@@ -24,7 +24,9 @@ public:
     // The configuration in the fields, or nothing when a field is invalid (see problem()).
     std::optional<aedyn::ExperimentConfig> config() const { return valid_; }
     QString problem() const;
+    // The eigenvalues of the theory's spectrum; an empty list shows that they are being computed.
     void setEigenvalues(const std::vector<double>& rho, double bulkRho, long bulkCount);
+    QString eigenvaluesText() const;
     void setValue(const std::string& key, const QString& text);  // as if typed by the user
     QString value(const std::string& key) const;
     // The key that problem() is about (empty when it belongs to no single field).
@@ -32,6 +34,8 @@ public:
 
 signals:
     void configChanged();
+    // A preset was chosen (by the user, the lecture strip or a project): a new experiment begins.
+    void presetSelected(const QString& name);
 
 private:
     void addField(class QFormLayout* form, const aedyn::ParameterSpec& spec);

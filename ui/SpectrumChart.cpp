@@ -24,7 +24,6 @@ SpectrumChart::SpectrumChart(QWidget* parent)
     spikes_->setColor(QColor(0x20, 0x20, 0x20));
     spikes_->setBorderColor(QColor(0x20, 0x20, 0x20));
     spikes_->setMarkerSize(9);
-    bulk_->setPen(QPen(referenceGrey(), penWidth(3.0), Qt::DashLine));
     for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{bulk_, spikes_}) {
         chart()->addSeries(s);
         s->attachAxis(tauAxis_);
@@ -32,9 +31,10 @@ SpectrumChart::SpectrumChart(QWidget* parent)
     }
 }
 
-void SpectrumChart::refresh(const CurveStore& store)
+void SpectrumChart::refresh(const aedyn::RunResults& store)
 {
-    const ExperimentSetup& s = store.setup();
+    const aedyn::RunSetup& s = store.setup();
+    bulk_->setPen(QPen(referenceGrey(), style_.pen(3.0), Qt::DashLine));
     QList<QPointF> points;
     double lo = 1e300, hi = 0;
     for (std::size_t i = 0; i < s.trackedRho.size(); ++i)

@@ -1,7 +1,8 @@
 #pragma once
 // The spectrum of the input covariance, ρ_τ/D against τ on log-log axes: the tracked eigenvalues (spikes) as
 // coloured markers, the degenerate bulk as a grey level with its multiplicity.
-#include "CurveStore.h"
+#include "DashboardChart.h"
+#include "RunResults.h"
 
 #include <QChartView>
 
@@ -9,11 +10,11 @@ class QLineSeries;
 class QLogValueAxis;
 class QScatterSeries;
 
-class SpectrumChart : public QChartView {
+class SpectrumChart : public QChartView, public DashboardChart {
     Q_OBJECT
 public:
     explicit SpectrumChart(QWidget* parent = nullptr);
-    void refresh(const CurveStore& store);
+    void refresh(const aedyn::RunResults& store) override;
 
 private:
     QLogValueAxis* tauAxis_;

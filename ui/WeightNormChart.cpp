@@ -1,5 +1,6 @@
 #include "WeightNormChart.h"
 
+#include "ChartSeries.h"
 #include "ChartStyle.h"
 #include "Decimation.h"
 #include "ReducedOde.h"
@@ -16,19 +17,12 @@
 #include <QScatterSeries>
 #include <QVBoxLayout>
 
+#include <array>
 #include <cmath>
 
 namespace {
 
 constexpr int kFittedUnits = 6;  // exponents printed; more would not fit on the chart
-
-// The encoder and decoder scale of unit k at one time: full norms, or the spike projections for one unit.
-std::pair<double, double> scales(const aedyn::Observables& o, int k, bool projections)
-{
-    if (projections)
-        return {std::abs(o.encoderProjection(k, 0)), std::abs(o.decoderProjection(k, 0))};
-    return {o.encoderNorm(k), o.decoderNorm(k)};
-}
 
 // Three significant digits and a real minus sign (design.md).
 QString exponentText(double x) { return QString::number(x, 'g', 3).replace(QLatin1Char('-'), QStringLiteral("−")); }
@@ -58,7 +52,6 @@ WeightNormChart::WeightNormChart(QWidget* parent)
     chart_->addAxis(tAxis_, Qt::AlignBottom);
     chart_->addAxis(yAxis_, Qt::AlignLeft);
 
-    windowEdges_->setPen(QPen(referenceGrey(), penWidth(1.0), Qt::DashDotLine));
     addToChart(chart_, windowEdges_, tAxis_, yAxis_, false);
     view_->viewport()->installEventFilter(this);
     view_->setToolTip(QStringLiteral("Drag across the plot to choose the time window of the power-law fit"));
@@ -117,59 +110,51 @@ void WeightNormChart::ensureSeries(int K)
     }
 }
 
-void WeightNormChart::refresh(const CurveStore& store)
+void WeightNormChart::refresh(const aedyn::RunResults& store)
 {
     store_ = &store;
-    const ExperimentSetup& setup = store.setup();
-    const int K = setup.K;
-    projections_ = K == 1;
-    ensureSeries(K);
-    // The untied comparison theory of a tied network says nothing about the tied weights.
-    const bool theory = !setup.theoryIsUntiedComparison;
-    const aedyn::Observables* last = theory ? store.latestTheory() : nullptr;
-    const bool biases = last && (last->op.beta.array() != 0.0).any();
+    const aedyn::RunSetup& setup = store.setup();
+    projections_ = setup.K == 1;
+    // The same series the CSV export writes; each route with its own K (a run of other parameters may still show).
+    const std::vector<aedyn::Series> series = aedyn::normSeries(store);
+    int units = 0;
+    bool biases = false;
+    for (const aedyn::Series& s : series) {
+        units = std::max(units, s.unit + 1);
+        biases = biases || s.column.rfind("beta_", 0) == 0;
+    }
+    ensureSeries(units);
+    windowEdges_->setPen(QPen(referenceGrey(), style_.pen(1.0), Qt::DashDotLine));
     yAxis_->setTitleText((projections_ ? QStringLiteral("a = |w·e₁| (solid), c = |v·e₁|/√D (dashed)")
                                        : QStringLiteral("‖w_k‖ (solid), ‖v_k‖/√D (dashed)")) +
                          (biases ? QStringLiteral(", β_k (dotted)") : QString()));
     const int width = static_cast<int>(chart_->plotArea().width());
     double lo = 1e300, hi = 0;
-    auto add = [&](QList<QPointF>& list, double t, double y) {
-        if (t > 0 && y > 0 && std::isfinite(t) && std::isfinite(y)) {
-            list.append({t, y});
-            lo = std::min(lo, y);
-            hi = std::max(hi, y);
+    std::vector<std::array<QList<QPointF>, 5>> points(units);  // w, v, β (ODE); w, v (SGD)
+    for (const aedyn::Series& s : series) {
+        const bool encoder = s.column.rfind("wnorm_", 0) == 0 || s.column.rfind("abs_u_", 0) == 0;
+        const bool bias = s.column.rfind("beta_", 0) == 0;
+        const int slot = s.route == "ode" ? (bias ? 2 : encoder ? 0 : 1) : (encoder ? 3 : 4);
+        for (std::size_t i = 0; i < s.t.size(); ++i) {
+            points[s.unit][slot].append({s.t[i], s.y[i]});
+            lo = std::min(lo, s.y[i]);
+            hi = std::max(hi, s.y[i]);
         }
-    };
-    for (int k = 0; k < K; ++k) {
-        QList<QPointF> w, v, b, ws, vs;
-        for (std::size_t i = 0; theory && i < store.theory().size(); ++i)
-            if (const auto& o = store.theory()[i]) {
-                const auto [a, c] = scales(*o, k, projections_);
-                add(w, setup.times[i], a);
-                add(v, setup.times[i], c);
-                // From 0.01 up: the axis is logarithmic, and the early tiny biases would squeeze the norms.
-                if (o->op.beta.size() > k && o->op.beta(k) >= 0.01)
-                    add(b, setup.times[i], o->op.beta(k));
-            }
-        for (std::size_t i = 0; i < store.simulation().size(); ++i)
-            if (const auto& p = store.simulation()[i]) {
-                const auto [a, c] = scales(p->mean, k, projections_);
-                add(ws, store.simulationTimes()[i], a);
-                add(vs, store.simulationTimes()[i], c);
-            }
+    }
+    for (int k = 0; k < units; ++k) {
         // Curves of parameters that have since changed stay drawn, in grey, until the new ones arrive.
         const QColor theoryColour = store.theoryStale ? referenceGrey() : unitColour(k);
         const QColor simColour = store.simulationStale ? referenceGrey() : unitColour(k);
-        encoderTheory_[k]->setPen(QPen(theoryColour, penWidth(2.0)));
-        decoderTheory_[k]->setPen(QPen(theoryColour, penWidth(2.0), Qt::DashLine));
-        biasTheory_[k]->setPen(QPen(theoryColour, penWidth(1.5), Qt::DotLine));
-        encoderSim_[k]->setPen(QPen(simColour, penWidth(1.2)));
-        decoderSim_[k]->setPen(QPen(simColour, penWidth(1.2)));
-        encoderTheory_[k]->replace(decimateLogX(w, width));
-        decoderTheory_[k]->replace(decimateLogX(v, width));
-        biasTheory_[k]->replace(decimateLogX(b, width));
-        encoderSim_[k]->replace(decimateLogX(ws, width));
-        decoderSim_[k]->replace(decimateLogX(vs, width));
+        encoderTheory_[k]->setPen(QPen(theoryColour, style_.pen(2.0)));
+        decoderTheory_[k]->setPen(QPen(theoryColour, style_.pen(2.0), Qt::DashLine));
+        biasTheory_[k]->setPen(QPen(theoryColour, style_.pen(1.5), Qt::DotLine));
+        encoderSim_[k]->setPen(QPen(simColour, style_.pen(1.2)));
+        decoderSim_[k]->setPen(QPen(simColour, style_.pen(1.2)));
+        encoderTheory_[k]->replace(decimateLogX(points[k][0], width));
+        decoderTheory_[k]->replace(decimateLogX(points[k][1], width));
+        biasTheory_[k]->replace(decimateLogX(points[k][2], width));
+        encoderSim_[k]->replace(decimateLogX(points[k][3], width));
+        decoderSim_[k]->replace(decimateLogX(points[k][4], width));
     }
     if (setup.times.size() > 1) {
         const double tMax = setup.times.back();
@@ -243,28 +228,29 @@ void WeightNormChart::updateFit()
         fitText_.clear();
         return;
     }
-    // Fit the theory where there is one, else the simulation mean.
-    const ExperimentSetup& setup = store_->setup();
-    const bool theory = !setup.theoryIsUntiedComparison && store_->latestTheory() != nullptr;
-    QStringList encoder, decoder, plain;
-    for (int k = 0; k < std::min(setup.K, kFittedUnits); ++k) {
-        std::vector<double> t, w, v;
-        const std::size_t n = theory ? store_->theory().size() : store_->simulation().size();
-        for (std::size_t i = 0; i < n; ++i) {
-            const aedyn::Observables* o = nullptr;
-            if (theory && store_->theory()[i])
-                o = &*store_->theory()[i];
-            else if (!theory && store_->simulation()[i])
-                o = &store_->simulation()[i]->mean;
-            if (!o)
-                continue;
-            const auto [a, c] = scales(*o, k, projections_);
-            t.push_back(theory ? setup.times[i] : store_->simulationTimes()[i]);
-            w.push_back(a);
-            v.push_back(c);
+    // Fit the drawn theory where there is one, else the drawn simulation mean: the same series as on screen.
+    const aedyn::RunSetup& setup = store_->setup();
+    const std::vector<aedyn::Series> series = aedyn::normSeries(*store_);
+    const bool theory = std::any_of(series.begin(), series.end(), [](const aedyn::Series& s) {
+        return s.route == "ode" && !s.t.empty();
+    });
+    auto find = [&](int k, bool encoder) -> const aedyn::Series* {
+        for (const aedyn::Series& s : series) {
+            const bool isEncoder = s.column.rfind("wnorm_", 0) == 0 || s.column.rfind("abs_u_", 0) == 0;
+            const bool isDecoder = s.column.rfind("vnorm_", 0) == 0 || s.column.rfind("abs_z_", 0) == 0;
+            if (s.unit == k && s.route == (theory ? "ode" : "sgd") && (encoder ? isEncoder : isDecoder))
+                return &s;
         }
-        const auto fw = aedyn::fitPowerLaw(t, w, fitFrom_->value(), fitTo_->value());
-        const auto fv = aedyn::fitPowerLaw(t, v, fitFrom_->value(), fitTo_->value());
+        return nullptr;
+    };
+    QStringList encoder, decoder, plain;
+    for (int k = 0; k < kFittedUnits; ++k) {
+        const aedyn::Series* ws = find(k, true);
+        const aedyn::Series* vs = find(k, false);
+        if (!ws || !vs)
+            break;
+        const auto fw = aedyn::fitPowerLaw(ws->t, ws->y, fitFrom_->value(), fitTo_->value());
+        const auto fv = aedyn::fitPowerLaw(vs->t, vs->y, fitFrom_->value(), fitTo_->value());
         if (fw.points < 2 || fv.points < 2)
             continue;
         const QString colour = unitColour(k).name();
@@ -289,4 +275,13 @@ void WeightNormChart::updateFit()
                          .arg(name, theory ? QStringLiteral("ODE") : QStringLiteral("SGD mean"), window,
                               projections_ ? QStringLiteral("a") : QStringLiteral("‖w_k‖"), encoder.join(sep), more,
                               projections_ ? QStringLiteral("c") : QStringLiteral("‖v_k‖/√D"), decoder.join(sep)));
+}
+
+QList<QPointF> WeightNormChart::drawnPoints(int k, bool encoder, bool theory) const
+{
+    if (k < 0 || k >= encoderTheory_.size())
+        return {};
+    const QXYSeries* s = theory ? static_cast<QXYSeries*>(encoder ? encoderTheory_[k] : decoderTheory_[k])
+                                : static_cast<QXYSeries*>(encoder ? encoderSim_[k] : decoderSim_[k]);
+    return s->points();
 }

@@ -3,7 +3,8 @@
 // and the SGD mean as hollow markers. With one unit it shows the spike projections a = |w·e₁| and c = |v·e₁|/√D
 // instead (figure 3). A power law is fitted over a time window the user drags across the plot (or types), and
 // the exponents are printed on the chart in the colour of their unit.
-#include "CurveStore.h"
+#include "DashboardChart.h"
+#include "RunResults.h"
 
 #include <QWidget>
 
@@ -17,17 +18,19 @@ class QLineSeries;
 class QLogValueAxis;
 class QScatterSeries;
 
-class WeightNormChart : public QWidget {
+class WeightNormChart : public QWidget, public DashboardChart {
     Q_OBJECT
 public:
     explicit WeightNormChart(QWidget* parent = nullptr);
-    void refresh(const CurveStore& store);
+    void refresh(const aedyn::RunResults& store) override;
     // The fitted exponents as plain text, e.g. "unit 1: ‖w‖ ∝ t^−0.010, ‖v‖/√D ∝ t^0.136".
     QString fitText() const { return fitText_; }
     void setFitWindow(double from, double to);
     // Sets the window now and keeps it when the next theory brings a new time range (opening a project).
     void restoreFitWindow(double from, double to);
     std::pair<double, double> fitWindow() const;
+    // For tests: the points drawn for unit k (encoder or decoder scale; ODE line or SGD markers).
+    QList<QPointF> drawnPoints(int k, bool encoder, bool theory) const;
 
 protected:
     // Dragging across the plot with the left button sets the fit window.
@@ -51,6 +54,6 @@ private:
     double dragStart_ = 0.0;
     double fittedGridEnd_ = 0.0;  // t_max for which the fit window was last chosen automatically
     std::optional<std::pair<double, double>> restoredWindow_;
-    const CurveStore* store_ = nullptr;
+    const aedyn::RunResults* store_ = nullptr;
     bool projections_ = false;
 };

@@ -49,7 +49,7 @@ WeightVectorChart::WeightVectorChart(QWidget* parent)
     layout->addWidget(view, 1);
 }
 
-void WeightVectorChart::refresh(const CurveStore& store)
+void WeightVectorChart::refresh(const aedyn::RunResults& store)
 {
     store_ = &store;
     if (store.firstRunVersion() == drawnVersion_ && which_->currentIndex() == drawnSelection_ &&
@@ -78,8 +78,8 @@ void WeightVectorChart::refresh(const CurveStore& store)
         const bool drawn = k < K && E.rows() == (w ? w->D() : -1);
         // Weights of parameters that have since changed stay drawn, in grey, until a new run replaces them.
         const QColor colour = store.simulationStale ? referenceGrey() : unitColour(static_cast<int>(k));
-        weights_[k]->setPen(QPen(colour, penWidth(1.0)));
-        matches_[k]->setPen(QPen(colour.darker(140), penWidth(2.0), Qt::DashLine));
+        weights_[k]->setPen(QPen(colour, style_.pen(1.0)));
+        matches_[k]->setPen(QPen(colour.darker(140), style_.pen(2.0), Qt::DashLine));
         weights_[k]->setVisible(drawn);
         matches_[k]->setVisible(drawn);
         // Showing a series shows its legend marker again; the overlays need none.

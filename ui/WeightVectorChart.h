@@ -3,7 +3,8 @@
 // best-matching eigenvector overlaid dashed: with sinusoidal spike rows (figure 5) a unit that has learnt an
 // eigenvector draws it. Decoder vectors are shown by default because their bulk part decays, while a randomly
 // initialised encoder keeps its bulk noise for times of order D (theory.md §3.10).
-#include "CurveStore.h"
+#include "DashboardChart.h"
+#include "RunResults.h"
 
 #include <QWidget>
 
@@ -12,11 +13,11 @@ class QComboBox;
 class QLineSeries;
 class QValueAxis;
 
-class WeightVectorChart : public QWidget {
+class WeightVectorChart : public QWidget, public DashboardChart {
     Q_OBJECT
 public:
     explicit WeightVectorChart(QWidget* parent = nullptr);
-    void refresh(const CurveStore& store);
+    void refresh(const aedyn::RunResults& store) override;
 
 private:
     QChart* chart_;
@@ -24,7 +25,7 @@ private:
     QValueAxis* valueAxis_;
     QComboBox* which_;
     QList<QLineSeries*> weights_, matches_;
-    const CurveStore* store_ = nullptr;
+    const aedyn::RunResults* store_ = nullptr;
     quint64 drawnVersion_ = ~quint64(0);  // the weights already drawn, with the selection below
     int drawnSelection_ = -1;
     bool drawnStale_ = false;

@@ -67,7 +67,7 @@ private slots:
         QTest::newRow("sigma negative") << "sigma" << "-1" << "sigma = '-1': must be 0 or greater";
         QTest::newRow("spike item") << "spikes" << "3, x, 9" << "(got 'x')";
         QTest::newRow("no spikes") << "spikes" << " " << "spikes";
-        QTest::newRow("choice") << "activation" << "tanh" << "must be erf, relu, linear";
+        QTest::newRow("choice") << "activation" << "tanh" << "must be erf, relu or linear";
         QTest::newRow("flag") << "bias" << "maybe" << "must be true or false";
         QTest::newRow("rtol") << "rtol" << "0.1" << "rtol = '0.1': must be from 1e-14 to 0.001";
         QTest::newRow("atol") << "atol" << "0.5" << "atol = '0.5'";

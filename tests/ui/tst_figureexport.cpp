@@ -22,17 +22,17 @@
 namespace {
 
 // The curves of a short figure-2 run, filled in exactly as the app's workers do.
-CurveStore shortRun()
+aedyn::RunResults shortRun()
 {
     aedyn::ExperimentConfig c = aedyn::presetConfig("fig2-sequential");
     aedyn::applyParameters(c, {{"D", "200"}, {"t_max", "60"}, {"runs", "2"}});
     const aedyn::Experiment e(c);
-    CurveStore store;
-    store.resetTheory(setupOf(e));
-    store.resetSimulation(e.times());
+    aedyn::RunResults store;
+    store.resetTheory(aedyn::setupOf(e));
+    store.resetSimulation(aedyn::setupOf(e));
     e.runTheory([&](std::size_t i, const aedyn::Observables& o) { store.setTheory(i, o); });
     e.runSimulation([&](std::size_t i, const std::vector<aedyn::Observables>& runs, const aedyn::Weights& w) {
-        store.setSimulation(simulationPointOf(i, runs));
+        store.setSimulation(aedyn::simulationPointOf(i, runs));
         store.setFirstRunWeights(w);
     });
     return store;
@@ -63,7 +63,7 @@ class TestFigureExport : public QObject {
     Q_OBJECT
 
     QTemporaryDir dir_;
-    CurveStore store_;
+    aedyn::RunResults store_;
 
     QString path(const QString& name) const
     {
@@ -172,11 +172,11 @@ private slots:
 
     void csvIsTidy()
     {
-        const QByteArray csv = tidyCsv(store_, FigureChart::Dashboard);
+        const QByteArray csv = tidyCsv(store_, FigureChart::Dashboard, {}, true);
         const QList<QByteArray> lines = csv.trimmed().split('\n');
         const QList<QByteArray> header = lines.first().split(',');
         QCOMPARE(header.mid(0, 5), QList<QByteArray>({"t", "route", "run", "eps", "eps_sem"}));
-        QVERIFY(header.contains("wnorm_3") && header.contains("vnorm_1") && header.contains("cos_3_3"));
+        QVERIFY(header.contains("wnorm_3") && header.contains("vnorm_1") && header.contains("subspace_cos_3_3"));
         int ode = 0, mean = 0, runs = 0;
         for (qsizetype i = 1; i < lines.size(); ++i) {
             const QList<QByteArray> cells = lines[i].split(',');
@@ -186,10 +186,11 @@ private slots:
             runs += cells[1] == "sgd" && (cells[2] == "1" || cells[2] == "2");
         }
         std::size_t theoryPoints = 0, simulationPoints = 0;
-        for (const auto& o : store_.theory())
-            theoryPoints += o.has_value();
-        for (const auto& p : store_.simulation())
-            simulationPoints += p.has_value();
+        // Every point a log axis can show (t = 0 is not drawn, so not written either).
+        for (std::size_t i = 0; i < store_.theory().size(); ++i)
+            theoryPoints += store_.theory()[i].has_value() && store_.setup().times[i] > 0;
+        for (std::size_t i = 0; i < store_.simulation().size(); ++i)
+            simulationPoints += store_.simulation()[i].has_value() && store_.simulationTimes()[i] > 0;
         QCOMPARE(std::size_t(ode), theoryPoints);
         QCOMPARE(std::size_t(mean), simulationPoints);
         QCOMPARE(std::size_t(runs), 2 * simulationPoints);  // one row per time and run
@@ -210,7 +211,7 @@ private slots:
         QVERIFY(readAll(svg).contains("kept: lr = 1"));
         const QString csv = path(QStringLiteral("with-pin.csv"));
         QCOMPARE(w.exportData(FigureChart::Learning, csv), QString());
-        QVERIFY(readAll(csv).contains("kept-ode,\"lr = 1\""));
+        QVERIFY(readAll(csv).contains("kept-ode,lr = 1,"));
         w.copyFigure(FigureChart::Learning);
         const QImage copied = QGuiApplication::clipboard()->image();
         QCOMPARE(copied.size(), QSize(680, 480));  // 3.4 × 2.4 in at 200 dpi

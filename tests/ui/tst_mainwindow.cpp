@@ -230,7 +230,7 @@ private slots:
                                  2000);
         for (const QPointF& p : w.learningCurve()->theoryPoints() + w.learningCurve()->simulationPoints())
             QVERIFY(std::isfinite(p.x()) && std::isfinite(p.y()) && p.x() > 0 && p.y() > 0);
-        const CurveStore& s = w.store();
+        const aedyn::RunResults& s = w.store();
         QCOMPARE(s.setup().pcaErrors.size(), std::size_t(4));
         QVERIFY(!s.setup().trackedRho.empty());
         QVERIFY(s.latestTheory() && s.latestTheory()->encoderSubspaceOverlap().allFinite());

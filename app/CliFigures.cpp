@@ -1,0 +1,50 @@
+#include "CliFigures.h"
+
+#include "FigureExport.h"
+
+#include <QApplication>
+
+#include <cstring>
+
+namespace {
+
+bool wantsFigures(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i)
+        if (std::strncmp(argv[i], "--figure", 8) == 0 && std::strncmp(argv[i], "--figure-size", 13) != 0)
+            return true;
+    return false;
+}
+
+} // namespace
+
+std::unique_ptr<QCoreApplication> makeCliApplication(int& argc, char** argv)
+{
+    if (wantsFigures(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        return std::make_unique<QApplication>(argc, argv);
+    }
+    return std::make_unique<QCoreApplication>(argc, argv);
+}
+
+QString figureOptionsProblem(const CliOptions& options)
+{
+    for (const QString& f : options.figures)
+        if (const QString problem = figureFormatProblem(f); !problem.isEmpty())
+            return problem;
+    return {};
+}
+
+QString writeFigures(const aedyn::RunResults& results, const CliOptions& options)
+{
+    FigureOptions figure;
+    figure.widthInches = options.widthInches;
+    figure.heightInches = options.heightInches;
+    figure.dpi = options.dpi;
+    const FigureChart chart = parseFigureChart(options.chart).value_or(FigureChart::Learning);
+    for (const QString& f : options.figures)
+        if (const QString problem = exportFigure(results, chart, figure, f); !problem.isEmpty())
+            return problem;
+    return {};
+}

@@ -1,0 +1,11 @@
+#pragma once
+// aedyn-cli's run: builds the experiment from a preset or project plus --set, runs the ODE and the SGD into the
+// results model, writes curves.csv and run.json from it, then the figures. Exit codes as README documents them.
+#include "CliOptions.h"
+
+enum CliExitCode { kSuccess = 0, kRunFailed = 1, kBadInput = 2, kWriteFailed = 3, kInterrupted = 130 };
+
+// Prints "aedyn-cli: error: MESSAGE" on stderr and returns code.
+int cliFail(int code, const QString& message);
+
+int runCli(const CliOptions& options, const QStringList& arguments);

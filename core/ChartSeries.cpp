@@ -1,0 +1,200 @@
+#include "ChartSeries.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <map>
+#include <tuple>
+
+namespace aedyn {
+
+namespace {
+
+// Log axes accept only finite, positive values.
+bool drawable(double t, double y) { return t > 0 && std::isfinite(t) && y > 0 && std::isfinite(y); }
+
+void append(Series& s, double t, double y)
+{
+    if (drawable(t, y)) {
+        s.t.push_back(t);
+        s.y.push_back(y);
+    }
+}
+
+std::string n(int i) { return std::to_string(i); }
+
+void writeNumber(std::ostream& out, double x)
+{
+    if (!std::isfinite(x))
+        return;
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, x);
+    out.write(buf, r.ptr - buf);
+}
+
+// A field of the CSV: quoted when it holds a separator or a quote (pin labels do).
+void writeText(std::ostream& out, const std::string& s)
+{
+    if (s.find_first_of(",\"\n") == std::string::npos) {
+        out << s;
+        return;
+    }
+    out << '"';
+    for (char c : s)
+        out << (c == '"' ? std::string("\"\"") : std::string(1, c));
+    out << '"';
+}
+
+} // namespace
+
+std::vector<Series> learningSeries(const RunResults& results, bool individualRuns)
+{
+    std::vector<Series> out;
+    Series ode{"eps", "ode", "", -1, {}, {}, {}};
+    const auto& times = results.setup().times;
+    for (std::size_t i = 0; i < results.theory().size(); ++i)
+        if (const auto& o = results.theory()[i])
+            append(ode, times[i], o->eps);
+    out.push_back(std::move(ode));
+
+    Series mean{"eps", "sgd", "mean", -1, {}, {}, {}};
+    std::vector<Series> runs;
+    for (std::size_t i = 0; i < results.simulation().size(); ++i) {
+        const auto& p = results.simulation()[i];
+        if (!p)
+            continue;
+        const double t = results.simulationTimes()[i];
+        if (drawable(t, p->eps)) {
+            append(mean, t, p->eps);
+            mean.sem.push_back(p->epsSem);
+        }
+        for (std::size_t r = 0; individualRuns && r < p->epsRuns.size(); ++r) {
+            if (runs.size() <= r)
+                runs.push_back({"eps", "sgd", n(static_cast<int>(r) + 1), -1, {}, {}, {}});
+            append(runs[r], t, p->epsRuns[r]);
+        }
+    }
+    out.push_back(std::move(mean));
+    for (Series& s : runs)
+        out.push_back(std::move(s));
+    return out;
+}
+
+std::vector<Series> normSeries(const RunResults& results)
+{
+    std::vector<Series> out;
+    // With one unit the norms hide the physics (the bulk part stays frozen); its projections on e₁ show it.
+    const bool projections = results.setup().K == 1;
+    auto scales = [&](const Observables& o, int k) -> std::pair<double, double> {
+        if (projections)
+            return {std::abs(o.encoderProjection(k, 0)), std::abs(o.decoderProjection(k, 0))};
+        return {o.encoderNorm(k), o.decoderNorm(k)};
+    };
+    auto names = [&](int k) {
+        return projections ? std::pair{"abs_u_" + n(k + 1) + "_1", "abs_z_" + n(k + 1) + "_1"}
+                           : std::pair{"wnorm_" + n(k + 1), "vnorm_" + n(k + 1)};
+    };
+    if (!results.setup().theoryIsUntiedComparison) {
+        const int K = results.setup().K;
+        const auto& times = results.setup().times;
+        for (int k = 0; k < K; ++k) {
+            Series w{names(k).first, "ode", "", k, {}, {}, {}}, v{names(k).second, "ode", "", k, {}, {}, {}};
+            Series b{"beta_" + n(k + 1), "ode", "", k, {}, {}, {}};
+            for (std::size_t i = 0; i < results.theory().size(); ++i)
+                if (const auto& o = results.theory()[i]; o && o->encoderNorm.size() > k) {
+                    const auto [a, c] = scales(*o, k);
+                    append(w, times[i], a);
+                    append(v, times[i], c);
+                    // From 0.01 up: the axis is logarithmic, and the early tiny biases would squeeze the norms.
+                    if (o->op.beta.size() > k && o->op.beta(k) >= 0.01)
+                        append(b, times[i], o->op.beta(k));
+                }
+            out.push_back(std::move(w));
+            out.push_back(std::move(v));
+            if (!b.t.empty())
+                out.push_back(std::move(b));
+        }
+    }
+    const int K = results.simulationSetup().K;
+    for (int k = 0; k < K; ++k) {
+        Series w{names(k).first, "sgd", "mean", k, {}, {}, {}}, v{names(k).second, "sgd", "mean", k, {}, {}, {}};
+        for (std::size_t i = 0; i < results.simulation().size(); ++i)
+            if (const auto& p = results.simulation()[i]; p && p->mean.encoderNorm.size() > k) {
+                const auto [a, c] = scales(p->mean, k);
+                append(w, results.simulationTimes()[i], a);
+                append(v, results.simulationTimes()[i], c);
+            }
+        out.push_back(std::move(w));
+        out.push_back(std::move(v));
+    }
+    return out;
+}
+
+std::vector<Series> overlapSeries(const RunResults& results, int maxUnits, int maxModes)
+{
+    std::vector<Series> out;
+    auto add = [&](const Observables& o, const char* route, const char* run) {
+        const Eigen::MatrixXd cos = o.encoderSubspaceOverlap();
+        for (int k = 0; k < std::min<int>(maxUnits, cos.rows()); ++k)
+            for (int m = 0; m < std::min<int>(maxModes, cos.cols()); ++m)
+                out.push_back({"subspace_cos_" + n(k + 1) + "_" + n(m + 1), route, run, k, {o.t}, {cos(k, m)}, {}, m});
+    };
+    // The untied comparison theory of a tied network says nothing about the tied weights.
+    if (const Observables* o = results.latestTheory(); o && !results.setup().theoryIsUntiedComparison)
+        add(*o, "ode", "");
+    if (const SimulationPoint* p = results.latestSimulation())
+        add(p->mean, "sgd", "mean");
+    return out;
+}
+
+void writeTidyCsv(const std::vector<Series>& series, std::ostream& out)
+{
+    std::vector<std::string> columns;
+    auto columnOf = [&](const std::string& name) {
+        const auto it = std::find(columns.begin(), columns.end(), name);
+        if (it != columns.end())
+            return static_cast<std::size_t>(it - columns.begin());
+        columns.push_back(name);
+        return columns.size() - 1;
+    };
+    for (const Series& s : series) {
+        columnOf(s.column);
+        if (!s.sem.empty())
+            columnOf(s.column + "_sem");
+    }
+    // Rows keyed by route and run in the order they first appear, then by time.
+    std::vector<std::pair<std::string, std::string>> groups;
+    std::map<std::tuple<std::size_t, double>, std::vector<double>> rows;
+    for (const Series& s : series) {
+        const auto g = std::make_pair(s.route, s.run);
+        auto it = std::find(groups.begin(), groups.end(), g);
+        if (it == groups.end())
+            it = groups.insert(groups.end(), g);
+        const std::size_t group = static_cast<std::size_t>(it - groups.begin());
+        for (std::size_t i = 0; i < s.t.size(); ++i) {
+            auto& cells = rows[{group, s.t[i]}];
+            cells.resize(columns.size(), NAN);
+            cells[columnOf(s.column)] = s.y[i];
+            if (i < s.sem.size())
+                cells[columnOf(s.column + "_sem")] = s.sem[i];
+        }
+    }
+    out << "t,route,run";
+    for (const std::string& c : columns)
+        out << ',' << c;
+    out << '\n';
+    for (const auto& [key, cells] : rows) {
+        const auto& [route, run] = groups[std::get<0>(key)];
+        writeNumber(out, std::get<1>(key));
+        out << ',' << route << ',';
+        writeText(out, run);
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            out << ',';
+            if (c < cells.size())
+                writeNumber(out, cells[c]);
+        }
+        out << '\n';
+    }
+}
+
+} // namespace aedyn

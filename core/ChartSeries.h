@@ -1,0 +1,41 @@
+#pragma once
+// The numbers each chart draws, derived from the results model. A chart draws exactly these series and its CSV
+// export writes exactly these series, so an exported file always holds what is on screen, under the column names
+// that README lists (shared with curves.csv where the quantity is the same).
+#include "RunResults.h"
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace aedyn {
+
+struct Series {
+    std::string column;  // the quantity: eps, wnorm_2, vnorm_2, abs_u_1_1, abs_z_1_1, beta_1, subspace_cos_2_3
+    std::string route;   // ode, sgd (kept-ode, kept-sgd for pinned runs)
+    std::string run;     // empty for the ODE; mean, or the run number 1, 2, … for SGD
+    int unit = -1;       // 0-based hidden unit, -1 when the quantity belongs to no unit
+    std::vector<double> t, y;
+    std::vector<double> sem;  // standard error of the mean at each point, where the chart draws a band
+    int mode = -1;            // 0-based eigen-mode, for quantities of a unit and a mode
+};
+
+// Learning curve: the ODE's ε, the SGD mean's ε with its standard error and, when shown, every run's ε. Points
+// that a log axis cannot show (t = 0, ε ≤ 0, non-finite) are left out, as on screen.
+std::vector<Series> learningSeries(const RunResults& results, bool individualRuns);
+
+// Weight chart: ‖w_k‖ (wnorm_k) and ‖v_k‖/√D (vnorm_k) for every unit and both routes; for one unit the spike
+// projections a = |w·e₁| (abs_u_1_1) and c = |v·e₁|/√D (abs_z_1_1) instead; the ODE's trained biases β_k ≥ 0.01
+// (beta_k). Each route uses its own K. The untied comparison theory of a tied network is left out.
+std::vector<Series> normSeries(const RunResults& results);
+
+// Overlap map: |u_k(τ)|/‖u_k‖ within the tracked subspace (subspace_cos_k_m, theory.md §3.10) for the first
+// maxUnits units and maxModes modes, one point per route at its latest time.
+std::vector<Series> overlapSeries(const RunResults& results, int maxUnits, int maxModes);
+
+// Tidy CSV of series: one row per route, run and time; columns t,route,run, then each quantity in the order the
+// series first name it (eps is followed by eps_sem when a series carries errors). Empty cells where a row has no
+// value. Numbers in the shortest form that reads back exactly.
+void writeTidyCsv(const std::vector<Series>& series, std::ostream& out);
+
+} // namespace aedyn

@@ -1,0 +1,106 @@
+#include "RunResults.h"
+
+#include "Experiment.h"
+#include "ImageDataModel.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace aedyn {
+
+RunSetup setupOf(const Experiment& e)
+{
+    RunSetup setup;
+    setup.config = e.config();
+    setup.times = e.times();
+    setup.pcaErrors = e.pcaErrors();
+    const ModeSpectrum& m = e.data().modes();
+    setup.trackedRho.assign(m.rho.data(), m.rho.data() + m.rho.size());
+    setup.bulkRho = m.bulkRho;
+    setup.bulkCount = m.bulkCount;
+    setup.K = e.config().K;
+    setup.D = e.data().dimension();
+    const auto* images = dynamic_cast<const ImageDataModel*>(&e.data());
+    // Images need the first K eigenvectors too, for the rank-K PCA reconstruction beside the network's.
+    const int wanted = images ? std::max(8, e.config().K) : 8;
+    const int shown = static_cast<int>(std::min<Eigen::Index>(m.rho.size(), wanted));
+    setup.eigenvectors.resize(e.data().dimension(), shown);
+    for (int tau = 0; tau < shown; ++tau)
+        setup.eigenvectors.col(tau) = e.data().eigenvector(tau);
+    setup.rule = e.rule();
+    if (images) {
+        setup.imageRows = images->images().train.rows;
+        setup.imageCols = images->images().train.cols;
+        // Three test images of different classes (for FashionMNIST an ankle boot, a pullover, trousers).
+        const auto& X = images->images().testInputs;
+        for (long i = 0; i < std::min<long>(3, X.rows()); ++i) {
+            setup.testImages.conservativeResize(X.cols(), setup.testImages.cols() + 1);
+            setup.testImages.col(setup.testImages.cols() - 1) = X.row(i).transpose();
+        }
+    }
+    setup.theoryIsUntiedComparison = !e.hasTheory();
+    return setup;
+}
+
+SimulationPoint simulationPointOf(std::size_t index, const std::vector<Observables>& runs)
+{
+    SimulationPoint p;
+    p.index = index;
+    p.mean = meanOverRuns(runs);
+    for (const auto& o : runs)
+        p.epsRuns.push_back(std::isfinite(o.testEps) ? o.testEps : o.eps);
+    const MeanSem ms = meanSem(p.epsRuns);
+    p.eps = ms.mean;
+    p.epsSem = ms.sem;
+    return p;
+}
+
+void RunResults::resetTheory(const RunSetup& setup)
+{
+    theorySetup_ = setup;
+    theory_.assign(setup.times.size(), std::nullopt);
+    anyTheory_ = false;
+    theoryStale = false;
+}
+
+void RunResults::resetSimulation(const RunSetup& setup)
+{
+    simulationSetup_ = setup;
+    simulation_.assign(setup.times.size(), std::nullopt);
+    firstRun_.reset();
+    ++firstRunVersion_;
+    anySim_ = false;
+    simulationStale = false;
+}
+
+void RunResults::clearSimulation() { resetSimulation(RunSetup{}); }
+
+void RunResults::setTheory(std::size_t index, const Observables& o)
+{
+    if (index >= theory_.size())
+        return;
+    theory_[index] = o;
+    latestTheory_ = index;
+    anyTheory_ = true;
+}
+
+void RunResults::setSimulation(const SimulationPoint& p)
+{
+    if (p.index >= simulation_.size())
+        return;
+    simulation_[p.index] = p;
+    latestSim_ = p.index;
+    anySim_ = true;
+}
+
+void RunResults::setFirstRunWeights(const Weights& w)
+{
+    firstRun_ = w;
+    ++firstRunVersion_;
+}
+
+const SimulationPoint* RunResults::latestSimulation() const { return anySim_ ? &*simulation_[latestSim_] : nullptr; }
+
+const Observables* RunResults::latestTheory() const { return anyTheory_ ? &*theory_[latestTheory_] : nullptr; }
+
+} // namespace aedyn

@@ -1,0 +1,284 @@
+// The seams between panel, workers, results and charts: each case is a bug that the old layering produced (the
+// GUI recomputing the simulation grid, exports shaped apart from the charts, global lecture styling, old runs
+// under new presets, stale flags that never cleared).
+#include "ChartData.h"
+#include "EncoderWeightsChart.h"
+#include "Experiment.h"
+#include "ImageFiles.h"
+#include "LearningCurveChart.h"
+#include "MainWindow.h"
+#include "OverlapMap.h"
+#include "ParameterPanel.h"
+#include "WeightNormChart.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <map>
+#include <random>
+
+namespace {
+
+// A parsed tidy CSV: the header and, per row, its cells by column name.
+struct Table {
+    QStringList header;
+    QList<std::map<QString, QString>> rows;
+};
+
+Table readCsv(const QString& path)
+{
+    QFile f(path);
+    Table t;
+    if (!f.open(QIODevice::ReadOnly))
+        return t;
+    const QStringList lines = QString::fromUtf8(f.readAll()).trimmed().split(QLatin1Char('\n'));
+    t.header = lines.value(0).split(QLatin1Char(','));
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QStringList cells = lines[i].split(QLatin1Char(','));
+        std::map<QString, QString> row;
+        for (qsizetype c = 0; c < t.header.size(); ++c)
+            row[t.header[c]] = cells.value(c);
+        t.rows.append(row);
+    }
+    return t;
+}
+
+// Whether the table has a row of route/run at time t whose column holds y (both to 1e-12 relative).
+bool holds(const Table& t, const QString& route, const QString& run, const QString& column, double time, double y)
+{
+    for (const auto& row : t.rows) {
+        if (row.at(QStringLiteral("route")) != route || row.at(QStringLiteral("run")) != run)
+            continue;
+        const double rt = row.at(QStringLiteral("t")).toDouble();
+        const auto cell = row.find(column);
+        if (cell == row.end() || cell->second.isEmpty() || std::abs(rt - time) > 1e-12 * std::abs(time))
+            continue;
+        if (std::abs(cell->second.toDouble() - y) <= 1e-12 * std::abs(y))
+            return true;
+    }
+    return false;
+}
+
+// The largest stroke-width in an SVG file.
+double widestStroke(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    double widest = 0;
+    const QRegularExpression stroke(QStringLiteral("stroke-width=\"([0-9.]+)\""));
+    for (auto it = stroke.globalMatch(QString::fromUtf8(f.readAll())); it.hasNext();)
+        widest = std::max(widest, it.next().captured(1).toDouble());
+    return widest;
+}
+
+void runToTheEnd(MainWindow& w)
+{
+    QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 10000);
+    w.runSimulation();
+    QTRY_VERIFY_WITH_TIMEOUT(!w.simulationRunning(), 60000);
+    QTest::qWait(80);  // the last coalesced repaint
+}
+
+} // namespace
+
+class TestSeams : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("AEDyn-test"));
+        QSettings().clear();
+    }
+
+    // With images D is the number of pixels: the SGD markers must sit on the worker's grid of that D, not on a
+    // grid the GUI rebuilt from the panel's D.
+    void imageRunsUseTheWorkersGrid()
+    {
+        aedyn::ImageSet images;
+        images.rows = 4;
+        images.cols = 4;
+        images.count = 120;
+        std::mt19937 rng(3);
+        for (long i = 0; i < images.count * 16; ++i)
+            images.pixels.push_back(static_cast<std::uint8_t>(rng() % 256));
+        const QString file = dir_.filePath(QStringLiteral("train-images-idx3-ubyte"));
+        aedyn::writeIdxImages(file.toStdString(), images);
+        MainWindow w;
+        ParameterPanel* p = w.panel();
+        p->setValue("spectrum", QStringLiteral("images"));
+        p->setValue("images", file);
+        p->setValue("K", QStringLiteral("2"));
+        p->setValue("runs", QStringLiteral("1"));
+        p->setValue("t_max", QStringLiteral("5"));
+        QVERIFY2(p->config().has_value(), qPrintable(p->problem()));
+        runToTheEnd(w);
+        QCOMPARE(w.store().simulationSetup().D, 16);
+        std::vector<double> expected;
+        for (long long step : aedyn::logStepGrid(16, 5.0))
+            expected.push_back(static_cast<double>(step) / 16);
+        QCOMPARE(w.store().simulationTimes(), expected);
+        QCOMPARE(w.learningCurve()->simulationPoints().last().x(), 5.0);
+    }
+
+    // Every chart's "Export data" holds exactly what the chart draws, under one meaning per column name; for one
+    // unit (figure 3) the weight chart draws the spike projections, and so does its CSV.
+    void exportedCsvIsWhatEachChartDraws()
+    {
+        MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.panel()->selectPreset(QStringLiteral("fig3-rescaling"));
+        w.panel()->setValue("D", QStringLiteral("300"));
+        w.panel()->setValue("t_max", QStringLiteral("40"));
+        w.panel()->setValue("runs", QStringLiteral("2"));
+        runToTheEnd(w);
+
+        const QString norms = dir_.filePath(QStringLiteral("norms.csv"));
+        QCOMPARE(w.exportData(FigureChart::Norms, norms), QString());
+        const Table n = readCsv(norms);
+        QVERIFY2(n.header.contains(QStringLiteral("abs_u_1_1")) && !n.header.contains(QStringLiteral("wnorm_1")),
+                 qPrintable(n.header.join(',')));
+        for (const bool theory : {true, false})
+            for (const bool encoder : {true, false}) {
+                const QList<QPointF> drawn = w.weightNorms()->drawnPoints(0, encoder, theory);
+                QVERIFY(!drawn.isEmpty());
+                for (const QPointF& q : drawn)
+                    QVERIFY2(holds(n, theory ? "ode" : "sgd", theory ? "" : "mean",
+                                   encoder ? "abs_u_1_1" : "abs_z_1_1", q.x(), q.y()),
+                             qPrintable(QStringLiteral("t = %1, y = %2").arg(q.x()).arg(q.y())));
+            }
+
+        const QString learning = dir_.filePath(QStringLiteral("learning.csv"));
+        QCOMPARE(w.exportData(FigureChart::Learning, learning), QString());
+        const Table l = readCsv(learning);
+        for (const QPointF& q : w.learningCurve()->theoryPoints())
+            QVERIFY(holds(l, "ode", "", "eps", q.x(), q.y()));
+        for (const QPointF& q : w.learningCurve()->simulationPoints())
+            QVERIFY(holds(l, "sgd", "mean", "eps", q.x(), q.y()));
+
+        const QString weights = dir_.filePath(QStringLiteral("weights.csv"));
+        QCOMPARE(w.exportData(FigureChart::Weights, weights), QString());
+        const Table o = readCsv(weights);
+        const Eigen::MatrixXd& map = w.encoderWeights()->overlaps()->theory();
+        QVERIFY(map.size() > 0);
+        const double tLast = w.store().latestTheory()->t;
+        for (int k = 0; k < map.rows(); ++k)
+            for (int m = 0; m < map.cols(); ++m)
+                QVERIFY(holds(o, "ode", "", QStringLiteral("subspace_cos_%1_%2").arg(k + 1).arg(m + 1), tLast, map(k, m)));
+        // cos_k_m means |w_k·e_m|/‖w_k‖ in curves.csv; the overlap map's quantity has a name of its own.
+        for (const QString& c : o.header + n.header + l.header)
+            QVERIFY2(!c.startsWith(QStringLiteral("cos_")), qPrintable(c));
+    }
+
+    // Lecture mode styles the window's charts, never an exported figure.
+    void figuresExportedInLectureModeKeepPrintLines()
+    {
+        MainWindow w;
+        w.panel()->setValue("t_max", QStringLiteral("30"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 10000);
+        const QString normal = dir_.filePath(QStringLiteral("normal.svg"));
+        const QString lecture = dir_.filePath(QStringLiteral("lecture.svg"));
+        QCOMPARE(w.exportFigure(FigureChart::Learning, normal), QString());
+        w.setLectureMode(true);
+        QCOMPARE(w.exportFigure(FigureChart::Learning, lecture), QString());
+        w.setLectureMode(false);
+        QVERIFY(widestStroke(normal) > 0);
+        QCOMPARE(widestStroke(lecture), widestStroke(normal));
+    }
+
+    // Another preset is another experiment: the last run's markers and overlaps leave the charts.
+    void steppingPresetsClearsTheOldRun()
+    {
+        MainWindow w;
+        w.panel()->setValue("D", QStringLiteral("200"));
+        w.panel()->setValue("t_max", QStringLiteral("20"));
+        runToTheEnd(w);
+        QVERIFY(w.store().latestSimulation() != nullptr);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.setLectureMode(true);
+        QTest::keyClick(&w, Qt::Key_Right);
+        QCOMPARE(w.panel()->presetName(), QStringLiteral("fig3-rescaling"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 10000);
+        QTest::qWait(80);
+        QVERIFY(w.store().latestSimulation() == nullptr);
+        QVERIFY(w.learningCurve()->simulationPoints().isEmpty());
+        QCOMPARE(w.encoderWeights()->overlaps()->simulation().size(), Eigen::Index(0));
+        w.setLectureMode(false);
+    }
+
+    // A run of K = 3 stays readable when K becomes 5: its own three units, nothing read past them.
+    void growingKKeepsTheOldRunReadable()
+    {
+        MainWindow w;
+        w.panel()->setValue("D", QStringLiteral("200"));
+        w.panel()->setValue("t_max", QStringLiteral("20"));
+        runToTheEnd(w);
+        w.panel()->setValue("K", QStringLiteral("5"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 10000);
+        QTest::qWait(80);
+        QVERIFY(w.store().simulationStale);
+        for (int k = 0; k < 3; ++k)
+            for (const QPointF& q : w.weightNorms()->drawnPoints(k, true, false))
+                QVERIFY(std::isfinite(q.y()) && q.y() > 0 && q.y() < 100);
+        QVERIFY(!w.weightNorms()->drawnPoints(0, true, false).isEmpty());
+        QVERIFY(w.weightNorms()->drawnPoints(3, true, false).isEmpty());
+        QVERIFY(w.weightNorms()->drawnPoints(4, true, false).isEmpty());
+        QVERIFY(!w.weightNorms()->drawnPoints(4, true, true).isEmpty());  // the new theory has five units
+    }
+
+    // Stale means "differs from what was run": a stray keystroke undone restores the colours.
+    void editingBackRestoresARun()
+    {
+        MainWindow w;
+        w.panel()->setValue("D", QStringLiteral("200"));
+        w.panel()->setValue("t_max", QStringLiteral("20"));
+        runToTheEnd(w);
+        QVERIFY(!w.store().simulationStale && !w.store().theoryStale);
+        const QString spikes = w.panel()->value("spikes");
+        w.panel()->setValue("spikes", spikes + QStringLiteral(" "));  // the same numbers
+        QVERIFY(!w.store().simulationStale && !w.store().theoryStale);
+        w.panel()->setValue("spikes", QStringLiteral("3, 5, 10"));
+        QVERIFY(w.store().simulationStale && w.store().theoryStale);
+        w.panel()->setValue("spikes", spikes);
+        QVERIFY(!w.store().simulationStale && !w.store().theoryStale);
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 10000);
+        QVERIFY(!w.store().simulationStale && !w.store().theoryStale);
+    }
+
+    // While the next preset's data load, the previous preset's theory is grey and its eigenvalues are not shown.
+    void aLoadingPresetGreysThePreviousTheory()
+    {
+        MainWindow w;
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 10000);
+        const QString fig2 = w.panel()->eigenvaluesText();
+        QVERIFY(fig2.contains(QStringLiteral("ρ/D = ")));
+        // A fig2 theory still on its way when the preset changes.
+        w.panel()->setValue("D", QStringLiteral("100000"));
+        QTest::qWait(160);
+        w.panel()->selectPreset(QStringLiteral("fig5d-fashion-mnist"));
+        for (int i = 0; i < 10; ++i) {
+            QTest::qWait(12);
+            if (w.store().latestTheory() && !w.panel()->config()->tied &&
+                w.store().setup().imageRows == 0) {  // the fig2 curve is still the one drawn
+                QVERIFY(w.store().theoryStale);
+                QVERIFY2(!w.panel()->eigenvaluesText().contains(QStringLiteral("bulk")),
+                         qPrintable(w.panel()->eigenvaluesText()));
+            }
+        }
+    }
+};
+
+QTEST_MAIN(TestSeams)
+#include "tst_seams.moc"
