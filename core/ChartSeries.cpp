@@ -68,7 +68,7 @@ std::vector<Series> learningSeries(const RunResults& results, bool individualRun
             append(mean, t, p->eps);
             mean.sem.push_back(p->epsSem);
         }
-        for (std::size_t r = 0; individualRuns && r < p->epsRuns.size(); ++r) {
+        for (std::size_t r = 0; individualRuns && r < std::min<std::size_t>(p->epsRuns.size(), kChartRuns); ++r) {
             if (runs.size() <= r)
                 runs.push_back({"eps", "sgd", n(static_cast<int>(r) + 1), -1, {}, {}, {}});
             append(runs[r], t, p->epsRuns[r]);
@@ -97,7 +97,7 @@ std::vector<Series> normSeries(const RunResults& results)
     if (!results.setup().theoryIsUntiedComparison) {
         const int K = results.setup().K;
         const auto& times = results.setup().times;
-        for (int k = 0; k < K; ++k) {
+        for (int k = 0; k < std::min(K, kChartUnits); ++k) {
             Series w{names(k).first, "ode", "", k, {}, {}, {}}, v{names(k).second, "ode", "", k, {}, {}, {}};
             Series b{"beta_" + n(k + 1), "ode", "", k, {}, {}, {}};
             for (std::size_t i = 0; i < results.theory().size(); ++i)
@@ -115,8 +115,30 @@ std::vector<Series> normSeries(const RunResults& results)
                 out.push_back(std::move(b));
         }
     }
+    if (!results.setup().theoryIsUntiedComparison && results.setup().K > kChartUnits) {
+        const char* stats[] = {"median", "min", "max"};
+        for (const char* quantity : {"wnorm", "vnorm"}) {
+            std::vector<Series> summary;
+            for (const char* stat : stats)
+                summary.push_back({std::string(quantity) + "_" + stat, "ode", "", -1, {}, {}, {}});
+            for (std::size_t i = 0; i < results.theory().size(); ++i) {
+                const auto& o = results.theory()[i];
+                if (!o)
+                    continue;
+                const Eigen::VectorXd& norms = quantity[0] == 'w' ? o->encoderNorm : o->decoderNorm;
+                std::vector<double> v(norms.data(), norms.data() + norms.size());
+                std::sort(v.begin(), v.end());
+                const double median = v.size() % 2 ? v[v.size() / 2] : 0.5 * (v[v.size() / 2 - 1] + v[v.size() / 2]);
+                append(summary[0], results.setup().times[i], median);
+                append(summary[1], results.setup().times[i], v.front());
+                append(summary[2], results.setup().times[i], v.back());
+            }
+            for (Series& s : summary)
+                out.push_back(std::move(s));
+        }
+    }
     const int K = results.simulationSetup().K;
-    for (int k = 0; k < K; ++k) {
+    for (int k = 0; k < std::min(K, kChartUnits); ++k) {
         Series w{names(k).first, "sgd", "mean", k, {}, {}, {}}, v{names(k).second, "sgd", "mean", k, {}, {}, {}};
         for (std::size_t i = 0; i < results.simulation().size(); ++i)
             if (const auto& p = results.simulation()[i]; p && p->mean.encoderNorm.size() > k) {

@@ -20,13 +20,22 @@ struct Series {
     int mode = -1;            // 0-based eigen-mode, for quantities of a unit and a mode
 };
 
-// Learning curve: the ODE's ε, the SGD mean's ε with its standard error and, when shown, every run's ε. Points
+// Units and runs a chart draws one by one; beyond the units a summary over all of them (a person cannot read 64
+// curves, and Qt Charts should not be handed thousands of series).
+constexpr int kChartUnits = 8;
+constexpr int kChartRuns = 16;
+
+// Learning curve: the ODE's ε, the SGD mean's ε with its standard error and, when shown, the ε of the first
+// kChartRuns runs. Points
 // that a log axis cannot show (t = 0, ε ≤ 0, non-finite) are left out, as on screen.
 std::vector<Series> learningSeries(const RunResults& results, bool individualRuns);
 
-// Weight chart: ‖w_k‖ (wnorm_k) and ‖v_k‖/√D (vnorm_k) for every unit and both routes; for one unit the spike
-// projections a = |w·e₁| (abs_u_1_1) and c = |v·e₁|/√D (abs_z_1_1) instead; the ODE's trained biases β_k ≥ 0.01
-// (beta_k). Each route uses its own K. The untied comparison theory of a tied network is left out.
+
+// Weight chart: ‖w_k‖ (wnorm_k) and ‖v_k‖/√D (vnorm_k) for the first kChartUnits units and both routes; for one
+// unit the spike projections a = |w·e₁| (abs_u_1_1) and c = |v·e₁|/√D (abs_z_1_1) instead; the ODE's trained
+// biases β_k ≥ 0.01 (beta_k). With more units, the ODE's median, smallest and largest norm over all units
+// (wnorm_median, wnorm_min, wnorm_max, vnorm_median, vnorm_min, vnorm_max). Each route uses its own K. The
+// untied comparison theory of a tied network is left out.
 std::vector<Series> normSeries(const RunResults& results);
 
 // Overlap map: |u_k(τ)|/‖u_k‖ within the tracked subspace (subspace_cos_k_m, theory.md §3.10) for the first

@@ -1,5 +1,6 @@
 #include "ExperimentWorkers.h"
 
+#include "CostEstimate.h"
 #include "Experiment.h"
 
 #include <QElapsedTimer>
@@ -47,5 +48,20 @@ void SimulationWorker::run(const aedyn::ExperimentConfig& config, std::shared_pt
         emit finished(generation, r.ok || r.cancelled ? QString() : QString::fromStdString(r.message), r.cancelled);
     } catch (const std::exception& ex) {
         emit finished(generation, QString::fromStdString(ex.what()), false);
+    }
+}
+
+void CostWorker::estimate(const aedyn::ExperimentConfig& config, std::shared_ptr<aedyn::RunControl> control,
+                          quint64 generation)
+{
+    if (control->stopRequested)
+        return;  // newer parameters are already waiting
+    try {
+        const aedyn::Experiment e(config);
+        const aedyn::CostEstimate c = aedyn::estimateSimulationCost(e, 0, control.get());
+        if (!control->stopRequested && c.totalSeconds > 0)
+            emit estimated(generation, c.totalSeconds);
+    } catch (const std::exception&) {
+        // The theory worker reports what is wrong with these parameters.
     }
 }

@@ -41,3 +41,12 @@ signals:
     void progress(quint64 generation, double t);
     void finished(quint64 generation, const QString& failure, bool stopped);
 };
+
+// Times a short burst of the simulation's SGD steps to tell, before Run, how long the run will take.
+class CostWorker : public QObject {
+    Q_OBJECT
+public slots:
+    void estimate(const aedyn::ExperimentConfig& config, std::shared_ptr<aedyn::RunControl> control, quint64 generation);
+signals:
+    void estimated(quint64 generation, double seconds);
+};

@@ -2,6 +2,7 @@
 
 #include "ChartData.h"
 #include "ChartStyle.h"
+#include "CostEstimate.h"
 #include "EncoderWeightsChart.h"
 #include "ExportDialog.h"
 #include "LearningCurveChart.h"
@@ -83,6 +84,7 @@ MainWindow::MainWindow(QWidget* parent)
             showEigenvalues();
     });
     connect(&runs_, &RunController::simulationFinished, this, &MainWindow::simulationFinished);
+    connect(&runs_, &RunController::estimateChanged, this, &MainWindow::showCost);
     connect(&runs_, &RunController::pinPoint, this, [this](int pin, double t, double eps) {
         pins_.addTheoryPoint(pin, t, eps);
         scheduleRepaint();
@@ -121,6 +123,11 @@ void MainWindow::createToolbar()
     pause_ = toolbar_->addAction(QStringLiteral("❚❚ Pause"), this, &MainWindow::togglePause);
     stop_ = toolbar_->addAction(QStringLiteral("■ Stop"), this, &MainWindow::stopSimulation);
     reset_ = toolbar_->addAction(QStringLiteral("↺ Reset"), this, &MainWindow::resetSimulation);
+    // What Run will cost, measured before it is pressed.
+    cost_ = new QLabel;
+    cost_->setObjectName(QStringLiteral("runCost"));
+    cost_->setContentsMargins(6, 0, 6, 0);
+    toolbar_->insertWidget(pause_, cost_);
     pause_->setToolTip(QStringLiteral("Pause or resume the simulation (Space)"));
     stop_->setToolTip(QStringLiteral("Stop the simulation; what was computed stays drawn"));
     reset_->setToolTip(QStringLiteral("Stop and clear the simulation curves (R)"));
@@ -255,6 +262,26 @@ void MainWindow::togglePause()
     updateActions();
 }
 
+void MainWindow::showCost()
+{
+    const double seconds = runs_.estimatedSeconds();
+    if (seconds <= 0) {
+        cost_->setText(QStringLiteral("≈ …"));
+        cost_->setStyleSheet(QString());
+        cost_->setToolTip(QStringLiteral("Measuring what a run of these parameters costs on this machine"));
+        return;
+    }
+    const QString duration = QString::fromStdString(aedyn::formatDuration(seconds));
+    // Past a few minutes a lecture or a quick comparison is better served by a smaller run: say so before Run.
+    const bool long_ = seconds > 180;
+    cost_->setText(QStringLiteral("≈ %1%2").arg(duration, long_ ? QStringLiteral(" ⚠") : QString()));
+    cost_->setStyleSheet(long_ ? QStringLiteral("color: #B35900; font-weight: bold") : QString());
+    cost_->setToolTip(QStringLiteral("A run of these parameters takes about %1 on this machine (measured from a short "
+                                     "burst of its SGD steps)%2")
+                          .arg(duration, long_ ? QStringLiteral(". Lower t_max, runs or D for a quicker one.")
+                                               : QString()));
+}
+
 void MainWindow::updateStatus()
 {
     progress_->setValue(static_cast<int>(1000 * runs_.progressFraction()));
@@ -284,6 +311,8 @@ void MainWindow::updateBanner()
     banner_->setText(messages.join(QLatin1Char('\n')));
     banner_->setVisible(!messages.isEmpty());
 }
+
+QString MainWindow::costText() const { return cost_->text(); }
 
 QString MainWindow::message() const { return banner_->isHidden() ? QString() : banner_->text(); }
 

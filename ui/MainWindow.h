@@ -70,6 +70,8 @@ public:
     QString exportData(FigureChart chart, const QString& path);
     void copyFigure(FigureChart chart);
 
+    // "≈ 12 s": what Run will cost, shown next to it.
+    QString costText() const;
     // The theory drawn is complete and belongs to the parameters in the panel.
     bool theoryUpToDate() const { return runs_.theoryUpToDate(panelConfig()); }
     // Worst and median GUI-thread time of one repaint — the charts' update plus the painting that follows — in ms.
@@ -100,6 +102,7 @@ private:
     void scheduleRepaint();
     void repaintCharts();
     void updateStatus();
+    void showCost();
     void updateBanner();
     void updateActions();
     void applyProject(const Project& p);
@@ -125,6 +128,7 @@ private:
     QProgressBar* progress_;
     QLabel* progressText_;
     QLabel* routes_;  // "4 SGD runs · ODE 5 ms"
+    QLabel* cost_ = nullptr;  // "≈ 12 s" next to Run
     QToolBar* toolbar_ = nullptr;
     QDockWidget* dock_ = nullptr;
     QAction *run_ = nullptr, *pause_ = nullptr, *stop_ = nullptr, *reset_ = nullptr;

@@ -19,6 +19,7 @@ RunController::RunController(QObject* parent)
     , theoryWorker_(new TheoryWorker)
     , simulationWorker_(new SimulationWorker)
     , pinWorker_(new TheoryWorker)
+    , costWorker_(new CostWorker)
 {
     qRegisterMetaType<aedyn::Observables>();
     qRegisterMetaType<aedyn::RunSetup>();
@@ -27,7 +28,8 @@ RunController::RunController(QObject* parent)
     qRegisterMetaType<aedyn::ExperimentConfig>();
     qRegisterMetaType<std::shared_ptr<aedyn::RunControl>>();
     const std::pair<QObject*, QThread*> workers[] = {
-        {theoryWorker_, &theoryThread_}, {simulationWorker_, &simulationThread_}, {pinWorker_, &pinThread_}};
+        {theoryWorker_, &theoryThread_}, {simulationWorker_, &simulationThread_}, {pinWorker_, &pinThread_},
+        {costWorker_, &costThread_}};
     for (const auto& [worker, thread] : workers) {
         worker->moveToThread(thread);
         connect(thread, &QThread::finished, worker, &QObject::deleteLater);
@@ -110,6 +112,12 @@ RunController::RunController(QObject* parent)
         emit simulationFinished();
     });
 
+    connect(costWorker_, &CostWorker::estimated, this, [this](quint64 gen, double seconds) {
+        if (gen == theoryGeneration_) {
+            estimate_ = seconds;
+            emit estimateChanged();
+        }
+    });
     connect(pinWorker_, &TheoryWorker::pointReady, this, [this](quint64 gen, qulonglong, const aedyn::Observables& o) {
         const auto it = pinOfGeneration_.find(gen);
         if (it != pinOfGeneration_.end() && o.t > 0 && o.eps > 0 && std::isfinite(o.eps))
@@ -121,10 +129,10 @@ RunController::~RunController() { shutDown(); }
 
 void RunController::shutDown()
 {
-    for (const auto& control : {theoryControl_, control_})
+    for (const auto& control : {theoryControl_, control_, costControl_})
         if (control)
             control->stopRequested = true;
-    for (QThread* t : {&theoryThread_, &simulationThread_, &pinThread_}) {
+    for (QThread* t : {&theoryThread_, &simulationThread_, &pinThread_, &costThread_}) {
         t->quit();
         t->wait();
     }
@@ -144,6 +152,15 @@ void RunController::requestTheory(const aedyn::ExperimentConfig& config)
     QMetaObject::invokeMethod(theoryWorker_, [w = theoryWorker_, config, ctl = theoryControl_, generation] {
         w->compute(config, ctl, generation);
     }, Qt::QueuedConnection);
+    // What a Run of these parameters would cost, measured on a thread of its own.
+    if (costControl_)
+        costControl_->stopRequested = true;
+    costControl_ = std::make_shared<aedyn::RunControl>();
+    estimate_ = 0.0;
+    emit estimateChanged();
+    QMetaObject::invokeMethod(costWorker_, [w = costWorker_, config, ctl = costControl_, generation] {
+        w->estimate(config, ctl, generation);
+    }, Qt::QueuedConnection);
 }
 
 void RunController::run(const aedyn::ExperimentConfig& config)
@@ -157,6 +174,7 @@ void RunController::run(const aedyn::ExperimentConfig& config)
     progressT_ = 0.0;
     runState_.clear();
     simulationConfig_ = config;
+    runEstimate_ = requestedTheory_ && sameParameters(*requestedTheory_, config) ? estimate_ : 0.0;
     simulationRoute_ = config.runs == 1 ? QStringLiteral("1 SGD run") : QStringLiteral("%1 SGD runs").arg(config.runs);
     runClock_.start();
     pausedMs_ = 0;
@@ -237,11 +255,20 @@ QString RunController::progressText() const
         return runState_;
     const double fraction = progressFraction();
     QString text = QStringLiteral("t = %1 / %2").arg(progressT_, 0, 'f', progressT_ < 10 ? 2 : 1).arg(tMax_, 0, 'g', 6);
-    if (running_ && fraction > 0.01) {
-        // SGD costs the same per unit of t, so the remaining time scales with the remaining t.
+    if (running_) {
+        // SGD costs the same per unit of t, so after a second of work the remaining time scales with the remaining
+        // t; before that, the estimate measured before Run.
         const double elapsed = (runClock_.elapsed() - pausedMs_) / 1000.0;
-        const int eta = static_cast<int>(elapsed * (1 - fraction) / fraction + 0.5);
-        text += QStringLiteral(" · ETA %1:%2").arg(eta / 60).arg(eta % 60, 2, 10, QLatin1Char('0'));
+        double eta = -1;
+        if (elapsed >= 1.0 && fraction > 0)
+            eta = elapsed * (1 - fraction) / fraction;
+        else if (runEstimate_ > 0)
+            eta = std::max(0.0, runEstimate_ - elapsed);
+        if (eta >= 0) {
+            const long s = std::lround(eta);
+            text += s < 3600 ? QStringLiteral(" · ETA %1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'))
+                             : QStringLiteral(" · ETA %1 h %2 min").arg(s / 3600).arg(s % 3600 / 60);
+        }
     }
     if (!runState_.isEmpty())
         text += QStringLiteral(" · ") + runState_;

@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 
+class CostWorker;
 class SimulationWorker;
 class TheoryWorker;
 
@@ -52,6 +53,8 @@ public:
     QString progressText() const;
     // "4 SGD runs · ODE 5 ms"
     QString routesText() const;
+    // The estimated wall time of a Run with the parameters of the last theory request (0 until measured).
+    double estimatedSeconds() const { return estimate_; }
     QString theoryMessage() const { return theoryMessage_; }
     QString simulationMessage() const { return simulationMessage_; }
     // The theory drawn is complete and belongs to `current`.
@@ -67,6 +70,7 @@ signals:
     void theorySetupArrived(const aedyn::RunSetup& setup);
     void simulationFinished(); // the simulation worker has returned (finished, stopped or failed)
     void pinPoint(int pin, double t, double eps);
+    void estimateChanged();
 
 private:
     void applyStaleness();
@@ -77,6 +81,11 @@ private:
     TheoryWorker* theoryWorker_;
     SimulationWorker* simulationWorker_;
     TheoryWorker* pinWorker_;
+    CostWorker* costWorker_;
+    QThread costThread_;
+    std::shared_ptr<aedyn::RunControl> costControl_;
+    double estimate_ = 0.0;     // seconds, for the parameters last requested
+    double runEstimate_ = 0.0;  // seconds, for the run under way
     std::shared_ptr<aedyn::RunControl> theoryControl_, control_;
     quint64 theoryGeneration_ = 0, simulationGeneration_ = 0, pinGeneration_ = 0;
     std::map<quint64, int> pinOfGeneration_;

@@ -17,6 +17,7 @@
 #include <QScatterSeries>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -53,6 +54,10 @@ WeightNormChart::WeightNormChart(QWidget* parent)
     chart_->addAxis(yAxis_, Qt::AlignLeft);
 
     addToChart(chart_, windowEdges_, tAxis_, yAxis_, false);
+    for (QLineSeries*& s : summary_) {
+        s = new QLineSeries;
+        addToChart(chart_, s, tAxis_, yAxis_, false);
+    }
     view_->viewport()->installEventFilter(this);
     view_->setToolTip(QStringLiteral("Drag across the plot to choose the time window of the power-law fit"));
     for (QDoubleSpinBox* box : {fitFrom_, fitTo_}) {
@@ -131,7 +136,19 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
     const int width = static_cast<int>(chart_->plotArea().width());
     double lo = 1e300, hi = 0;
     std::vector<std::array<QList<QPointF>, 5>> points(units);  // w, v, β (ODE); w, v (SGD)
+    std::array<QList<QPointF>, 6> summary;  // median, min, max of ‖w‖, then of ‖v‖/√D, over all units
     for (const aedyn::Series& s : series) {
+        if (s.unit < 0) {
+            static const char* const names[] = {"wnorm_median", "wnorm_min", "wnorm_max",
+                                                "vnorm_median", "vnorm_min", "vnorm_max"};
+            const auto slot = std::find(std::begin(names), std::end(names), s.column) - std::begin(names);
+            for (std::size_t i = 0; slot < 6 && i < s.t.size(); ++i) {
+                summary[slot].append({s.t[i], s.y[i]});
+                lo = std::min(lo, s.y[i]);
+                hi = std::max(hi, s.y[i]);
+            }
+            continue;
+        }
         const bool encoder = s.column.rfind("wnorm_", 0) == 0 || s.column.rfind("abs_u_", 0) == 0;
         const bool bias = s.column.rfind("beta_", 0) == 0;
         const int slot = s.route == "ode" ? (bias ? 2 : encoder ? 0 : 1) : (encoder ? 3 : 4);
@@ -141,6 +158,15 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
             hi = std::max(hi, s.y[i]);
         }
     }
+    // Beyond the units drawn one by one: the median over all units (thick grey) and the range (thin grey).
+    const QColor summaryColour = referenceGrey().darker(store.theoryStale ? 100 : 150);
+    for (int i = 0; i < 6; ++i) {
+        const bool median = i % 3 == 0;
+        summary_[i]->setPen(QPen(summaryColour, style_.pen(median ? 2.0 : 1.0), i < 3 ? Qt::SolidLine : Qt::DashLine));
+        summary_[i]->replace(decimateLogX(summary[i], width));
+    }
+    summary_[0]->setName(summary[0].isEmpty() ? QString() : QStringLiteral("median and range of all %1 units").arg(setup.K));
+    chart_->legend()->markers(summary_[0]).first()->setVisible(!summary[0].isEmpty());
     for (int k = 0; k < units; ++k) {
         // Curves of parameters that have since changed stay drawn, in grey, until the new ones arrive.
         const QColor theoryColour = store.theoryStale ? referenceGrey() : unitColour(k);

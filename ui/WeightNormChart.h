@@ -8,6 +8,8 @@
 
 #include <QWidget>
 
+#include <array>
+
 #include <optional>
 #include <utility>
 
@@ -50,6 +52,7 @@ private:
     QList<QLineSeries*> encoderTheory_, decoderTheory_, biasTheory_;  // β_k dotted, when biases are trained
     QList<QScatterSeries*> encoderSim_, decoderSim_;
     QLineSeries* windowEdges_;  // the fit window, as two vertical lines
+    std::array<QLineSeries*, 6> summary_{};  // beyond kChartUnits: median, min, max of ‖w‖ and of ‖v‖/√D
     QString fitText_;
     double dragStart_ = 0.0;
     double fittedGridEnd_ = 0.0;  // t_max for which the fit window was last chosen automatically

@@ -1,5 +1,7 @@
 #include "WeightVectorChart.h"
 
+#include "ChartSeries.h"
+
 #include "ChartStyle.h"
 #include "Decimation.h"
 
@@ -60,7 +62,8 @@ void WeightVectorChart::refresh(const aedyn::RunResults& store)
     drawnStale_ = store.simulationStale;
     const auto& w = store.firstRunWeights();
     const Eigen::MatrixXd& E = store.setup().eigenvectors;
-    const int K = w ? w->K() : 0;
+    // The first units only: beyond a few, overlaid weight vectors are unreadable (and K series would be costly).
+    const int K = w ? std::min(w->K(), aedyn::kChartUnits) : 0;
     while (weights_.size() < K) {
         const int k = static_cast<int>(weights_.size());
         auto* s = new QLineSeries;

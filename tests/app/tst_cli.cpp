@@ -1,5 +1,7 @@
 // aedyn-cli's documented interface: presets, errors and exit codes, the CSV header, run.json, divergence, and the
 // sequential plateaus of the figure-2 preset.
+#include "ParameterJson.h"
+#include "ParameterSchema.h"
 #include "Presets.h"
 #include "ImageFiles.h"
 #include "ProjectFile.h"
@@ -14,10 +16,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
+#include <map>
 
 namespace {
 
@@ -368,6 +373,36 @@ private slots:
         }
         const double final = csv.rows.last()[2];
         QVERIFY2(final < pca[2].toDouble() && final > pca[3].toDouble(), qPrintable(QString::number(final)));
+    }
+
+    // Every key set by --set reads back from run.json as the same value, in the JSON type the schema names.
+    void everyKeyTravelsFromSetToRunJson()
+    {
+        QTemporaryDir out;
+        // Values that together make a valid experiment (tied networks train with the vanilla rule, K within M).
+        const std::map<std::string, std::string> values{
+            {"spectrum", "spiked"}, {"D", "77"}, {"K", "2"}, {"spikes", "2.5,4,8.25"}, {"sigma", "0.3"},
+            {"rows", "sinusoidal"}, {"normalise", "false"}, {"pl_amplitude", "0.25"}, {"pl_exponent", "1.75"},
+            {"pl_floor", "0.01"}, {"images", "cifar10"}, {"test_images", "/data/t10k"}, {"datasize", "12345"},
+            {"activation", "relu"}, {"tied", "true"}, {"bias", "true"}, {"bias_init", "-0.125"}, {"rule", "vanilla"},
+            {"lr", "0.1"}, {"wd", "0.05"}, {"init", "perfect"}, {"init_std", "0.01"}, {"runs", "7"},
+            {"seed", "9007199254740991"}, {"t_max", "0.5"}, {"rtol", "1e-10"}, {"atol", "1e-12"}};
+        QStringList args{"--no-ode", "--no-sgd", "--quiet", "--out", out.path()};
+        for (const auto& [key, value] : values)
+            args << "--set" << QString::fromStdString(key + "=" + value);
+        const CliResult r = runCli(args);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile f(out.filePath(QStringLiteral("run.json")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject params = QJsonDocument::fromJson(f.readAll()).object()["parameters"].toObject();
+        for (const aedyn::ParameterSpec& spec : aedyn::parameterSchema()) {
+            const QJsonValue v = params[QString::fromStdString(spec.key)];
+            const auto it = values.find(spec.key);
+            const std::string expected = it != values.end() ? it->second : "3";  // M: the length of spikes
+            QVERIFY2(aedyn::formatParameter(spec, aedyn::parseParameter(spec, expected)) ==
+                         aedyn::formatParameter(spec, parameterFromJson(spec, v)),
+                     spec.key.c_str());
+        }
     }
 };
 

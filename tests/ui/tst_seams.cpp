@@ -9,6 +9,7 @@
 #include "MainWindow.h"
 #include "OverlapMap.h"
 #include "ParameterPanel.h"
+#include "ParameterSchema.h"
 #include "WeightNormChart.h"
 
 #include <QFile>
@@ -277,6 +278,33 @@ private slots:
                          qPrintable(w.panel()->eigenvaluesText()));
             }
         }
+    }
+
+    // Every key with a field: text typed into the panel → value → the same text in the field and in the config.
+    void everyKeyTravelsThroughThePanel()
+    {
+        ParameterPanel panel;
+        const std::map<std::string, std::string> values{
+            {"spectrum", "powerlaw"}, {"D", "777"}, {"K", "5"}, {"spikes", "2.5,4,8.25"}, {"sigma", "0.3"},
+            {"rows", "sinusoidal"}, {"normalise", "false"}, {"pl_amplitude", "0.25"}, {"pl_exponent", "1.75"},
+            {"pl_floor", "0.01"}, {"images", "cifar10"}, {"test_images", "/data/t10k"}, {"datasize", "12345"},
+            {"activation", "relu"}, {"tied", "true"}, {"bias", "true"}, {"bias_init", "-0.125"}, {"rule", "vanilla"},
+            {"lr", "0.1"}, {"wd", "0.05"}, {"init", "random"}, {"init_std", "0.01"}, {"runs", "7"},
+            {"seed", "9007199254740991"}, {"t_max", "123.456"}, {"rtol", "1e-10"}, {"atol", "1e-12"}};
+        for (const auto& [key, value] : values)
+            panel.setValue(key, QString::fromStdString(value));
+        QVERIFY2(panel.config().has_value(), qPrintable(panel.problem()));
+        for (const aedyn::ParameterSpec& spec : aedyn::parameterSchema()) {
+            if (spec.group.empty())
+                continue;  // M has no field: it is the length of spikes
+            const std::string& typed = values.at(spec.key);
+            QCOMPARE(panel.value(spec.key).toStdString(), typed);
+            QCOMPARE(aedyn::parameterValue(*panel.config(), spec.key), typed);
+        }
+        // A problem that belongs to a key is shown under that key's field (the key travels as data).
+        panel.setValue("spectrum", QStringLiteral("spiked"));
+        panel.setValue("D", QStringLiteral("4"));
+        QCOMPARE(panel.problemKey(), std::string("K"));
     }
 };
 
