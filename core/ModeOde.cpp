@@ -28,6 +28,9 @@ struct UndefinedExpectation : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// Thrown from inside a step when a stop is requested; the step is abandoned, the points already reported stay.
+struct StopRequested {};
+
 // Flat layout of a ModeState: U, Z (Mt×K each, column-major), then Gq, Gr, Gt (K×K each, if a group exists),
 // then β (K).
 struct Layout {
@@ -254,7 +257,8 @@ void ModeOde::evaluate(int Mt, int K, bool gram, const double* x, double* dx, Mo
 }
 
 OdeOutcome ModeOde::integrate(const ModeState& initial, const std::vector<double>& grid,
-                              const std::function<bool(std::size_t, const ModeState&)>& onPoint) const
+                              const std::function<bool(std::size_t, const ModeState&)>& onPoint,
+                              const RunControl* control) const
 {
     namespace odeint = boost::numeric::odeint;
     OdeOutcome out;
@@ -264,7 +268,12 @@ OdeOutcome ModeOde::integrate(const ModeState& initial, const std::vector<double
     ModeOdeWorkspace ws;
     State x;
     pack(l, initial, x);
-    auto system = [&](const State& y, State& dy, double) { evaluate(l.Mt, l.K, l.gram, y.data(), dy.data(), ws); };
+    auto system = [&](const State& y, State& dy, double) {
+        // One evaluation is the unit of work (about a millisecond for 784 modes at K = 64): poll here, not per step.
+        if (control && !control->proceed())
+            throw StopRequested{};
+        evaluate(l.Mt, l.K, l.gram, y.data(), dy.data(), ws);
+    };
 
     auto stepper = odeint::make_dense_output(tol_.atol, tol_.rtol, odeint::runge_kutta_dopri5<State>());
     double t = grid.front();
@@ -303,6 +312,10 @@ OdeOutcome ModeOde::integrate(const ModeState& initial, const std::vector<double
             if (stepper.current_time_step() < 1e-12 * std::max(1.0, t))
                 return fail("step size underflow");
         }
+    } catch (const StopRequested&) {
+        out.ok = false;
+        out.cancelled = true;
+        return out;
     } catch (const UndefinedExpectation& e) {
         return fail(e.what());
     } catch (const odeint::step_adjustment_error&) {
