@@ -135,13 +135,15 @@ RunOutcome Experiment::runTheory(const TheoryCallback& onPoint, const RunControl
         return out;
     }
     const ModeOde ode(data_->modes(), rule_, OdeTolerances{config_.rtol, config_.atol});
-    const OdeOutcome r = ode.integrate(modeStateFromWeights(*data_, initial_), times_,
-                                       [&](std::size_t i, const ModeState& s) {
-                                           if (control && !control->proceed())
-                                               return false;
-                                           onPoint(i, ode.observables(s, times_[i]));
-                                           return true;
-                                       });
+    const OdeOutcome r = ode.integrate(
+        modeStateFromWeights(*data_, initial_), times_,
+        [&](std::size_t i, const ModeState& s) {
+            if (control && !control->proceed())
+                return false;
+            onPoint(i, ode.observables(s, times_[i]));
+            return true;
+        },
+        control);
     out.ok = r.ok;
     out.cancelled = r.cancelled;
     out.tStop = r.tStop;

@@ -7,8 +7,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <condition_variable>
+#include <exception>
+#include <memory>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
+#include <utility>
 
 namespace aedyn {
 
@@ -27,6 +33,9 @@ std::string formatTime(double t)
 struct UndefinedExpectation : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
+
+// Thrown from inside a step when a stop is requested; the step is abandoned, the points already reported stay.
+struct StopRequested {};
 
 // Flat layout of a ModeState: U, Z (Mt×K each, column-major), then Gq, Gr, Gt (K×K each, if a group exists),
 // then β (K).
@@ -74,12 +83,113 @@ void unpack(const Layout& l, const double* x, ModeState& s)
 
 } // namespace
 
+// The mode rows are processed in two fixed halves: sums over modes (Q1, R1, T0) are formed per half and then added,
+// and the outputs are written per half. The halves are the same whether one thread or two do them, so results do
+// not depend on the number of threads. A helper thread takes the second half when the system is large enough to
+// pay for the hand-over (a few microseconds against about a millisecond of matrix products).
+class HalfWorker {
+public:
+    HalfWorker()
+        : thread_([this] { loop(); })
+    {
+    }
+    ~HalfWorker()
+    {
+        {
+            const std::lock_guard lock(mutex_);
+            quit_ = true;
+        }
+        wake_.notify_one();
+        thread_.join();
+    }
+    HalfWorker(const HalfWorker&) = delete;
+    HalfWorker& operator=(const HalfWorker&) = delete;
+
+    // Runs job(1) on the helper and job(0) here; returns when both are done. An exception of job(0) is rethrown
+    // only after the helper has finished, so no job outlives its data.
+    template <class Job>
+    void both(const Job& job)
+    {
+        {
+            const std::lock_guard lock(mutex_);
+            job_ = [&job] { job(1); };
+            pending_ = true;
+        }
+        wake_.notify_one();
+        std::exception_ptr error;
+        try {
+            job(0);
+        } catch (...) {
+            error = std::current_exception();
+        }
+        std::unique_lock lock(mutex_);
+        done_.wait(lock, [this] { return !pending_; });
+        if (!error)
+            error = std::exchange(helperError_, nullptr);
+        if (error)
+            std::rethrow_exception(error);
+    }
+
+private:
+    void loop()
+    {
+        std::unique_lock lock(mutex_);
+        for (;;) {
+            wake_.wait(lock, [this] { return pending_ || quit_; });
+            if (quit_)
+                return;
+            lock.unlock();
+            try {
+                job_();
+            } catch (...) {
+                helperError_ = std::current_exception();
+            }
+            lock.lock();
+            pending_ = false;
+            done_.notify_one();
+        }
+    }
+
+    std::mutex mutex_;
+    std::condition_variable wake_, done_;
+    std::function<void()> job_;
+    std::exception_ptr helperError_;
+    bool pending_ = false, quit_ = false;
+    std::thread thread_;
+};
+
 // Scratch matrices of one right-hand side, sized once per integration so that evaluations do not allocate.
 struct ModeOdeWorkspace {
-    Eigen::MatrixXd Q1, R1, T0, Y, J, LT0, Xq, Xt, UY, ZJ;
+    Eigen::MatrixXd Q1, R1, T0, Y, J, LT0, Xq, Xt;
+    Eigen::MatrixXd RU;               // diag(ρ̃) U, Mt×K: used by the sums and by dZ
+    Eigen::MatrixXd QR[2], T0h[2];    // per half: [Q1; R1] without the group (2K×K), T0 without the group (K×K)
+    Eigen::MatrixXd Bu, Bz;           // K×K: dU = diag(ρ̃)(U Bu + η Z diag(M)) − κU, dZ = Z Bz + η RU diag(M)
     Eigen::VectorXd psi;
     Expectations e;
+    std::unique_ptr<HalfWorker> helper;  // null: both halves on the calling thread
+
+    template <class Job>
+    void halves(const Job& job)
+    {
+        if (helper) {
+            helper->both(job);
+        } else {
+            job(0);
+            job(1);
+        }
+    }
 };
+
+namespace {
+
+// Worth a second thread: about 2·10⁴ state numbers or more (e.g. 160 modes at K = 64); smaller systems lose more
+// in the hand-over than they gain.
+bool useHelperThread(int Mt, int K)
+{
+    return std::size_t(Mt) * K >= 10000 && std::thread::hardware_concurrency() >= 2;
+}
+
+} // namespace
 
 ModeState modeStateFromWeights(const DataModel& data, const Weights& w)
 {
@@ -169,11 +279,10 @@ void ModeOde::evaluate(int Mt, int K, bool gram, const double* x, double* dx, Mo
     const double rb = spectrum_.bulkRho, eta = rule_.lr, kappa = rule_.wd;
     const double D = spectrum_.D, sqrtD = std::sqrt(D);
 
-    w.Q1.noalias() = U.transpose() * rho.asDiagonal() * U;
-    if (gram)
-        w.Q1 += rb * MapCM(x + l.gq(), K, K);
-
     if (rule_.rule == Rule::Sanger) {
+        w.Q1.noalias() = U.transpose() * rho.asDiagonal() * U;
+        if (gram)
+            w.Q1 += rb * MapCM(x + l.gq(), K, K);
         // §6.11: linear encoder, no expectations; the decoder mirrors the encoder (z = u/√D).
         w.Y = w.Q1.triangularView<Eigen::Lower>();
         dU.noalias() = (eta / sqrtD) * rho.asDiagonal() * U;
@@ -191,9 +300,23 @@ void ModeOde::evaluate(int Mt, int K, bool gram, const double* x, double* dx, Mo
         return;
     }
 
-    w.R1.noalias() = Z.transpose() * rho.asDiagonal() * U;
-    w.T0.noalias() = Z.transpose() * Z;
+    // Q1, R1 and T0 are sums over the modes: one product [U Z]ᵀ (diag(ρ̃) U) gives Q1 and R1
+    // together, and T0 = ZᵀZ needs only its lower half. Each half of the rows is summed on its own (see HalfWorker).
+    const int half = Mt / 2;
+    w.RU.resize(Mt, K);
+    const MapCM UZ(x, Mt, 2 * K);
+    w.halves([&](int h) {
+        const int r0 = h == 0 ? 0 : half, n = h == 0 ? half : Mt - half;
+        w.RU.middleRows(r0, n).noalias() = rho.segment(r0, n).asDiagonal() * U.middleRows(r0, n);
+        w.QR[h].noalias() = UZ.middleRows(r0, n).transpose() * w.RU.middleRows(r0, n);
+        w.T0h[h].setZero(K, K);
+        w.T0h[h].selfadjointView<Eigen::Lower>().rankUpdate(Z.middleRows(r0, n).transpose());
+    });
+    w.Q1 = w.QR[0].topRows(K) + w.QR[1].topRows(K);
+    w.R1 = w.QR[0].bottomRows(K) + w.QR[1].bottomRows(K);
+    w.T0 = (w.T0h[0] + w.T0h[1]).selfadjointView<Eigen::Lower>();
     if (gram) {
+        w.Q1 += rb * MapCM(x + l.gq(), K, K);
         w.R1 += rb * MapCM(x + l.gq() + K * K, K, K);
         w.T0 += MapCM(x + l.gq() + 2 * K * K, K, K);
     }
@@ -222,11 +345,28 @@ void ModeOde::evaluate(int Mt, int K, bool gram, const double* x, double* dx, Mo
     if (truncated)
         w.J.triangularView<Eigen::StrictlyUpper>().setZero();
 
-    // dU = η diag(ρ̃)(Z diag(M) + U diag(ψ) − U Yᵀ) − κU ;  dZ = η(diag(ρ̃) U diag(M) − Z Jᵀ) − κZ
-    w.UY.noalias() = U * w.Y.transpose();
-    dU = eta * rho.asDiagonal() * (Z * e.M.asDiagonal() + U * w.psi.asDiagonal() - w.UY) - kappa * U;
-    w.ZJ.noalias() = Z * w.J.transpose();
-    dZ = eta * (rho.asDiagonal() * U * e.M.asDiagonal() - w.ZJ) - kappa * Z;
+    // dU = η diag(ρ̃)(Z diag(M) + U diag(ψ) − U Yᵀ) − κU ;  dZ = η(diag(ρ̃) U diag(M) − Z Jᵀ) − κZ.
+    // The K×K factors are formed first, so that each half of the rows costs one product per output.
+    w.Bu = -eta * w.Y.transpose();
+    w.Bu.diagonal() += eta * w.psi;
+    w.Bz = -eta * w.J.transpose();
+    w.Bz.diagonal().array() -= kappa;
+    w.halves([&](int h) {
+        const int r0 = h == 0 ? 0 : half, n = h == 0 ? half : Mt - half;
+        auto dUh = dU.middleRows(r0, n);
+        auto dZh = dZ.middleRows(r0, n);
+        if (truncated) {
+            // Yᵀ and Jᵀ are upper triangular for the truncated rules: half the work.
+            dUh.noalias() = U.middleRows(r0, n) * w.Bu.triangularView<Eigen::Upper>();
+            dZh.noalias() = Z.middleRows(r0, n) * w.Bz.triangularView<Eigen::Upper>();
+        } else {
+            dUh.noalias() = U.middleRows(r0, n) * w.Bu;
+            dZh.noalias() = Z.middleRows(r0, n) * w.Bz;
+        }
+        dUh += Z.middleRows(r0, n) * (eta * e.M).asDiagonal();
+        dUh = rho.segment(r0, n).asDiagonal() * dUh - kappa * U.middleRows(r0, n);
+        dZh += w.RU.middleRows(r0, n) * (eta * e.M).asDiagonal();
+    });
 
     if (gram) {
         const MapCM Gq(x + l.gq(), K, K), Gr(x + l.gq() + K * K, K, K), Gt(x + l.gq() + 2 * K * K, K, K);
@@ -254,7 +394,8 @@ void ModeOde::evaluate(int Mt, int K, bool gram, const double* x, double* dx, Mo
 }
 
 OdeOutcome ModeOde::integrate(const ModeState& initial, const std::vector<double>& grid,
-                              const std::function<bool(std::size_t, const ModeState&)>& onPoint) const
+                              const std::function<bool(std::size_t, const ModeState&)>& onPoint,
+                              const RunControl* control) const
 {
     namespace odeint = boost::numeric::odeint;
     OdeOutcome out;
@@ -262,9 +403,16 @@ OdeOutcome ModeOde::integrate(const ModeState& initial, const std::vector<double
         return out;
     const Layout l{static_cast<int>(initial.U.rows()), static_cast<int>(initial.U.cols()), initial.Gq.size() > 0};
     ModeOdeWorkspace ws;
+    if (useHelperThread(l.Mt, l.K))
+        ws.helper = std::make_unique<HalfWorker>();
     State x;
     pack(l, initial, x);
-    auto system = [&](const State& y, State& dy, double) { evaluate(l.Mt, l.K, l.gram, y.data(), dy.data(), ws); };
+    auto system = [&](const State& y, State& dy, double) {
+        // One evaluation is the unit of work (about a millisecond for 784 modes at K = 64): poll here, not per step.
+        if (control && !control->proceed())
+            throw StopRequested{};
+        evaluate(l.Mt, l.K, l.gram, y.data(), dy.data(), ws);
+    };
 
     auto stepper = odeint::make_dense_output(tol_.atol, tol_.rtol, odeint::runge_kutta_dopri5<State>());
     double t = grid.front();
@@ -303,6 +451,10 @@ OdeOutcome ModeOde::integrate(const ModeState& initial, const std::vector<double
             if (stepper.current_time_step() < 1e-12 * std::max(1.0, t))
                 return fail("step size underflow");
         }
+    } catch (const StopRequested&) {
+        out.ok = false;
+        out.cancelled = true;
+        return out;
     } catch (const UndefinedExpectation& e) {
         return fail(e.what());
     } catch (const odeint::step_adjustment_error&) {

@@ -20,7 +20,8 @@ double excessError(Activation g, double rho, double a, double c)
 } // namespace
 
 std::vector<ReducedPoint> integrateReducedOde(Activation g, double rho, double lr, double wd, double a0, double c0,
-                                              const std::vector<double>& grid, double rtol, double atol)
+                                              const std::vector<double>& grid, double rtol, double atol,
+                                              const RunControl* control)
 {
     using Vec = Eigen::Vector2d;
     // §7.1: gradient flow on f(a, c) with the single-variable expectations at Q = ρ̃ a².
@@ -47,8 +48,11 @@ std::vector<ReducedPoint> integrateReducedOde(Activation g, double rho, double l
     Vec y(a0, c0);
     double t = grid.empty() ? 0.0 : grid.front();
     double h = 1e-4;
+    long long steps = 0;
     for (double target : grid) {
         while (t < target) {
+            if (++steps % 256 == 0 && control && !control->proceed())
+                return out;
             const double step = std::min(h, target - t);
             const Eigen::PartialPivLU<Eigen::Matrix2d> W(Eigen::Matrix2d::Identity() - gamma * step * jacobian(y));
             const Vec k1 = W.solve(f(y));

@@ -61,7 +61,10 @@ bool SgdEnsemble::advanceTo(long long target, const RunControl* control)
         return false;
     const long long from = d.step;
     const double D = d.data.dimension();
-    constexpr long long kPoll = 256;       // steps between stop/pause polls
+    // Steps between stop/pause polls: about a million multiply-adds of work (well under 10 ms) whatever D and K
+    // are; a fixed count would mean 100 ms or more between polls at D = 10⁴, K = 64 (a poll costs a few ns).
+    const long long K = d.runs.empty() ? 1 : d.runs.front().weights().K();
+    const long long kPoll = std::clamp<long long>((1LL << 20) / (static_cast<long long>(D) * (K + 2)), 1, 256);
     constexpr long long kHealth = 4096;    // steps between divergence checks
     std::atomic<bool> stopped{false};
     std::mutex mutex;

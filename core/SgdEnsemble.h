@@ -19,7 +19,7 @@ public:
                 std::uint64_t seed, int threads = 0 /* 0: all cores */);
     ~SgdEnsemble();
 
-    // Advances every run to `step` (total steps since the start). Polls `control` every few hundred steps.
+    // Advances every run to `step` (total steps since the start). Polls `control` about every millisecond of work.
     // Returns false if stopped or if a run diverged (see divergence()).
     bool advanceTo(long long step, const RunControl* control = nullptr);
 

@@ -5,7 +5,10 @@
 
 #include <QTest>
 
+#include <atomic>
+#include <chrono>
 #include <cmath>
+#include <thread>
 
 using namespace aedyn;
 
@@ -362,6 +365,67 @@ private slots:
         });
         QVERIFY(o.cancelled);
         QCOMPARE(calls, 3);
+    }
+
+    // A stop requested from another thread in the middle of a long full-spectrum integration (784 modes, K = 64, to
+    // t = 10⁶: minutes of work) ends it promptly, although the next grid time may be far away; the points reported
+    // before the stop are exactly those of an undisturbed run. 1 s is a generous responsiveness bound.
+    void stopFromAnotherThreadIsPrompt()
+    {
+        const int D = 784, K = 64;
+        ModeSpectrum spectrum;
+        spectrum.D = D;
+        spectrum.rho.resize(D);
+        for (int i = 0; i < D; ++i)
+            spectrum.rho(i) = std::pow(i + 1.0, -1.3);
+        spectrum.rho *= 0.25 / spectrum.rho.sum();
+        ModeState init;
+        init.U.resize(D, K);
+        init.Z.resize(D, K);
+        for (int tau = 0; tau < D; ++tau)
+            for (int k = 0; k < K; ++k) {
+                init.U(tau, k) = 0.1 * std::sin(1.3 * tau + 2.1 * k + 0.5 * tau * k);
+                init.Z(tau, k) = 0.1 / std::sqrt(double(D)) * std::cos(0.7 * tau + 1.9 * k + 0.3 * tau * k);
+            }
+        init.beta = Eigen::VectorXd::Zero(K);
+        TrainingRule r;
+        r.lr = 5;
+        const ModeOde ode(spectrum, r);
+        std::vector<double> t{0};
+        for (int i = 0; i <= 8 * 24; ++i)
+            t.push_back(0.01 * std::pow(10.0, i / 24.0));  // up to 10⁶
+
+        using Clock = std::chrono::steady_clock;
+        RunControl control;
+        std::atomic<long long> requestedAt{0};
+        std::thread stopper([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            requestedAt = Clock::now().time_since_epoch().count();
+            control.stopRequested = true;
+        });
+        std::vector<double> eps;
+        const OdeOutcome o = ode.integrate(init, t, [&](std::size_t i, const ModeState& st) {
+            eps.push_back(ode.observables(st, t[i]).eps);
+            return true;
+        }, &control);
+        const auto returnedAt = Clock::now().time_since_epoch().count();
+        stopper.join();
+        QVERIFY(o.cancelled && !o.ok);
+        QVERIFY2(eps.size() < t.size(), "stopped before the end");
+        const double late = std::chrono::duration<double>(Clock::duration(returnedAt - requestedAt.load())).count();
+        QVERIFY2(late < 1.0, qPrintable(QString("returned %1 s after the stop request").arg(late)));
+        if (!eps.empty())
+            QCOMPARE(o.tStop, t[eps.size() - 1]);
+
+        // The same grid without a stop, ended by the callback after as many points: identical values.
+        std::vector<double> reference;
+        ode.integrate(init, t, [&](std::size_t i, const ModeState& st) {
+            reference.push_back(ode.observables(st, t[i]).eps);
+            return reference.size() < eps.size();
+        });
+        QCOMPARE(reference.size(), eps.size());
+        for (std::size_t i = 0; i < eps.size(); ++i)
+            QCOMPARE(reference[i], eps[i]);
     }
 };
 

@@ -11,6 +11,10 @@
 #include <Eigen/Dense>
 #include <QTest>
 
+#include <atomic>
+#include <chrono>
+#include <thread>
+
 using namespace aedyn;
 
 namespace {
@@ -183,6 +187,29 @@ private slots:
         control.stopRequested = true;
         QVERIFY(!e.advanceTo(1000000, &control));
         QVERIFY(e.divergence().empty());
+    }
+
+    // A stop requested from another thread while large runs (D = 10⁴, K = 64: about a millisecond per step) are
+    // advanced ends them promptly, not after hundreds of steps; 1 s is a generous responsiveness bound.
+    void stopFromAnotherThreadIsPrompt()
+    {
+        using Clock = std::chrono::steady_clock;
+        TrainingRule r;
+        const SpikedModel data(10000, {3, 5}, 1.0, RowKind::Random, true, 2);
+        SgdEnsemble e(data, r, makeInitialWeights(data, r, 64, InitKind::Random, 0.1, 0, 3), 2, 4);
+        RunControl control;
+        std::atomic<long long> requestedAt{0};
+        std::thread stopper([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+            requestedAt = Clock::now().time_since_epoch().count();
+            control.stopRequested = true;
+        });
+        const bool finished = e.advanceTo(100000000, &control);  // hours of work
+        const auto returnedAt = Clock::now().time_since_epoch().count();
+        stopper.join();
+        QVERIFY(!finished && e.divergence().empty());
+        const double late = std::chrono::duration<double>(Clock::duration(returnedAt - requestedAt.load())).count();
+        QVERIFY2(late < 1.0, qPrintable(QString("returned %1 s after the stop request").arg(late)));
     }
 
     // ε of given weights (§4 with the run's order parameters) against (1/2D)‖x − x̂‖² averaged over fresh inputs;
