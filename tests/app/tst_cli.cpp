@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -22,6 +23,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <csignal>
 #include <map>
 
 namespace {
@@ -402,6 +404,30 @@ private slots:
             QVERIFY2(aedyn::formatParameter(spec, aedyn::parseParameter(spec, expected)) ==
                          aedyn::formatParameter(spec, parameterFromJson(spec, v)),
                      spec.key.c_str());
+        }
+    }
+
+    // SIGINT in the middle of a long integration (fig5d-size theory, hours of SGD) is answered within a second:
+    // exit code 130 and nothing written.
+    void interruptIsAnsweredWithinASecond()
+    {
+        QTemporaryDir out;
+        for (const QStringList& route : {QStringList{"--no-sgd", "--set", "spectrum=powerlaw", "--set", "D=1024",
+                                                     "--set", "K=64", "--t-max", "1e6"},
+                                         QStringList{"--no-ode", "--set", "D=20000", "--set", "K=64", "--t-max", "1e4"}}) {
+            QProcess p;
+            p.start(QStringLiteral(AEDYN_CLI_PATH), route + QStringList{"--quiet", "--out", out.path()});
+            QVERIFY(p.waitForStarted());
+            QTest::qWait(1500);  // well inside the computation
+            QCOMPARE(p.state(), QProcess::Running);
+            QElapsedTimer timer;
+            timer.start();
+            ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+            QVERIFY(p.waitForFinished(5000));
+            qInfo("%s: SIGINT answered in %lld ms", qPrintable(route.first()), timer.elapsed());
+            QVERIFY(timer.elapsed() < 1000);
+            QCOMPARE(p.exitCode(), 130);
+            QVERIFY(!QFile::exists(out.filePath(QStringLiteral("curves.csv"))));
         }
     }
 };
