@@ -42,7 +42,7 @@ std::optional<int> wholeNumber(const QString& text, int lo, int hi)
     return ok && x >= lo && x <= hi ? std::optional(x) : std::nullopt;
 }
 
-// A raster larger than this (4 bytes a pixel: 400 MB) is refused before any memory is taken.
+// A raster larger than this (4 bytes a pixel: 400 MB) is refused before any memory is taken (as FigureExport does).
 constexpr double kMaxFigurePixels = 1e8;
 
 } // namespace

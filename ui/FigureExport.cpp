@@ -172,10 +172,20 @@ QString exportFigure(const aedyn::RunResults& store, FigureChart chart, const Fi
             .arg(options.widthInches)
             .arg(options.heightInches)
             .arg(options.dpi);
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    // A raster is allocated whole (4 bytes a pixel): refuse one beyond 100 megapixels before taking the memory.
+    const double pixels = options.widthInches * options.dpi * options.heightInches * options.dpi;
+    if (suffix == QLatin1String("png") && pixels > kMaxFigurePixels)
+        return QStringLiteral("%1: %2 × %3 in at %4 dpi is %5 megapixels; PNG figures are limited to %6 megapixels")
+            .arg(path)
+            .arg(options.widthInches)
+            .arg(options.heightInches)
+            .arg(options.dpi)
+            .arg(pixels / 1e6, 0, 'f', 0)
+            .arg(kMaxFigurePixels / 1e6, 0, 'f', 0);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-    const QString suffix = QFileInfo(path).suffix().toLower();
     bool written = true;
     if (suffix == QLatin1String("png")) {
         QImageWriter writer(&file, "png");

@@ -30,6 +30,9 @@ struct FigureOptions {
     QList<PinnedCurve> pins;
 };
 
+// PNG figures are rasters held whole in memory: at most this many pixels.
+constexpr double kMaxFigurePixels = 1e8;
+
 // Empty when `path` ends in .png, .svg or .pdf (any case), else the message that names the problem.
 QString figureFormatProblem(const QString& path);
 

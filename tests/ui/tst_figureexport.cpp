@@ -168,6 +168,12 @@ private slots:
         absurd.dpi = 100000;
         QVERIFY(!exportFigure(store_, FigureChart::Spectrum, absurd, kept).isEmpty());
         QCOMPARE(readAll(kept), before);
+        // 20 × 20 in at 2400 dpi is 2.3 gigapixels: refused at once, not allocated.
+        FigureOptions huge;
+        huge.widthInches = huge.heightInches = 20;
+        huge.dpi = 2400;
+        QVERIFY(exportFigure(store_, FigureChart::Spectrum, huge, kept).contains(QStringLiteral("megapixels")));
+        QCOMPARE(readAll(kept), before);
     }
 
     void csvIsTidy()
