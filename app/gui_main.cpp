@@ -4,7 +4,10 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QScreen>
 #include <QSettings>
+
+#include <algorithm>
 
 #include <cstdio>
 
@@ -37,8 +40,13 @@ int main(int argc, char** argv)
     // A project opened from the file manager; if it cannot be read the window says why and shows the default.
     if (!parser.positionalArguments().isEmpty() && !window.openProject(parser.positionalArguments().first()))
         std::fprintf(stderr, "aedyn: %s\n", qPrintable(window.message()));
-    if (!window.restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray()))
-        window.resize(1600, 1000);
+    // 1600 × 1000 where the screen has room; never larger than the screen (a 1280 × 720 projector, say).
+    if (!window.restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray())) {
+        const QSize room = window.screen()->availableGeometry().size();
+        window.resize(std::min(1600, room.width()), std::min(1000, room.height()));
+        if (room.width() <= 1600 || room.height() <= 1000)
+            window.setWindowState(Qt::WindowMaximized);
+    }
     window.show();
     if (parser.isSet(lectureOpt))
         window.setLectureMode(true);

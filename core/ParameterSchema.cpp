@@ -322,6 +322,12 @@ std::string ParameterSpec::expectation() const
     return {};
 }
 
+const std::vector<std::string>& parameterGroups()
+{
+    static const std::vector<std::string> groups{"Model", "Data", "Training", "Initialisation", "Integrator"};
+    return groups;
+}
+
 const std::vector<ParameterSpec>& parameterSchema()
 {
     static const std::vector<ParameterSpec> schema = buildSchema();

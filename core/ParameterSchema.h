@@ -46,6 +46,8 @@ struct ParameterSpec {
     std::string expectation() const;
 };
 
+// The panel's groups, in the order they are shown (a key's `group` is one of them or empty).
+const std::vector<std::string>& parameterGroups();
 // Every key in the order it is listed, written and documented.
 const std::vector<ParameterSpec>& parameterSchema();
 // The spec of a key, or nullptr.

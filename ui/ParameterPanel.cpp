@@ -51,26 +51,23 @@ ParameterPanel::ParameterPanel(QWidget* parent)
     problemLabel_->setVisible(false);
     layout->addWidget(problemLabel_);
 
-    // One group box per schema group, in the order the groups first appear; keys without a group (M, the
-    // length of the spike list) have no field of their own.
-    std::vector<std::pair<std::string, QFormLayout*>> groups;
-    for (const aedyn::ParameterSpec& spec : aedyn::parameterSchema()) {
-        if (spec.group.empty())
-            continue;
-        auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == spec.group; });
-        if (it == groups.end()) {
-            auto* box = new QGroupBox(QString::fromStdString(spec.group));
-            box->setObjectName(QString::fromStdString(spec.group));
-            groups.emplace_back(spec.group, new QFormLayout(box));
-            it = groups.end() - 1;
-            layout->addWidget(box);
+    // One group box per schema group, in the schema's group order; keys without a group (M, the length of the
+    // spike list) have no field of their own.
+    for (const std::string& group : aedyn::parameterGroups()) {
+        auto* box = new QGroupBox(QString::fromStdString(group));
+        box->setObjectName(QString::fromStdString(group));
+        auto* form = new QFormLayout(box);
+        for (const aedyn::ParameterSpec& spec : aedyn::parameterSchema()) {
+            if (spec.group != group)
+                continue;
+            addField(form, spec);
+            if (spec.key == "spikes") {
+                eigenvalues_->setWordWrap(true);
+                eigenvalues_->setToolTip(QStringLiteral("Eigenvalues ρ/D of the input covariance that these spikes give"));
+                form->addRow(QString(), eigenvalues_);
+            }
         }
-        addField(it->second, spec);
-        if (spec.key == "spikes") {
-            eigenvalues_->setWordWrap(true);
-            eigenvalues_->setToolTip(QStringLiteral("Eigenvalues ρ/D of the input covariance that these spikes give"));
-            it->second->addRow(QString(), eigenvalues_);
-        }
+        layout->addWidget(box);
     }
     layout->addStretch(1);
 

@@ -4,6 +4,8 @@
 #include "SchemaSamples.h"
 
 #include <QFile>
+
+#include <algorithm>
 #include <QTest>
 
 using namespace aedyn;
@@ -18,6 +20,8 @@ private slots:
             QVERIFY2(!s.help.empty(), s.key.c_str());
             QVERIFY2(s.get && s.set, s.key.c_str());
             QVERIFY2(s.type != ParameterType::Choice || !s.choices.empty(), s.key.c_str());
+            const auto& groups = parameterGroups();
+            QVERIFY2(s.group.empty() || std::find(groups.begin(), groups.end(), s.group) != groups.end(), s.key.c_str());
         }
         QCOMPARE(test::schemaSamples().size(), parameterSchema().size());
     }
