@@ -144,10 +144,10 @@ ImageSet readIdxImages(const std::string& path, long maxCount)
     };
     // Sizes are checked against the file before anything is allocated: a header may claim terabytes.
     if (!file.gzip()) {
+        const std::uint64_t present = file.size() > 16 ? (file.size() - 16) / px : 0;
         if (file.size() < 16 + bytes)
-            fail(path, "truncated: " + announces() + ", but the file ends after " +
-                           std::to_string((file.size() - 16) / px) + " of them (" + std::to_string(file.size()) +
-                           " bytes)");
+            fail(path, "truncated: " + announces() + ", but the file ends after " + std::to_string(present) +
+                           " of them (" + std::to_string(file.size()) + " bytes)");
         if (keep == static_cast<long>(n) && file.size() > announced)
             fail(path, "inconsistent dimensions: the file (" + std::to_string(file.size()) +
                            " bytes) holds more data than " + announces());
