@@ -42,7 +42,8 @@ public:
         } catch (const FileError& e) {
             throw ImageFileError(e.what());
         }
-        gzbuffer(file_, 1 << 20);
+        // 1 MiB buffers for data sets, less for small files (a few bytes need no megabytes of buffer).
+        gzbuffer(file_, static_cast<unsigned>(std::clamp<std::uint64_t>(size_, 1u << 14, 1u << 20)));
     }
     ~CompressedFile() { gzclose(file_); }
     CompressedFile(const CompressedFile&) = delete;
