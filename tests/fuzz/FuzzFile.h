@@ -7,19 +7,36 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 
 namespace aedyn::fuzz {
 
+// A folder of this process, removed with what it holds when the process exits normally.
+class ScratchFolder {
+public:
+    ScratchFolder()
+    {
+        const char* tmp = std::getenv("TMPDIR");
+        const std::string base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : (tmp && *tmp ? tmp : "/tmp");
+        path_ = base + "/aedyn-fuzz-" + std::to_string(getpid());
+        mkdir(path_.c_str(), 0700);
+    }
+    ~ScratchFolder()
+    {
+        std::error_code ec;
+        std::filesystem::remove_all(path_, ec);
+    }
+    const std::string& path() const { return path_; }
+
+private:
+    std::string path_;
+};
+
 inline std::string scratchFolder()
 {
-    static const std::string folder = [] {
-        const char* base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : (std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp");
-        std::string f = std::string(base) + "/aedyn-fuzz-" + std::to_string(getpid());
-        mkdir(f.c_str(), 0700);
-        return f;
-    }();
-    return folder;
+    static const ScratchFolder folder;
+    return folder.path();
 }
 
 // Writes the input to scratchFolder()/name, replacing what was there, and returns the path.
