@@ -61,6 +61,51 @@ std::vector<long long> logStepGrid(int D, double tMax, int pointsPerDecade)
     return steps;
 }
 
+std::string divergenceCause(const ExperimentConfig& c, const Weights& initial, bool atStart)
+{
+    // The configuration's own extremes first: they make the run fail whatever the learning rate.
+    std::vector<std::string> causes;
+    if (c.wd >= c.D)
+        causes.push_back("weight decay wd = " + formatTime(c.wd) + " is at least D = " + std::to_string(c.D) +
+                         ", so the SGD factor 1 - wd/D is <= 0");
+    const double biggestBias = initial.beta.size() > 0 ? initial.beta.cwiseAbs().maxCoeff() : 0.0;
+    if (biggestBias >= kHugeInitialScale)
+        causes.push_back("the initial biases are already huge (bias_init = " + formatTime(c.biasInit) + ")");
+    double biggestWeight = 0.0;  // ‖w_k‖/√D and ‖v_k‖/√D, about init_std for random weights
+    const double sqrtD = std::sqrt(static_cast<double>(initial.D()));
+    for (Eigen::Index k = 0; k < initial.W.rows(); ++k)
+        biggestWeight = std::max({biggestWeight, initial.W.row(k).stableNorm() / sqrtD,
+                                  initial.V.rows() > k ? initial.V.row(k).stableNorm() / sqrtD : 0.0});
+    if (biggestWeight > 0 && biggestWeight < 1e-100)
+        causes.push_back("the initial weights are so small (|w|/sqrt(D) up to " + formatTime(biggestWeight) +
+                         (c.init == InitKind::Random ? ", init_std = " + formatTime(c.initStd) : std::string()) +
+                         ") that their squares underflow in double precision");
+    if (biggestWeight >= kHugeInitialScale || !std::isfinite(biggestWeight))
+        causes.push_back("the initial weights are already huge (|w|/sqrt(D) up to " + formatTime(biggestWeight) +
+                         (c.init == InitKind::Random ? ", init_std = " + formatTime(c.initStd) : std::string()) + ")");
+    if (causes.empty())
+        return atStart ? "the error of the initial weights is already out of range (initial weights or biases too "
+                         "large?)"
+                       : "learning rate too large? lr = " + formatTime(c.lr);
+    std::string all = causes.front();
+    for (std::size_t i = 1; i < causes.size(); ++i)
+        all += "; " + causes[i];
+    return all + ", not the learning rate";
+}
+
+std::string nonFiniteCause(const ExperimentConfig& c)
+{
+    if (c.spectrum == SpectrumKind::Spiked && !(c.sigma * c.sigma < 1e300))
+        return "sigma = " + formatTime(c.sigma) + " is too large for double precision: sigma^2 overflows";
+    if (c.wd >= c.D)
+        return "weight decay wd = " + formatTime(c.wd) + " is at least D = " + std::to_string(c.D);
+    if (c.init == InitKind::Random && (c.initStd < 1e-100 || c.initStd > 1e100))
+        return "init_std = " + formatTime(c.initStd) + " is out of the range double precision can follow";
+    if (std::abs(c.biasInit) > 1e100)
+        return "bias_init = " + formatTime(c.biasInit) + " is out of the range double precision can follow";
+    return "learning rate lr = " + formatTime(c.lr) + " too large, or tolerances too loose?";
+}
+
 MeanSem meanSem(const std::vector<double>& values)
 {
     MeanSem r;
@@ -134,13 +179,24 @@ RunOutcome Experiment::runTheory(const TheoryCallback& onPoint, const RunControl
         out.message = theoryUnavailableReason();
         return out;
     }
+    // A point with a non-finite value (overflowing data variance, underflowing weights, a wild integration) stops
+    // the route before it is emitted: no curve ever receives nan or inf from the theory.
+    bool nonFinite = false;
+    double badTime = 0.0, lastGood = 0.0;
     const ModeOde ode(data_->modes(), rule_, OdeTolerances{config_.rtol, config_.atol});
     const OdeOutcome r = ode.integrate(
         modeStateFromWeights(*data_, initial_), times_,
         [&](std::size_t i, const ModeState& s) {
             if (control && !control->proceed())
                 return false;
-            onPoint(i, ode.observables(s, times_[i]));
+            const Observables o = ode.observables(s, times_[i]);
+            if (!o.allFinite()) {
+                nonFinite = true;
+                badTime = times_[i];
+                return false;
+            }
+            onPoint(i, o);
+            lastGood = times_[i];
             return true;
         },
         control);
@@ -148,6 +204,15 @@ RunOutcome Experiment::runTheory(const TheoryCallback& onPoint, const RunControl
     out.cancelled = r.cancelled;
     out.tStop = r.tStop;
     out.message = r.message;
+    if (r.nonFinite)
+        out.message += " (" + nonFiniteCause(config_) + ")";
+    if (nonFinite) {
+        out.ok = false;
+        out.cancelled = false;
+        out.tStop = lastGood;
+        out.message = "the theory produced non-finite values at t = " + formatTime(badTime) + " (" +
+                      nonFiniteCause(config_) + ")";
+    }
     return out;
 }
 
@@ -171,7 +236,8 @@ RunOutcome Experiment::runSimulation(const SimulationCallback& onPoint, const Pr
                 out.ok = false;
                 if (!ensemble.divergence().empty()) {
                     out.tStop = ensemble.divergenceTime();
-                    out.message = ensemble.divergence();
+                    out.message = "diverged at t = " + formatTime(out.tStop) + " (" +
+                                  divergenceCause(config_, initial_, false) + ")";
                 } else {
                     out.cancelled = true;
                     out.tStop = ensemble.step() / D;
@@ -189,7 +255,8 @@ RunOutcome Experiment::runSimulation(const SimulationCallback& onPoint, const Pr
             if (!perRun[r].allFinite() || perRun[r].eps > 1e6 * chance) {
                 out.ok = false;
                 out.tStop = times_[i];
-                out.message = "diverged at t = " + formatTime(times_[i]) + " (learning rate too large?)";
+                out.message = "diverged at t = " + formatTime(times_[i]) + " (" +
+                              divergenceCause(config_, initial_, i == 0) + ")";
                 return out;
             }
         }

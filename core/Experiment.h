@@ -23,8 +23,19 @@ struct RunOutcome {
     bool ok = true;
     bool cancelled = false;
     double tStop = 0.0;
-    std::string message;  // "diverged at t = 12.5 (learning rate too large?)", "integration failed at t = …"
+    std::string message;  // "diverged at t = 12.5 (learning rate too large? lr = 5000)", "integration failed at t = …",
+                          // "the theory produced non-finite values at t = …"
 };
+
+// Initial weights or biases whose scale (‖w_k‖/√D, ‖v_k‖/√D, |β_k|) reaches this are named as a divergence's cause.
+constexpr double kHugeInitialScale = 1e3;
+
+// The likely cause of an SGD divergence, from the configuration and the initial weights, for the message
+// "diverged at t = … (<cause>)": weight decay wd ≥ D, huge initial biases or weights (then "…, not the learning
+// rate"), else "learning rate too large? lr = …". atStart: the error was already out of range at t = 0.
+std::string divergenceCause(const ExperimentConfig& c, const Weights& initial, bool atStart);
+// The likely cause of non-finite values in the theory route, for "the theory produced non-finite values at t = …".
+std::string nonFiniteCause(const ExperimentConfig& c);
 
 // Mean and standard error of the mean over runs.
 struct MeanSem {

@@ -1,4 +1,5 @@
 #include "ImageDataset.h"
+#include "RegularFile.h"
 
 #include <Eigen/Eigenvalues>
 
@@ -222,16 +223,26 @@ std::shared_ptr<const ImageDataset> ImageDataset::load(const ImageSource& source
 {
     // Loaded once per source and process: the theory and the simulation workers share it, and a second request
     // while the first is loading waits for it instead of reading the files again.
+    // The key holds each file's identity (device, inode, size, modification and change time), so a file rewritten
+    // or replaced since is read again rather than served from memory.
     static std::map<std::string, std::shared_ptr<const ImageDataset>> loaded;
-    const std::string key = source.images + '\n' + source.testImages + '\n' + std::to_string(source.datasize);
     const std::lock_guard lock(loadMutex());
-    if (const auto it = loaded.find(key); it != loaded.end())
-        return it->second;
-
     const auto start = std::chrono::steady_clock::now();
     Location where = locate(source);
     if (!source.testImages.empty())
         where.testFile = source.testImages;
+    std::string key = source.images + '\n' + source.testImages + '\n' + std::to_string(source.datasize);
+    try {
+        for (const std::string& f : where.trainFiles)
+            key += '\n' + f + '@' + regularFileIdentity(f).key();
+        if (!where.testFile.empty())
+            key += '\n' + where.testFile + '@' + regularFileIdentity(where.testFile).key();
+    } catch (const FileError& e) {
+        throw ImageFileError(e.what());
+    }
+    if (const auto it = loaded.find(key); it != loaded.end())
+        return it->second;
+
     auto d = std::make_shared<ImageDataset>();
     d->name = where.name;
     d->trainPath = where.trainFiles.front();

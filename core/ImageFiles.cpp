@@ -1,10 +1,14 @@
 #include "ImageFiles.h"
 
+#include "RegularFile.h"
+
+#include <unistd.h>
 #include <zlib.h>
 
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
+#include <algorithm>
+#include <cstdio>
 #include <memory>
 
 namespace aedyn {
@@ -16,26 +20,41 @@ namespace {
     throw ImageFileError(path + ": " + problem);
 }
 
-// zlib reads gzip streams and passes plain files through unchanged, so one reader serves both.
+// zlib reads gzip streams and passes plain files through unchanged, so one reader serves both. Only regular files
+// are opened (RegularFile): a FIFO or a device is refused at once instead of blocking or being read without end.
 class CompressedFile {
 public:
     explicit CompressedFile(const std::string& path)
         : path_(path)
     {
-        std::error_code ec;
-        if (std::filesystem::is_directory(path, ec))
-            fail(path, "is a folder, not a file");
-        if (!std::filesystem::exists(path, ec))
-            fail(path, "no such file");
-        errno = 0;
-        file_ = gzopen(path.c_str(), "rb");
-        if (!file_)
-            fail(path, std::string("cannot open: ") + (errno ? std::strerror(errno) : "out of memory"));
-        gzbuffer(file_, 1 << 20);
+        try {
+            RegularFile file(path);
+            size_ = file.size();
+            unsigned char magic[2] = {0, 0};
+            gzip_ = ::pread(file.fd(), magic, 2, 0) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+            errno = 0;
+            const int fd = file.release();
+            file_ = gzdopen(fd, "rb");
+            if (!file_) {
+                ::close(fd);
+                fail(path, std::string("cannot open: ") + (errno ? std::strerror(errno) : "out of memory"));
+            }
+        } catch (const FileError& e) {
+            throw ImageFileError(e.what());
+        }
+        // 1 MiB buffers for data sets, less for small files (a few bytes need no megabytes of buffer).
+        gzbuffer(file_, static_cast<unsigned>(std::clamp<std::uint64_t>(size_, 1u << 14, 1u << 20)));
     }
     ~CompressedFile() { gzclose(file_); }
     CompressedFile(const CompressedFile&) = delete;
     CompressedFile& operator=(const CompressedFile&) = delete;
+
+    // The size on disk, and whether the content is gzip-compressed (else it is read as it is).
+    std::uint64_t size() const { return size_; }
+    bool gzip() const { return gzip_; }
+    // An upper bound of the uncompressed size: deflate cannot compress more than about 1032 to 1, and every gzip
+    // member adds a header, so no valid file of this size holds more. Plain files hold exactly their size.
+    std::uint64_t maxContent() const { return gzip_ ? size_ * 1040 + (1u << 16) : size_; }
 
     // Reads up to n bytes; returns how many were read. A damaged gzip stream is an error, not an early end.
     std::size_t read(void* out, std::size_t n)
@@ -56,6 +75,24 @@ public:
         }
         return done;
     }
+    // Reads up to n bytes into the end of `into`, growing it by at most `chunk` bytes at a time, so that memory
+    // follows what the file actually holds, never what a header claims.
+    std::size_t readInto(std::vector<std::uint8_t>& into, std::size_t n, std::size_t chunk = std::size_t(1) << 26)
+    {
+        std::size_t done = 0;
+        while (done < n) {
+            const std::size_t want = std::min(n - done, chunk), at = into.size();
+            if (into.capacity() < at + want)
+                into.reserve(at + want);
+            into.resize(at + want);
+            const std::size_t got = read(into.data() + at, want);
+            into.resize(at + got);
+            done += got;
+            if (got < want)
+                break;
+        }
+        return done;
+    }
     bool atEnd()
     {
         unsigned char probe;
@@ -65,6 +102,8 @@ public:
 private:
     std::string path_;
     gzFile file_ = nullptr;
+    std::uint64_t size_ = 0;
+    bool gzip_ = false;
 };
 
 std::uint32_t bigEndian(const unsigned char* b)
@@ -97,14 +136,30 @@ ImageSet readIdxImages(const std::string& path, long maxCount)
     ImageSet set;
     set.rows = static_cast<int>(rows);
     set.cols = static_cast<int>(cols);
+    const std::uint64_t px = std::uint64_t(rows) * cols;
     const long keep = maxCount > 0 ? std::min<long>(maxCount, n) : static_cast<long>(n);
-    const std::size_t bytes = std::size_t(keep) * rows * cols;
-    set.pixels.resize(bytes);
-    const std::size_t read = file.read(set.pixels.data(), bytes);
+    const std::uint64_t bytes = std::uint64_t(keep) * px, announced = 16 + std::uint64_t(n) * px;
+    auto announces = [&] {
+        return "the header announces " + std::to_string(n) + " images of " + std::to_string(rows) + "×" +
+               std::to_string(cols) + " pixels (" + std::to_string(announced) + " bytes)";
+    };
+    // Sizes are checked against the file before anything is allocated: a header may claim terabytes.
+    if (!file.gzip()) {
+        const std::uint64_t present = file.size() > 16 ? (file.size() - 16) / px : 0;
+        if (file.size() < 16 + bytes)
+            fail(path, "truncated: " + announces() + ", but the file ends after " + std::to_string(present) +
+                           " of them (" + std::to_string(file.size()) + " bytes)");
+        if (keep == static_cast<long>(n) && file.size() > announced)
+            fail(path, "inconsistent dimensions: the file (" + std::to_string(file.size()) +
+                           " bytes) holds more data than " + announces());
+    } else if (16 + bytes > file.maxContent()) {
+        fail(path, "truncated or damaged: " + announces() + ", more than a gzip file of " +
+                       std::to_string(file.size()) + " bytes can hold");
+    }
+    const std::size_t read = file.readInto(set.pixels, static_cast<std::size_t>(bytes));
     if (read < bytes)
-        fail(path, "truncated: the header announces " + std::to_string(n) + " images of " + std::to_string(rows) +
-                       "×" + std::to_string(cols) + " pixels, but the file ends after " +
-                       std::to_string(read / (std::size_t(rows) * cols)) + " of them");
+        fail(path, "truncated: " + announces() + ", but the file ends after " + std::to_string(read / px) +
+                       " of them");
     if (keep == static_cast<long>(n) && !file.atEnd())
         fail(path, "inconsistent dimensions: the file holds more data than the " + std::to_string(n) + " images of " +
                        std::to_string(rows) + "×" + std::to_string(cols) + " pixels its header announces");
@@ -122,6 +177,13 @@ ImageSet readCifarBatches(const std::vector<std::string>& paths, long maxCount)
         if (maxCount > 0 && set.count >= maxCount)
             break;
         CompressedFile file(path);
+        if (!file.gzip()) {
+            if (file.size() == 0)
+                fail(path, "empty file");
+            if (file.size() % record != 0)
+                fail(path, "truncated or not a CIFAR-10 binary batch: its size (" + std::to_string(file.size()) +
+                               " bytes) is not a multiple of 3073 bytes (1 label byte + 32×32×3 colour bytes per image)");
+        }
         long inFile = 0;
         for (;;) {
             const std::size_t got = file.read(buffer.data(), buffer.size());

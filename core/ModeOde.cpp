@@ -250,8 +250,16 @@ Observables ModeOde::observables(const ModeState& s, double t) const
         o.eps = sangerError(tr, spectrum_.D, o.op.Q1, o.op.Q0);
     else
         o.eps = populationError(rule_.activation, tr, o.op.Q1, o.op.R1, o.op.T0, o.op.beta);
-    o.encoderNorm = (o.op.Q0.diagonal() * static_cast<double>(spectrum_.D)).cwiseMax(0.0).cwiseSqrt();
-    o.decoderNorm = o.op.T0.diagonal().cwiseMax(0.0).cwiseSqrt();
+    // ‖w_k‖² = Σ_τ u_k(τ)² + Gq_kk and ‖v_k‖²/D = Σ_τ z_k(τ)² + Gt_kk, taken without squaring the tracked part
+    // (projections of 1e-200 have squares that underflow), so that no tracked projection exceeds its norm.
+    const Eigen::Index K = s.U.cols();
+    const bool gram = s.Gq.size() > 0;
+    o.encoderNorm.resize(K);
+    o.decoderNorm.resize(K);
+    for (Eigen::Index k = 0; k < K; ++k) {
+        o.encoderNorm(k) = std::hypot(s.U.col(k).stableNorm(), gram ? std::sqrt(std::max(0.0, s.Gq(k, k))) : 0.0);
+        o.decoderNorm(k) = std::hypot(s.Z.col(k).stableNorm(), gram ? std::sqrt(std::max(0.0, s.Gt(k, k))) : 0.0);
+    }
     const Eigen::Index shown = std::min<Eigen::Index>(s.U.rows(), kReportedModes);
     o.encoderProjection = s.U.topRows(shown).transpose();
     o.decoderProjection = s.Z.topRows(shown).transpose();
@@ -446,8 +454,12 @@ OdeOutcome ModeOde::integrate(const ModeState& initial, const std::vector<double
             t = stepper.current_time();
             const State& now = stepper.current_state();
             for (double v : now)
-                if (!std::isfinite(v))
-                    return fail("non-finite state (learning rate too large?)");
+                if (!std::isfinite(v)) {
+                    out.ok = false;
+                    out.nonFinite = true;
+                    out.message = "the theory produced non-finite values at t = " + formatTime(t);
+                    return out;
+                }
             if (stepper.current_time_step() < 1e-12 * std::max(1.0, t))
                 return fail("step size underflow");
         }

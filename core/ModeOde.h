@@ -36,6 +36,7 @@ struct OdeTolerances {
 struct OdeOutcome {
     bool ok = true;
     bool cancelled = false;
+    bool nonFinite = false;   // the state became non-finite (message "the theory produced non-finite values at t = …")
     double tStop = 0.0;       // last time reached
     std::string message;      // e.g. "integration failed at t = 12.3: step size underflow"
 };

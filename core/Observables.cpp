@@ -7,26 +7,40 @@
 
 namespace aedyn {
 
-Eigen::MatrixXd Observables::encoderOverlap() const
+namespace {
+
+// |P(k, τ)| / n_k against the true norm n_k: 0 where the norm is 0 (a zero vector has no direction), and never
+// above 1 even when rounding puts a projection a few ulps past its vector's norm.
+Eigen::MatrixXd cosines(const Eigen::VectorXd& norm, const Eigen::MatrixXd& P)
 {
-    return (encoderNorm.cwiseMax(1e-300).cwiseInverse().asDiagonal() * encoderProjection).cwiseAbs();
+    Eigen::MatrixXd c(P.rows(), P.cols());
+    for (Eigen::Index k = 0; k < P.rows(); ++k)
+        for (Eigen::Index tau = 0; tau < P.cols(); ++tau)
+            c(k, tau) = norm(k) > 0 ? std::min(1.0, std::abs(P(k, tau)) / norm(k)) : 0.0;
+    return c;
 }
 
-Eigen::MatrixXd Observables::decoderOverlap() const
-{
-    return (decoderNorm.cwiseMax(1e-300).cwiseInverse().asDiagonal() * decoderProjection).cwiseAbs();
-}
+} // namespace
+
+Eigen::MatrixXd Observables::encoderOverlap() const { return cosines(encoderNorm, encoderProjection); }
+
+Eigen::MatrixXd Observables::decoderOverlap() const { return cosines(decoderNorm, decoderProjection); }
 
 Eigen::MatrixXd Observables::encoderSubspaceOverlap() const
 {
-    const Eigen::VectorXd n = encoderProjection.rowwise().norm().cwiseMax(1e-300);
-    return (n.cwiseInverse().asDiagonal() * encoderProjection).cwiseAbs();
+    // stableNorm: weights of 1e-200 have squares that underflow, their norm does not.
+    Eigen::VectorXd n(encoderProjection.rows());
+    for (Eigen::Index k = 0; k < n.size(); ++k)
+        n(k) = encoderProjection.row(k).stableNorm();
+    return cosines(n, encoderProjection);
 }
 
 bool Observables::allFinite() const
 {
     return std::isfinite(eps) && op.Q1.allFinite() && op.R1.allFinite() && op.T0.allFinite() &&
-           encoderProjection.allFinite() && decoderProjection.allFinite() && op.beta.allFinite();
+           encoderProjection.allFinite() && decoderProjection.allFinite() && op.beta.allFinite() &&
+           op.T1.allFinite() && op.Q0.allFinite() && encoderNorm.allFinite() && decoderNorm.allFinite() &&
+           (std::isnan(testEps) || std::isfinite(testEps));
 }
 
 Observables meanOverRuns(const std::vector<Observables>& runs)
@@ -91,8 +105,13 @@ Observables observablesFromWeights(const DataModel& data, const TrainingRule& ru
     const double tr = m.traceOverD();
     o.eps = rule.rule == Rule::Sanger ? sangerError(tr, D, op.Q1, op.Q0)
                                       : populationError(rule.activation, tr, op.Q1, op.R1, op.T0, op.beta);
-    o.encoderNorm = WW.diagonal().cwiseSqrt();
-    o.decoderNorm = op.T0.diagonal().cwiseSqrt();
+    // Norms without squaring first: weights of 1e-200 have squares that underflow, their norm does not.
+    o.encoderNorm.resize(W.rows());
+    o.decoderNorm.resize(V.rows());
+    for (Eigen::Index k = 0; k < W.rows(); ++k) {
+        o.encoderNorm(k) = W.row(k).stableNorm();
+        o.decoderNorm(k) = V.row(k).stableNorm() / sqrtD;
+    }
     if (data.hasTestSet())
         o.testEps = data.testError(rule, w);
     const Eigen::Index shown = std::min<Eigen::Index>(Pw.cols(), kReportedModes);

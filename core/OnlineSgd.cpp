@@ -80,8 +80,10 @@ void OnlineSgd::step(const double* xPtr)
             }
             coef_(k) = encoderScalar;
             w_.V.row(k).noalias() += (eta / D * g_(k)) * residual_.transpose();
+            // A trained bias is an encoder weight on a constant input: it takes the encoder's scalar, the
+            // variant's for truncated-reference (§3.3; its ODE is §6.5 with F_aa).
             if (rule_.trainBias)
-                w_.beta(k) += (eta / D) * mu_(k) * gp_(k);
+                w_.beta(k) += (eta / D) * encoderScalar;
         }
         w_.W.noalias() += (eta / (D * sqrtD)) * coef_ * x.transpose();
     }

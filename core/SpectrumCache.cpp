@@ -1,4 +1,5 @@
 #include "SpectrumCache.h"
+#include "RegularFile.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -72,26 +73,34 @@ std::string SpectrumCache::path(std::uint64_t key) const
 
 std::optional<Eigensystem> SpectrumCache::load(std::uint64_t key, int D) const
 {
-    if (folder_.empty())
+    if (folder_.empty() || D <= 0)
         return std::nullopt;
-    std::ifstream in(path(key), std::ios::binary);
-    char magic[8];
-    std::uint64_t storedKey = 0;
-    std::int32_t storedD = 0;
-    if (!in.read(magic, 8) || std::memcmp(magic, kMagic, 8) != 0 ||
-        !in.read(reinterpret_cast<char*>(&storedKey), 8) || storedKey != key ||
-        !in.read(reinterpret_cast<char*>(&storedD), 4) || storedD != D)
-        return std::nullopt;
-    Eigensystem e;
-    e.values.resize(D);
-    e.vectors.resize(D, D);
-    if (!in.read(reinterpret_cast<char*>(e.values.data()), std::streamsize(8) * D) ||
-        !in.read(reinterpret_cast<char*>(e.vectors.data()), std::streamsize(8) * D * D) ||
-        in.peek() != std::char_traits<char>::eof())
-        return std::nullopt;
-    if (!e.values.allFinite() || !e.vectors.allFinite())
-        return std::nullopt;
-    return e;
+    try {
+        // Only a regular file of exactly the size the header implies is read, checked before allocating D² doubles.
+        RegularFile in(path(key));
+        const std::uint64_t expected = 20 + 8 * std::uint64_t(D) + 8 * std::uint64_t(D) * std::uint64_t(D);
+        if (in.size() != expected)
+            return std::nullopt;
+        char magic[8];
+        std::uint64_t storedKey = 0;
+        std::int32_t storedD = 0;
+        if (in.read(magic, 8) != 8 || std::memcmp(magic, kMagic, 8) != 0 || in.read(&storedKey, 8) != 8 ||
+            storedKey != key || in.read(&storedD, 4) != 4 || storedD != D)
+            return std::nullopt;
+        Eigensystem e;
+        e.values.resize(D);
+        e.vectors.resize(D, D);
+        const std::size_t valueBytes = 8 * std::size_t(D), vectorBytes = valueBytes * std::size_t(D);
+        char probe;
+        if (in.read(e.values.data(), valueBytes) != valueBytes || in.read(e.vectors.data(), vectorBytes) != vectorBytes ||
+            in.read(&probe, 1) != 0)
+            return std::nullopt;
+        if (!e.values.allFinite() || !e.vectors.allFinite())
+            return std::nullopt;
+        return e;
+    } catch (const FileError&) {
+        return std::nullopt;  // absent, not a regular file or unreadable: recomputed
+    }
 }
 
 bool SpectrumCache::store(std::uint64_t key, const Eigensystem& e) const

@@ -52,8 +52,8 @@ Weights referenceStep(const TrainingRule& r, Weights w, const Eigen::VectorXd& x
         }
         w.W.row(k) += eta / (D * sqrtD) * scalar * x.transpose();
         w.V.row(k) += eta / D * g(k) * delta.transpose();
-        if (r.trainBias)
-            w.beta(k) += eta / D * mu * gp(k);
+        if (r.trainBias)  // an encoder weight on a constant input: the encoder's scalar (§3.3, the variant's too)
+            w.beta(k) += eta / D * scalar;
     }
     if (r.rule == Rule::Sanger)
         w.V = w.W;
