@@ -2,6 +2,7 @@
 #include "CurveTable.h"
 #include "Experiment.h"
 #include "ProjectFile.h"
+#include "ResultFolder.h"
 #include "RunJson.h"
 
 #ifdef AEDYN_HAVE_FIGURES
@@ -18,7 +19,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 #include <cmath>
 #include <csignal>
@@ -96,18 +96,6 @@ RouteReport report(const char* route, const aedyn::RunOutcome& r, double seconds
     const QString status =
         r.ok ? QStringLiteral("ok") : (r.cancelled ? QStringLiteral("stopped") : QString::fromStdString(r.message));
     return {status, seconds};
-}
-
-bool writeFile(const QString& path, const QByteArray& data, QString* error)
-{
-    // QSaveFile writes to a temporary file and renames it on commit: an interrupted run never leaves a
-    // complete-looking file behind.
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit()) {
-        *error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
-        return false;
-    }
-    return true;
 }
 
 void printSummary(const aedyn::Experiment& e, const std::vector<double>& epsOde, const std::vector<double>& epsSgd)
@@ -329,8 +317,13 @@ int main(int argc, char** argv)
     } catch (const aedyn::ConfigError& e) {
         return fail(BadInput, QString::fromStdString(e.what()));
     }
-    if (!QDir().mkpath(outDir) || !QFileInfo(outDir).isWritable())
-        return fail(WriteFailed, QStringLiteral("cannot create or write the output directory '%1'").arg(outDir));
+    // Locked for this run, committed as one unit, never written through links (README, "aedyn-cli output").
+    std::unique_ptr<aedyn::ResultFolder> out;
+    try {
+        out = std::make_unique<aedyn::ResultFolder>(QFile::encodeName(outDir).toStdString());
+    } catch (const aedyn::ResultFolderError& e) {
+        return fail(WriteFailed, QString::fromLocal8Bit(e.what()));
+    }
 
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
@@ -400,11 +393,11 @@ int main(int argc, char** argv)
     table.writeCsv(csv);
     const QJsonObject json = runJson(e, preset, app.arguments(), theory, simulation, total.elapsed() / 1000.0,
                                      table.header());
-    QString error;
-    const QDir dir(outDir);
-    if (!writeFile(dir.filePath(QStringLiteral("curves.csv")), QByteArray::fromStdString(csv.str()), &error) ||
-        !writeFile(dir.filePath(QStringLiteral("run.json")), QJsonDocument(json).toJson(), &error))
-        return fail(WriteFailed, error);
+    try {
+        out->commit({{"curves.csv", csv.str()}, {"run.json", QJsonDocument(json).toJson().toStdString()}});
+    } catch (const aedyn::ResultFolderError& e) {
+        return fail(WriteFailed, QString::fromLocal8Bit(e.what()));
+    }
 #ifdef AEDYN_HAVE_FIGURES
     for (const QString& f : figures)
         if (const QString problem = exportFigure(store, chart, figureOptions, f); !problem.isEmpty())
