@@ -5,14 +5,13 @@
 #include "Experiment.h"
 #include "Presets.h"
 #include "ProjectFile.h"
+#include "ResultFolder.h"
 #include "RunJson.h"
 #include "RunResults.h"
 
-#include <QDir>
 #include <QElapsedTimer>
-#include <QFileInfo>
+#include <QFile>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 #include <csignal>
 #include <cstdio>
@@ -67,18 +66,6 @@ RouteReport report(const char* route, const aedyn::RunOutcome& r, double seconds
     const QString status =
         r.ok ? QStringLiteral("ok") : (r.cancelled ? QStringLiteral("stopped") : QString::fromStdString(r.message));
     return {status, seconds};
-}
-
-bool writeFile(const QString& path, const QByteArray& data, QString* error)
-{
-    // QSaveFile writes to a temporary file and renames it on commit: an interrupted run never leaves a
-    // complete-looking file behind.
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit()) {
-        *error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
-        return false;
-    }
-    return true;
 }
 
 // About a dozen rows of the learning curve, spread evenly over the log grid, from the results model.
@@ -145,8 +132,13 @@ int runCli(const CliOptions& options, const QStringList& arguments)
     } catch (const aedyn::ConfigError& e) {
         return cliFail(kBadInput, QString::fromStdString(e.what()));
     }
-    if (!QDir().mkpath(options.outDir) || !QFileInfo(options.outDir).isWritable())
-        return cliFail(kWriteFailed, QStringLiteral("cannot create or write the output directory '%1'").arg(options.outDir));
+    // Locked for this run, committed as one unit, never written through links (README, "aedyn-cli output").
+    std::unique_ptr<aedyn::ResultFolder> out;
+    try {
+        out = std::make_unique<aedyn::ResultFolder>(QFile::encodeName(options.outDir).toStdString());
+    } catch (const aedyn::ResultFolderError& e) {
+        return cliFail(kWriteFailed, QString::fromLocal8Bit(e.what()));
+    }
 
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
@@ -196,11 +188,11 @@ int runCli(const CliOptions& options, const QStringList& arguments)
     table.writeCsv(csv);
     const QJsonObject json =
         runJson(e, preset, arguments, theory, simulation, total.elapsed() / 1000.0, table.header());
-    QString error;
-    const QDir dir(options.outDir);
-    if (!writeFile(dir.filePath(QStringLiteral("curves.csv")), QByteArray::fromStdString(csv.str()), &error) ||
-        !writeFile(dir.filePath(QStringLiteral("run.json")), QJsonDocument(json).toJson(), &error))
-        return cliFail(kWriteFailed, error);
+    try {
+        out->commit({{"curves.csv", csv.str()}, {"run.json", QJsonDocument(json).toJson().toStdString()}});
+    } catch (const aedyn::ResultFolderError& e) {
+        return cliFail(kWriteFailed, QString::fromLocal8Bit(e.what()));
+    }
     if (const QString problem = writeFigures(results, options); !problem.isEmpty())
         return cliFail(kWriteFailed, problem);
     if (!options.quiet)

@@ -9,7 +9,9 @@ foreach(f bin/aedyn bin/aedyn-cli
           share/applications/org.aedyn.AEDyn.desktop
           share/metainfo/org.aedyn.AEDyn.metainfo.xml
           share/mime/packages/org.aedyn.AEDyn.xml
-          share/icons/hicolor/scalable/apps/org.aedyn.AEDyn.svg)
+          share/icons/hicolor/scalable/apps/org.aedyn.AEDyn.svg
+          share/doc/aedyn/copyright share/doc/aedyn/changelog.Debian.gz
+          share/man/man1/aedyn.1.gz share/man/man1/aedyn-cli.1.gz)
   if(NOT EXISTS ${PREFIX}/${f})
     message(FATAL_ERROR "not installed: ${f}")
   endif()

@@ -1,6 +1,7 @@
 // Hostile but accepted configurations through aedyn::Experiment (issue 14): the theory route never emits a
 // non-finite value or a cosine outside [0, 1] — it stops with "the theory produced non-finite values at t = …" —
 // and a divergence names its likely cause (huge initial weights or biases, weight decay ≥ D, or the learning rate).
+#include "Presets.h"
 #include "Experiment.h"
 
 #include <QTest>

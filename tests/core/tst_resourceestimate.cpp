@@ -1,5 +1,6 @@
 // The memory estimate of a configuration (core/ResourceEstimate.h, issue 14): D = 100000 with K = 4096 is refused
 // with 2 GB available in one line naming the parameters and the estimate; the paper's presets fit in 2 GB.
+#include "Presets.h"
 #include "ResourceEstimate.h"
 
 #include <QTest>

@@ -1,5 +1,6 @@
 // libFuzzer target: the preset parser (aedyn::parsePreset), then the parsed values applied and validated as a
 // preset's are. ConfigError is the only expected failure.
+#include "Presets.h"
 #include "ExperimentConfig.h"
 
 #include <string>
