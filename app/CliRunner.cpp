@@ -4,6 +4,7 @@
 #include "CurveTable.h"
 #include "Experiment.h"
 #include "Presets.h"
+#include "ResourceEstimate.h"
 #include "ProjectFile.h"
 #include "ResultFolder.h"
 #include "RunJson.h"
@@ -128,6 +129,9 @@ int runCli(const CliOptions& options, const QStringList& arguments)
             config = aedyn::presetConfig(preset.toStdString());
         }
         aedyn::applyParameters(config, options.overrides);
+        aedyn::validate(config);
+        // Refused before anything is allocated, with the estimate, rather than killed by the OOM killer later.
+        aedyn::checkResources(config, aedyn::availableMemoryBytes());
         experiment = std::make_unique<aedyn::Experiment>(config);
     } catch (const aedyn::ConfigError& e) {
         return cliFail(kBadInput, QString::fromStdString(e.what()));

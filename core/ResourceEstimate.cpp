@@ -140,7 +140,8 @@ void checkResources(const ExperimentConfig& c, std::size_t availableBytes)
         reduce = images ? "K, runs or t_max" : "K, D, runs or t_max";
     throw ConfigError(what + " needs about " + formatBytes(static_cast<double>(total)) + " of memory (" + split +
                       "); this machine has " + formatBytes(static_cast<double>(availableBytes)) +
-                      " available: reduce " + reduce);
+                          " available: reduce " + reduce,
+                      "K");
 }
 
 std::size_t availableMemoryBytes()

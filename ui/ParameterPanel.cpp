@@ -2,6 +2,7 @@
 
 #include "ParameterField.h"
 #include "Presets.h"
+#include "ResourceEstimate.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -173,6 +174,8 @@ void ParameterPanel::revalidate()
     if (problem.isEmpty()) {
         try {
             aedyn::validate(c);
+            // A configuration this machine cannot hold is refused here, before any worker allocates it.
+            aedyn::checkResources(c, aedyn::availableMemoryBytes());
         } catch (const aedyn::ConfigError& e) {
             problem = QString::fromStdString(e.what());
             badKey = e.key();

@@ -218,7 +218,9 @@ std::pair<double, double> WeightNormChart::fitWindow() const { return {fitFrom_-
 
 bool WeightNormChart::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == view_->viewport()) {
+    // Only mouse presses and moves are mouse events: every other event must not be read as one.
+    const bool mouseEvent = event->type() == QEvent::MouseButtonPress || event->type() == QEvent::MouseMove;
+    if (watched == view_->viewport() && mouseEvent) {
         const auto* mouse = static_cast<QMouseEvent*>(event);
         auto timeAt = [&] {
             return chart_->mapToValue(view_->mapToScene(mouse->position().toPoint()), windowEdges_).x();

@@ -430,6 +430,21 @@ private slots:
             QVERIFY(!QFile::exists(out.filePath(QStringLiteral("curves.csv"))));
         }
     }
+
+    // A configuration no machine here can hold is refused at once with the estimate, nothing allocated.
+    void configurationsBeyondMemoryAreRefused()
+    {
+        QTemporaryDir out;
+        QElapsedTimer timer;
+        timer.start();
+        const CliResult r = runCli({"--set", "D=100000", "--set", "K=4096", "--out", out.path()});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("D = 100000 with K = 4096")) && r.err.contains(QStringLiteral("GB")) &&
+                     r.err.count(QLatin1Char('\n')) == 1,
+                 qPrintable(r.err));
+        QVERIFY(timer.elapsed() < 5000);
+        QVERIFY(!QFile::exists(out.filePath(QStringLiteral("curves.csv"))));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -368,8 +368,16 @@ private slots:
         QTest::addColumn<double>("tolerance");
         // Half a unit in the third digit for vanilla (seeds 1 and 2 give 0.012178 and 0.012214). The truncated
         // rule's slow final approach depends on the initial draw: seeds 1, 2, 3 give 0.013627, 0.013550, 0.013534.
-        QTest::newRow("vanilla") << "vanilla" << 0.0122 << 0.005;
-        QTest::newRow("truncated") << "truncated" << 0.0135 << 0.015;
+        QTest::addColumn<QString>("tMax");
+        // Under the sanitizers (ten times slower) the earlier checkpoint of theory.md §8, t ≈ 825: 0.0147 and
+        // 0.0172, which the ODE meets to 0.8 % and 0.6 %.
+        if (qEnvironmentVariableIsSet("AEDYN_SANITIZED")) {
+            QTest::newRow("vanilla") << "vanilla" << 0.0147 << 0.015 << "825";
+            QTest::newRow("truncated") << "truncated" << 0.0172 << 0.015 << "825";
+            return;
+        }
+        QTest::newRow("vanilla") << "vanilla" << 0.0122 << 0.005 << "3000";
+        QTest::newRow("truncated") << "truncated" << 0.0135 << 0.015 << "3000";
     }
 
     void fig5dTheoryMatchesTheSpecification()
@@ -379,8 +387,9 @@ private slots:
         QFETCH(QString, rule);
         QFETCH(double, expected);
         QFETCH(double, tolerance);
+        QFETCH(QString, tMax);
         ExperimentConfig c = presetConfig("fig5d-fashion-mnist");
-        applyParameters(c, {{"rule", rule.toStdString()}, {"t_max", "3000"}});
+        applyParameters(c, {{"rule", rule.toStdString()}, {"t_max", tMax.toStdString()}});
         const Experiment e(c);
         double eps = 0;
         QVERIFY(e.runTheory([&](std::size_t, const Observables& o) { eps = o.eps; }).ok);
@@ -398,7 +407,9 @@ private slots:
             QSKIP("FashionMNIST is not installed (scripts/install-deps.sh installs dataset-fashion-mnist)");
         ExperimentConfig c = presetConfig("fig6-fashion-mnist");
         {
-            applyParameters(c, {{"datasize", "10000"}, {"K", "4"}, {"runs", "4"}, {"t_max", "100"}});
+            // Under the sanitizers two networks instead of four (still asserting, with the same tolerances).
+            const bool light = qEnvironmentVariableIsSet("AEDYN_SANITIZED");
+            applyParameters(c, {{"datasize", "10000"}, {"K", "4"}, {"runs", light ? "2" : "4"}, {"t_max", "100"}});
             const Experiment e(c);
             QCOMPARE(e.config().D, 784);
             std::vector<double> ode(e.times().size()), gaussian(ode.size()), test(ode.size());
