@@ -1,7 +1,12 @@
 // `aedyn-cli sweep`: each point's curves.csv is byte-identical to a single aedyn-cli run of its parameters;
 // --task N runs exactly point N; --gather reports missing points (exit 1); a resumed sweep skips finished points;
 // the --slurm script holds the array, the passed-through options and the task command (and runs a point).
+#include "ExperimentConfig.h"
+#include "Presets.h"
+#include "ProjectFile.h"
+
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -10,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+
+#include <csignal>
 
 namespace {
 
@@ -213,6 +220,76 @@ private slots:
         QVERIFY2(text.contains("#SBATCH --array=0-1\n") && text.contains("CHUNK=3\n") && text.contains("N=4\n"),
                  qPrintable(text));
         QVERIFY(!text.contains("--partition"));
+    }
+
+    // Both routes: the SGD columns too are those of the single run (same seed, same streams).
+    void sgdSweepGivesTheCurvesOfSingleRuns()
+    {
+        const QString spec = dir_.filePath(QStringLiteral("sgd.sweep"));
+        writeFile(spec, "base = fig2-sequential\nset D = 100\nset t_max = 2\nset runs = 2\nsweep lr = 0.5, 1\n"
+                        "routes = both\n");
+        const QString out = dir_.filePath(QStringLiteral("sgd"));
+        const CliResult r = runCli({"sweep", spec, "--out", out, "--threads", "2"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        for (int i = 0; i < 2; ++i) {
+            QTemporaryDir single;
+            const CliResult s = runCli({"--preset", "fig2-sequential", "--set", "D=100", "--set", "t_max=2", "--set",
+                                        "runs=2", "--set", i == 0 ? "lr=0.5" : "lr=1", "--quiet", "--out",
+                                        single.path()});
+            QVERIFY2(s.exitCode == 0, qPrintable(s.err));
+            const QByteArray expected = readFile(QDir(single.path()).filePath("curves.csv"));
+            QCOMPARE(readFile(QDir(point(out, i)).filePath("curves.csv")), expected);
+        }
+        const QList<QByteArray> summary = readFile(QDir(out).filePath("summary.csv")).trimmed().split('\n');
+        QCOMPARE(summary[0], QByteArray("point,lr,eps_final_ode,eps_final_sgd"));
+        QVERIFY(summary[1].split(',').at(3).toDouble() > 0);
+    }
+
+    // A project file as the base, relative to the spec: the points are the project plus the overrides.
+    void projectBaseRelativeToTheSpec()
+    {
+        QVERIFY(QDir().mkpath(dir_.filePath("proj/runs")));
+        Project p;
+        p.preset = QStringLiteral("fig2-sequential");
+        p.config = aedyn::presetConfig("fig2-sequential");
+        aedyn::applyParameters(p.config, {{"D", "100"}, {"t_max", "5"}, {"seed", "17"}});
+        QString error;
+        QVERIFY2(saveProject(dir_.filePath("proj/runs/p.aedyn"), p, &error), qPrintable(error));
+        const QString spec = dir_.filePath(QStringLiteral("proj/p.sweep"));
+        writeFile(spec, "base = runs/p.aedyn\nsweep K = 1, 2\n");
+        const QString out = dir_.filePath(QStringLiteral("proj/out"));
+        const CliResult r = runCli({"sweep", spec, "--out", out, "--quiet"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QTemporaryDir single;
+        QCOMPARE(runCli({dir_.filePath("proj/runs/p.aedyn"), "--set", "K=2", "--no-sgd", "--quiet", "--out",
+                         single.path()})
+                     .exitCode,
+                 0);
+        QCOMPARE(readFile(QDir(point(out, 1)).filePath("curves.csv")),
+                 readFile(QDir(single.path()).filePath("curves.csv")));
+    }
+
+    // SIGINT mid-sweep stops every running point: exit code 130, no point looks complete.
+    void interruptStopsTheSweep()
+    {
+        const QString spec = dir_.filePath(QStringLiteral("long.sweep"));
+        writeFile(spec, "base = fig2-sequential\nset spectrum = powerlaw\nset D = 1024\nset K = 64\nset t_max = 1e6\n"
+                        "sweep lr = 1, 2, 3\n");
+        const QString out = dir_.filePath(QStringLiteral("long"));
+        QProcess p;
+        p.start(QStringLiteral(AEDYN_CLI_PATH), {"sweep", spec, "--out", out});
+        QVERIFY(p.waitForStarted());
+        QTest::qWait(1500);
+        QCOMPARE(p.state(), QProcess::Running);
+        QElapsedTimer timer;
+        timer.start();
+        ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(10000));
+        qInfo("SIGINT answered in %lld ms", timer.elapsed());
+        QCOMPARE(p.exitCode(), 130);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(!QFileInfo::exists(QDir(point(out, i)).filePath("curves.csv")));
+        QVERIFY(!QFileInfo::exists(QDir(out).filePath("summary.csv")));
     }
 
     void refusesABadSpecNamingTheLine()
