@@ -115,7 +115,6 @@ int runCli(const CliOptions& options, const QStringList& arguments)
         return cliFail(kBadInput, problem);
     // A project file replaces the preset as the starting point; --set still applies on top of it.
     QString preset = options.preset;
-    std::unique_ptr<aedyn::Experiment> experiment;
     try {
         aedyn::ExperimentConfig config;
         if (!options.projectPath.isEmpty()) {
@@ -129,6 +128,17 @@ int runCli(const CliOptions& options, const QStringList& arguments)
             config = aedyn::presetConfig(preset.toStdString());
         }
         aedyn::applyParameters(config, options.overrides);
+        return runExperiment(config, preset, options, arguments);
+    } catch (const aedyn::ConfigError& e) {
+        return cliFail(kBadInput, QString::fromStdString(e.what()));
+    }
+}
+
+int runExperiment(const aedyn::ExperimentConfig& config, const QString& preset, const CliOptions& options,
+                  const QStringList& arguments)
+{
+    std::unique_ptr<aedyn::Experiment> experiment;
+    try {
         aedyn::validate(config);
         // Refused before anything is allocated, with the estimate, rather than killed by the OOM killer later.
         aedyn::checkResources(config, aedyn::availableMemoryBytes());

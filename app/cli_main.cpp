@@ -3,6 +3,7 @@
 #include "CliOptions.h"
 #include "CliRunner.h"
 #include "Presets.h"
+#include "SweepCommand.h"
 
 #include <cstdio>
 
@@ -23,6 +24,9 @@ int main(int argc, char** argv)
     const auto app = makeCliApplication(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("aedyn-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(AEDYN_VERSION));
+    // `aedyn-cli sweep SPEC --out DIR …` has options of its own (README, "Sweeps").
+    if (isSweepCommand(app->arguments()))
+        return runSweepCommand(app->arguments());
     QString error;
     const auto options = parseCliOptions(app->arguments(), &error);
     if (!options)

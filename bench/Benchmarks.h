@@ -4,4 +4,5 @@ namespace aedyn::bench {
 void sgdBenchmarks();  // SgdBench.cpp
 void odeBenchmarks();  // OdeBench.cpp
 void imageBenchmarks();  // ImageBench.cpp
+void sweepBenchmarks();  // SweepBench.cpp
 } // namespace aedyn::bench

@@ -1,4 +1,4 @@
-// aedyn-bench [sgd|ode|images]...: prints speed figures of the simulator and the theory engine.
+// aedyn-bench [sgd|ode|images|sweep]...: prints speed figures of the simulator and the theory engine.
 #include "Benchmarks.h"
 
 #include <cstdio>
@@ -21,5 +21,7 @@ int main(int argc, char** argv)
         aedyn::bench::odeBenchmarks();
     if (wanted("images"))
         aedyn::bench::imageBenchmarks();
+    if (wanted("sweep"))
+        aedyn::bench::sweepBenchmarks();
     return 0;
 }
