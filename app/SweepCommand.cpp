@@ -1,5 +1,6 @@
 #include "SweepCommand.h"
 
+#include "ResultFolder.h"
 #include "CliOptions.h"
 #include "CliRunner.h"
 #include "ParameterSchema.h"
@@ -235,7 +236,7 @@ QByteArray readAll(const QString& path, bool* ok)
     return *ok ? f.readAll() : QByteArray();
 }
 
-// Complete: point.json names this point, curves.csv reads back and run.json is a JSON object with both routes.
+// Complete: point.json names this point, the result folder's manifest holds, curves.csv reads back and run.json is a JSON object with both routes.
 PointState pointState(const Sweep& s, const aedyn::SweepPoint& p, const QString& dir, aedyn::CurveColumns* curves,
                       QJsonObject* run)
 {
@@ -247,6 +248,9 @@ PointState pointState(const Sweep& s, const aedyn::SweepPoint& p, const QString&
         return PointState::Incomplete;
     if (QJsonDocument::fromJson(point).object() != pointJson(s, p))
         return PointState::Foreign;
+    // The run's manifest is written last and checks both files: a run killed between its writes is incomplete.
+    if (!aedyn::ResultFolder::isComplete(QFile::encodeName(dir).toStdString()))
+        return PointState::Incomplete;
     const QByteArray csv = readAll(QDir(dir).filePath(QStringLiteral("curves.csv")), &ok);
     if (!ok)
         return PointState::Incomplete;

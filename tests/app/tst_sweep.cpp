@@ -120,7 +120,7 @@ private slots:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(QDir(out).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList{"point-0002"});
         QCOMPARE(QDir(point(out, 2)).entryList(QDir::Files),
-                 (QStringList{"curves.csv", "point.json", "run.json"}));
+                 (QStringList{"curves.csv", "manifest.txt", "point.json", "run.json"}));
         const QJsonObject p = QJsonDocument::fromJson(readFile(QDir(point(out, 2)).filePath("point.json"))).object();
         QCOMPARE(p.value("swept").toObject().value("lr").toString(), QStringLiteral("1"));
         QCOMPARE(p.value("swept").toObject().value("sigma").toString(), QStringLiteral("0.5"));
