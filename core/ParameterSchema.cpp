@@ -1,4 +1,5 @@
 #include "ParameterSchema.h"
+#include "Text.h"
 
 #include <charconv>
 #include <cmath>
@@ -8,15 +9,6 @@
 namespace aedyn {
 
 namespace {
-
-std::string trim(std::string_view s)
-{
-    const auto first = s.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos)
-        return {};
-    const auto last = s.find_last_not_of(" \t\r\n");
-    return std::string(s.substr(first, last - first + 1));
-}
 
 [[noreturn]] void refuse(const ParameterSpec& spec, const std::string& text, const std::string& expected)
 {
@@ -355,7 +347,7 @@ const ParameterSpec& parameterSpec(std::string_view key)
 
 ParameterValue parseParameter(const ParameterSpec& spec, const std::string& raw)
 {
-    const std::string v = trim(raw);
+    const std::string v = trimmed(raw);
     switch (spec.type) {
     case ParameterType::Integer: {
         long long x = 0;
@@ -377,7 +369,7 @@ ParameterValue parseParameter(const ParameterSpec& spec, const std::string& raw)
         std::string item;
         std::istringstream in(v);
         while (std::getline(in, item, ',')) {
-            item = trim(item);
+            item = trimmed(item);
             const auto x = readNumber(item);
             if (!x || !(*x > 0))
                 refuse(spec, raw, "every spike must be a number greater than 0 (got '" + item + "')");

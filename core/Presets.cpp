@@ -1,4 +1,5 @@
 #include "Presets.h"
+#include "Text.h"
 
 #include <algorithm>
 #include <sstream>
@@ -9,22 +10,13 @@ const std::vector<std::pair<std::string, std::string>>& embeddedPresetTexts();  
 
 namespace {
 
-std::string trim(std::string_view s)
-{
-    const auto first = s.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos)
-        return {};
-    const auto last = s.find_last_not_of(" \t\r\n");
-    return std::string(s.substr(first, last - first + 1));
-}
-
 std::vector<std::string> splitList(const std::string& s)
 {
     std::vector<std::string> out;
     std::string item;
     std::istringstream in(s);
     while (std::getline(in, item, ','))
-        out.push_back(trim(item));
+        out.push_back(trimmed(item));
     return out;
 }
 
@@ -39,14 +31,14 @@ Preset parsePreset(const std::string& name, const std::string& text)
     int lineNo = 0;
     while (std::getline(in, line)) {
         ++lineNo;
-        const std::string t = trim(line);
+        const std::string t = trimmed(line);
         if (t.empty() || t[0] == '#')
             continue;
         const auto eq = t.find('=');
         if (eq == std::string::npos)
             throw ConfigError("preset " + name + ", line " + std::to_string(lineNo) + ": expected 'key = value'");
-        const std::string key = trim(std::string_view(t).substr(0, eq));
-        const std::string value = trim(std::string_view(t).substr(eq + 1));
+        const std::string key = trimmed(std::string_view(t).substr(0, eq));
+        const std::string value = trimmed(std::string_view(t).substr(eq + 1));
         if (key == "title")
             p.title = value;
         else if (key == "caption")

@@ -1,4 +1,5 @@
 #include "SweepSpec.h"
+#include "Text.h"
 
 #include "ParameterSchema.h"
 #include "Presets.h"
@@ -18,18 +19,9 @@ namespace {
 
 constexpr std::size_t kMaxPoints = 1000000;
 
-std::string trim(const std::string& s)
-{
-    const auto b = s.find_first_not_of(" \t\r");
-    if (b == std::string::npos)
-        return {};
-    const auto e = s.find_last_not_of(" \t\r");
-    return s.substr(b, e - b + 1);
-}
-
 std::optional<double> number(const std::string& raw)
 {
-    const std::string s = trim(raw);
+    const std::string s = trimmed(raw);
     double x = 0;
     const char* begin = s.data();
     if (!s.empty() && s[0] == '+')
@@ -46,7 +38,7 @@ std::vector<std::string> split(const std::string& s, char sep)
     std::string item;
     std::istringstream in(s);
     while (std::getline(in, item, sep))
-        parts.push_back(trim(item));
+        parts.push_back(trimmed(item));
     if (!s.empty() && s.back() == sep)
         parts.emplace_back();
     return parts;
@@ -191,18 +183,18 @@ SweepSpec parseSweepSpec(const std::string& text, const std::string& specDir)
         ++line;
         if (const auto hash = raw.find('#'); hash != std::string::npos)
             raw.erase(hash);
-        const std::string s = trim(raw);
+        const std::string s = trimmed(raw);
         if (s.empty())
             continue;
         const auto eq = s.find('=');
         if (eq == std::string::npos)
             refuse(line, {}, "expected 'base = …', 'set KEY = VALUE', 'sweep KEY = VALUES', 'routes = …' or "
                              "'quantities = …', got '" + s + "'");
-        std::string lhs = trim(s.substr(0, eq));
-        const std::string rhs = trim(s.substr(eq + 1));
+        std::string lhs = trimmed(s.substr(0, eq));
+        const std::string rhs = trimmed(s.substr(eq + 1));
         const auto space = lhs.find_first_of(" \t");
         const std::string word = lhs.substr(0, space);
-        const std::string key = space == std::string::npos ? std::string() : trim(lhs.substr(space));
+        const std::string key = space == std::string::npos ? std::string() : trimmed(lhs.substr(space));
 
         if (word == "base" && key.empty()) {
             if (!spec.base.empty())
