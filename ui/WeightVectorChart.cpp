@@ -81,12 +81,18 @@ void WeightVectorChart::refresh(const aedyn::RunResults& store)
         const bool drawn = k < K && E.rows() == (w ? w->D() : -1);
         // Weights of parameters that have since changed stay drawn, in grey, until a new run replaces them.
         const QColor colour = store.simulationStale ? referenceGrey() : unitColour(static_cast<int>(k));
-        weights_[k]->setPen(QPen(colour, style_.pen(1.0)));
-        matches_[k]->setPen(QPen(colour.darker(140), style_.pen(2.0), Qt::DashLine));
-        weights_[k]->setVisible(drawn);
-        matches_[k]->setVisible(drawn);
-        // Showing a series shows its legend marker again; the overlays need none.
-        chart_->legend()->markers(matches_[k]).first()->setVisible(false);
+        // Pens and visibility only when they change: each change makes Qt Charts lay out the legend again.
+        const QPen weightPen(colour, style_.pen(1.0)), matchPen(colour.darker(140), style_.pen(2.0), Qt::DashLine);
+        if (weights_[k]->pen() != weightPen)
+            weights_[k]->setPen(weightPen);
+        if (matches_[k]->pen() != matchPen)
+            matches_[k]->setPen(matchPen);
+        if (weights_[k]->isVisible() != drawn) {
+            weights_[k]->setVisible(drawn);
+            matches_[k]->setVisible(drawn);
+            // Showing a series shows its legend marker again; the overlays need none.
+            chart_->legend()->markers(matches_[k]).first()->setVisible(false);
+        }
     }
     if (!w || E.rows() != w->D() || E.cols() == 0)
         return;
@@ -103,9 +109,13 @@ void WeightVectorChart::refresh(const aedyn::RunResults& store)
         matches_[k]->replace(decimateVector(proj(best) * E.col(best), scale, width));
         extent = std::max(extent, scale * v.cwiseAbs().maxCoeff());
     }
-    indexAxis_->setRange(0, w->D() - 1);
-    indexAxis_->applyNiceNumbers();
-    if (extent > 0) {
+    // Axes only when their range changes (a new D, or weights that outgrew the old range): a new range lays the
+    // whole chart out again.
+    if (indexAxis_->max() < w->D() - 1 || indexAxis_->max() > 2 * w->D()) {
+        indexAxis_->setRange(0, w->D() - 1);
+        indexAxis_->applyNiceNumbers();
+    }
+    if (extent > 0 && (extent * 1.05 > valueAxis_->max() || extent * 2 < valueAxis_->max())) {
         valueAxis_->setRange(-1.05 * extent, 1.05 * extent);
         valueAxis_->applyNiceNumbers();
     }
