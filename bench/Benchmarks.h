@@ -5,4 +5,5 @@ void sgdBenchmarks();  // SgdBench.cpp
 void odeBenchmarks();  // OdeBench.cpp
 void imageBenchmarks();  // ImageBench.cpp
 void sweepBenchmarks();  // SweepBench.cpp
+void guiBenchmarks();    // GuiBench.cpp (NoGuiBench.cpp without the GUI)
 } // namespace aedyn::bench

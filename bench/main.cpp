@@ -1,4 +1,4 @@
-// aedyn-bench [sgd|ode|images|sweep]...: prints speed figures of the simulator and the theory engine.
+// aedyn-bench [sgd|ode|images|sweep|gui]...: prints speed figures of the simulator and the theory engine.
 #include "Benchmarks.h"
 
 #include <cstdio>
@@ -23,5 +23,7 @@ int main(int argc, char** argv)
         aedyn::bench::imageBenchmarks();
     if (wanted("sweep"))
         aedyn::bench::sweepBenchmarks();
+    if (wanted("gui"))
+        aedyn::bench::guiBenchmarks();
     return 0;
 }

@@ -76,6 +76,8 @@ public:
     bool theoryUpToDate() const { return runs_.theoryUpToDate(panelConfig()); }
     // Worst and median GUI-thread time of one repaint — the charts' update plus the painting that follows — in ms.
     std::pair<double, double> frameStats() const;
+    // Every repaint's GUI-thread time so far, in ms (for aedyn-bench gui).
+    const std::vector<double>& frameTimes() const { return frameMs_; }
 
 public slots:
     void runSimulation();

@@ -1,0 +1,127 @@
+// GUI-thread repaint times on the off-screen platform, one line per scenario in the form scripts read:
+//   gui SCENARIO: worst W ms, p99 P ms, median M ms
+// and what the dashboard costs for many units (first repaint, memory).
+#include "Benchmarks.h"
+
+#include "MainWindow.h"
+#include "ParameterPanel.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <unistd.h>
+
+// Outside any namespace: the macro declares the resource initialiser of the static aedyn_ui library.
+static void initResources() { Q_INIT_RESOURCE(aedyn); }
+
+namespace aedyn::bench {
+
+namespace {
+
+double residentMegabytes()
+{
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (!statm.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> fields = statm.readAll().split(' ');
+    return fields.value(1).toDouble() * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1 << 20);
+}
+
+// Processes events until `done` or `seconds` have passed.
+template <typename Done>
+bool waitFor(Done done, double seconds)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done() && timer.elapsed() < seconds * 1000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return done();
+}
+
+void printFrames(const char* scenario, const std::vector<double>& frames)
+{
+    if (frames.empty()) {
+        std::printf("gui %s: no repaint measured\n", scenario);
+        return;
+    }
+    std::vector<double> v = frames;
+    std::sort(v.begin(), v.end());
+    const double p99 = v[std::min(v.size() - 1, static_cast<std::size_t>(0.99 * v.size()))];
+    std::printf("gui %s: worst %.1f ms, p99 %.1f ms, median %.1f ms\n", scenario, v.back(), p99, v[v.size() / 2]);
+    std::fflush(stdout);
+}
+
+// Runs a configuration for at most `seconds` (then stops it) and prints the repaint times.
+void runScenario(const char* scenario, const char* preset, std::initializer_list<std::pair<const char*, const char*>> values,
+                 double seconds)
+{
+    MainWindow w;
+    w.resize(1600, 1000);
+    w.show();
+    w.panel()->selectPreset(QString::fromLatin1(preset));
+    for (const auto& [key, value] : values)
+        w.panel()->setValue(key, QString::fromLatin1(value));
+    if (!w.panel()->config()) {
+        std::printf("gui %s: skipped (%s)\n", scenario, qPrintable(w.panel()->problem()));
+        return;
+    }
+    if (!waitFor([&] { return w.theoryUpToDate() || !w.message().isEmpty(); }, 120)) {
+        std::printf("gui %s: skipped (the theory did not arrive in 120 s)\n", scenario);
+        return;
+    }
+    w.runSimulation();
+    waitFor([&] { return !w.simulationRunning(); }, seconds);
+    w.stopSimulation();
+    waitFor([&] { return !w.simulationRunning(); }, 10);
+    waitFor([] { return false; }, 0.2);  // the last coalesced repaint
+    printFrames(scenario, w.frameTimes());
+}
+
+void dashboardFor(int K, int D)
+{
+    const double before = residentMegabytes();
+    QElapsedTimer timer;
+    timer.start();
+    MainWindow w;
+    w.resize(1600, 1000);
+    w.show();
+    w.panel()->setValue("D", QString::number(D));
+    w.panel()->setValue("K", QString::number(K));
+    w.panel()->setValue("t_max", QStringLiteral("1"));
+    if (!w.panel()->config()) {
+        std::printf("gui dashboard K = %d: refused (%s)\n", K, qPrintable(w.panel()->problem()));
+        return;
+    }
+    waitFor([&] { return w.theoryUpToDate() && !w.frameTimes().empty(); }, 300);
+    waitFor([] { return false; }, 0.2);
+    const auto& frames = w.frameTimes();
+    std::printf("gui dashboard K = %d (D = %d): theory drawn after %.2f s, slowest repaint %.1f ms, RSS %+.0f MB\n", K, D,
+                timer.elapsed() / 1000.0, frames.empty() ? 0.0 : *std::max_element(frames.begin(), frames.end()),
+                residentMegabytes() - before);
+    std::fflush(stdout);
+}
+
+} // namespace
+
+void guiBenchmarks()
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    int argc = 1;
+    char name[] = "aedyn-bench";
+    char* argv[] = {name, nullptr};
+    QApplication app(argc, argv);
+    initResources();
+    std::printf("\nGUI-thread repaint (off-screen platform, 1600 x 1000)\n");
+    runScenario("fig2-x8", "fig2-sequential", {{"runs", "8"}}, 120);
+    runScenario("fig5d", "fig5d-fashion-mnist", {{"t_max", "20"}}, 60);
+    runScenario("d10000-k64-x8", "fig2-sequential", {{"D", "10000"}, {"K", "64"}, {"runs", "8"}}, 15);
+    for (int K : {64, 512, 4096})
+        dashboardFor(K, std::max(1000, K));
+}
+
+} // namespace aedyn::bench
