@@ -10,9 +10,22 @@
 #include <algorithm>
 
 #include <cstdio>
+#include <cstring>
+
+// --help and --version print and exit without a display (a QApplication would need one).
+bool onlyPrints(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i)
+        for (const char* option : {"-h", "--help", "--help-all", "-v", "--version"})
+            if (std::strcmp(argv[i], option) == 0)
+                return true;
+    return false;
+}
 
 int main(int argc, char** argv)
 {
+    if (onlyPrints(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     Q_INIT_RESOURCE(aedyn);  // the icons live in the static aedyn_ui library
     QApplication::setOrganizationName(QStringLiteral("AEDyn"));  // QSettings: ~/.config/AEDyn/AEDyn.conf

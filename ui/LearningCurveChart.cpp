@@ -119,7 +119,10 @@ void LearningCurveChart::refresh(const aedyn::RunResults& store)
         levels_[i]->setPen(QPen(referenceGrey(), style_.pen(1.0), Qt::DashLine));
         levels_[i]->replace(drawable(tFirst, level) ? QList<QPointF>{{tFirst, level}, {tLast, level}} : QList<QPointF>{});
         // A narrow plot (an exported single-column figure) gets the short form.
-        levelLabels_[i]->setText((width < 400 ? QStringLiteral("PCA %1") : QStringLiteral("PCA rank %1")).arg(ranks[i]));
+        // With its value, so the plateau can be read against ε_PCA(k) (a narrow figure gets the short form).
+        const QString value = QString::number(level, 'g', 3);
+        levelLabels_[i]->setText(width < 400 ? QStringLiteral("PCA %1: %2").arg(ranks[i]).arg(value)
+                                             : QStringLiteral("PCA rank %1: ε = %2").arg(ranks[i]).arg(value));
     }
 
     // The numbers come from the same series the CSV export writes.
@@ -254,8 +257,11 @@ void LearningCurveChart::updateRanges(const aedyn::RunResults& store)
     if (logError_)
         setLogRange(epsLogAxis_, lo, hi);
     else {
-        epsLinearAxis_->setRange(0, hi * 1.05);
-        epsLinearAxis_->applyNiceNumbers();
+        // ε ≤ 1/2 for normalised inputs: the axis ends just above the largest value, on a multiple of 0.05, not at 1.
+        const double top = std::ceil(hi * 1.02 * 20.0) / 20.0;
+        const int steps = static_cast<int>(std::lround(top / 0.05));
+        epsLinearAxis_->setRange(0, top);
+        epsLinearAxis_->setTickCount(steps <= 10 ? steps + 1 : steps % 2 == 0 ? steps / 2 + 1 : 6);
     }
 }
 

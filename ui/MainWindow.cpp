@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QScrollArea>
 #include <QSettings>
@@ -410,6 +411,34 @@ void MainWindow::createMenus()
     updateRecentMenu();
     pinMenu_ = menuBar()->addMenu(tr("&Compare"));
     updatePinMenu();
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, [this] {
+        QMessageBox::information(this, tr("Keyboard shortcuts"), shortcutsText());
+    });
+    help->addAction(tr("&About AEDyn"), this, [this] {
+        QMessageBox::about(this, tr("About AEDyn"),
+                           tr("<b>AEDyn %1</b><p>Watch a shallow non-linear autoencoder learn by online SGD, next to the "
+                              "exact ODE theory of its test error.</p><p>After M. Refinetti and S. Goldt, <i>The "
+                              "dynamics of representation learning in shallow, non-linear autoencoders</i>, ICML 2022. "
+                              "Every equation is in docs/theory.md.</p>")
+                               .arg(QStringLiteral(AEDYN_VERSION)));
+    });
+}
+
+QString MainWindow::shortcutsText()
+{
+    return tr("<table cellpadding=3>"
+              "<tr><td><b>Space</b></td><td>Run, or pause and resume the run</td></tr>"
+              "<tr><td><b>R</b></td><td>Reset: stop and clear the simulation</td></tr>"
+              "<tr><td><b>L</b> or <b>F11</b></td><td>Lecture mode on and off</td></tr>"
+              "<tr><td><b>→ / ←</b></td><td>In lecture mode: the next or previous preset of the paper's story</td></tr>"
+              "<tr><td><b>Esc</b></td><td>Leave lecture mode</td></tr>"
+              "<tr><td><b>Ctrl+K</b></td><td>Keep this run for comparison</td></tr>"
+              "<tr><td><b>Ctrl+E</b></td><td>Export a figure</td></tr>"
+              "<tr><td><b>Ctrl+O / Ctrl+S</b></td><td>Open or save a project</td></tr>"
+              "<tr><td><b>Double-click</b></td><td>Maximise a chart, again to restore the dashboard</td></tr>"
+              "<tr><td><b>Drag</b> on the weight chart</td><td>Choose the power-law fit window</td></tr>"
+              "</table>");
 }
 
 Project MainWindow::currentProject() const

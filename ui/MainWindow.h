@@ -70,6 +70,8 @@ public:
     QString exportData(FigureChart chart, const QString& path);
     void copyFigure(FigureChart chart);
 
+    // The keyboard shortcuts, as the Help menu lists them (rich text).
+    static QString shortcutsText();
     // "≈ 12 s": what Run will cost, shown next to it.
     QString costText() const;
     // The theory drawn is complete and belongs to the parameters in the panel.

@@ -13,6 +13,8 @@
 #include "WeightNormChart.h"
 
 #include <QFile>
+#include <QMenuBar>
+#include <QValueAxis>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
@@ -305,6 +307,23 @@ private slots:
         panel.setValue("spectrum", QStringLiteral("spiked"));
         panel.setValue("D", QStringLiteral("4"));
         QCOMPARE(panel.problemKey(), std::string("K"));
+    }
+
+    // A Help menu lists the shortcuts and says what AEDyn is; the linear ε axis ends near 1/2, not at 1.
+    void helpMenuAndALinearAxisThatFitsTheData()
+    {
+        MainWindow w;
+        QStringList menus;
+        for (QAction* a : w.menuBar()->actions())
+            menus << a->text();
+        QVERIFY2(menus.contains(QStringLiteral("&Help")), qPrintable(menus.join(',')));
+        QVERIFY(MainWindow::shortcutsText().contains(QStringLiteral("Space")));
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 10000);
+        w.learningCurve()->setLogError(false);
+        w.learningCurve()->refresh(w.store());
+        const auto* axis = qobject_cast<QValueAxis*>(w.learningCurve()->chart()->axes(Qt::Vertical).first());
+        QVERIFY(axis);
+        QVERIFY2(axis->max() >= 0.5 && axis->max() <= 0.55, qPrintable(QString::number(axis->max())));
     }
 };
 
