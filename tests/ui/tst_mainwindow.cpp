@@ -345,8 +345,16 @@ private slots:
         w.runSimulation();
         QTRY_VERIFY_WITH_TIMEOUT(w.store().latestSimulation() != nullptr, 10000);
         w.togglePause();
-        QTest::qWait(100);  // what was under way before the pause may still arrive
-        const std::size_t before = w.store().latestSimulation()->index;
+        // A point computed just before the pause may still be on its way through a busy event loop: wait until
+        // nothing has arrived for 300 ms, then nothing may arrive for another 500 ms.
+        std::size_t before = w.store().latestSimulation()->index;
+        for (int settle = 0; settle < 10; ++settle) {
+            QTest::qWait(300);
+            const std::size_t now = w.store().latestSimulation()->index;
+            if (now == before)
+                break;
+            before = now;
+        }
         QTest::qWait(500);
         QCOMPARE(w.store().latestSimulation()->index, before);
         w.togglePause();
