@@ -2,6 +2,7 @@
 // dashboard creates a bounded number of series, and a repaint hands over at most a few points per pixel.
 #include "ChartSeries.h"
 #include "MainWindow.h"
+#include "ThrowAwaySettings.h"
 #include "ParameterPanel.h"
 
 #include <QChart>
@@ -36,12 +37,7 @@ Handed handedToCharts(const MainWindow& w)
 class TestDashboardBounds : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("AEDyn-test"));
-        QSettings().clear();
-    }
+    void initTestCase() { useThrowAwaySettings(); }
 
     void largeKCreatesABoundedNumberOfSeries()
     {

@@ -7,6 +7,7 @@
 #include "LearningCurveChart.h"
 #include "LectureStrip.h"
 #include "MainWindow.h"
+#include "ThrowAwaySettings.h"
 #include "ParameterPanel.h"
 #include "WeightNormChart.h"
 
@@ -31,13 +32,7 @@ class TestMainWindow : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        // Recent files and window state go to a throw-away settings folder.
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("AEDyn-test"));
-        QSettings().clear();
-    }
+    void initTestCase() { useThrowAwaySettings(); }
 
     // Lecture mode: full screen with the strip instead of the panel, arrows walk the presets, Esc restores the
     // window exactly. AEDYN_SCREENSHOTS=DIR saves a picture of it.

@@ -7,6 +7,7 @@
 #include "ImageFiles.h"
 #include "LearningCurveChart.h"
 #include "MainWindow.h"
+#include "ThrowAwaySettings.h"
 #include "OverlapMap.h"
 #include "ParameterPanel.h"
 #include "ParameterSchema.h"
@@ -96,12 +97,7 @@ class TestSeams : public QObject {
     QTemporaryDir dir_;
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("AEDyn-test"));
-        QSettings().clear();
-    }
+    void initTestCase() { useThrowAwaySettings(); }
 
     // With images D is the number of pixels: the SGD markers must sit on the worker's grid of that D, not on a
     // grid the GUI rebuilt from the panel's D.
