@@ -74,6 +74,7 @@ void WeightVectorChart::refresh(const aedyn::RunResults& store)
             x->attachAxis(indexAxis_);
             x->attachAxis(valueAxis_);
         }
+        chart_->legend()->markers(m).first()->setVisible(false);  // the best-matching eigenvector needs none
         weights_.append(s);
         matches_.append(m);
     }

@@ -10,10 +10,14 @@
 #include "ThrowAwaySettings.h"
 #include "OverlapMap.h"
 #include "ParameterPanel.h"
+#include "WeightVectorChart.h"
 #include "ParameterSchema.h"
 #include "WeightNormChart.h"
 
+#include <QChartView>
 #include <QFile>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QMenuBar>
 #include <QValueAxis>
 #include <QRegularExpression>
@@ -224,6 +228,13 @@ private slots:
         w.panel()->setValue("D", QStringLiteral("200"));
         w.panel()->setValue("t_max", QStringLiteral("20"));
         runToTheEnd(w);
+        // The weight vectors' legend names the three units once each (the eigenvector overlays have no entry).
+        const QChartView* vectors = w.encoderWeights()->vectors()->findChild<QChartView*>();
+        QVERIFY(vectors);
+        int shown = 0;
+        for (const QLegendMarker* m : vectors->chart()->legend()->markers())
+            shown += m->isVisible();
+        QCOMPARE(shown, 3);
         w.panel()->setValue("K", QStringLiteral("5"));
         QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 10000);
         QTest::qWait(80);
