@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QTemporaryDir>
+#include <QFileInfo>
 #include <QTest>
 
 #include <sys/stat.h>
@@ -247,6 +248,32 @@ private slots:
         writeIdxImages(test, otherTest);
         const auto c = ImageDataset::load({folder.toStdString(), "", 0});
         QVERIFY(c->test.pixels == otherTest.pixels);
+    }
+
+    // Links planted in the cache folder (the entry, its old temporary name) are replaced, never written through.
+    void spectrumCacheNeverWritesThroughLinks()
+    {
+        const SpectrumCache cache(path("linkcache"));
+        QVERIFY(QDir().mkpath(QString::fromStdString(cache.folder())));
+        const std::string entry = cache.folder() + "/spectrum-0000000000000002.bin";
+        const std::string victim = path("victim"), victimPart = path("victim-part");
+        for (const std::string& v : {victim, victimPart})
+            std::ofstream(v) << "keep";
+        QCOMPARE(::symlink(victim.c_str(), entry.c_str()), 0);
+        QCOMPARE(::symlink(victimPart.c_str(), (entry + ".part").c_str()), 0);
+        Eigensystem e;
+        e.values = Eigen::Vector2d(2.0, 1.0);
+        e.vectors = Eigen::Matrix2d::Identity();
+        QVERIFY(cache.store(2, e));
+        for (const std::string& v : {victim, victimPart}) {
+            std::ifstream in(v);
+            std::string text;
+            in >> text;
+            QCOMPARE(QString::fromStdString(text), QStringLiteral("keep"));
+        }
+        QVERIFY(QFileInfo(QString::fromStdString(entry)).isFile() && !QFileInfo(QString::fromStdString(entry)).isSymLink());
+        const auto loaded = cache.load(2, 2);
+        QVERIFY(loaded && loaded->values == e.values && loaded->vectors == e.vectors);
     }
 };
 
