@@ -119,10 +119,8 @@ void LearningCurveChart::refresh(const aedyn::RunResults& store)
         levels_[i]->setPen(QPen(referenceGrey(), style_.pen(1.0), Qt::DashLine));
         levels_[i]->replace(drawable(tFirst, level) ? QList<QPointF>{{tFirst, level}, {tLast, level}} : QList<QPointF>{});
         // A narrow plot (an exported single-column figure) gets the short form.
-        // With its value, so the plateau can be read against ε_PCA(k) (a narrow figure gets the short form).
-        const QString value = QString::number(level, 'g', 3);
-        levelLabels_[i]->setText(width < 400 ? QStringLiteral("PCA %1: %2").arg(ranks[i]).arg(value)
-                                             : QStringLiteral("PCA rank %1: ε = %2").arg(ranks[i]).arg(value));
+        // A narrow plot (an exported single-column figure) gets the short form.
+        levelLabels_[i]->setText((width < 400 ? QStringLiteral("PCA %1") : QStringLiteral("PCA rank %1")).arg(ranks[i]));
     }
 
     // The numbers come from the same series the CSV export writes.
