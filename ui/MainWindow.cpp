@@ -78,11 +78,9 @@ MainWindow::MainWindow(QWidget* parent)
         updateActions();
     });
     connect(&runs_, &RunController::theorySetupArrived, this, [this](const aedyn::RunSetup&) {
-        // A setup of parameters the panel has since left (a preset stepped during the debounce) is drawn greyed,
-        // and its eigenvalues are not shown as the panel's.
-        runs_.markStale(panelConfig());
-        if (!runs_.results().theoryStale)
-            showEigenvalues();
+        // The controller has greyed a setup of parameters the panel has since left (a preset stepped during the
+        // debounce); its eigenvalues are then not shown as the panel's.
+        showEigenvalues();
     });
     connect(&runs_, &RunController::simulationFinished, this, &MainWindow::simulationFinished);
     connect(&runs_, &RunController::estimateChanged, this, &MainWindow::showCost);

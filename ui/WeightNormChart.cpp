@@ -117,11 +117,12 @@ void WeightNormChart::ensureSeries(int K)
 
 void WeightNormChart::refresh(const aedyn::RunResults& store)
 {
-    store_ = &store;
     const aedyn::RunSetup& setup = store.setup();
     projections_ = setup.K == 1;
     // The same series the CSV export writes; each route with its own K (a run of other parameters may still show).
-    const std::vector<aedyn::Series> series = aedyn::normSeries(store);
+    series_ = aedyn::normSeries(store);
+    units_ = store.setup().K;
+    const std::vector<aedyn::Series>& series = series_;
     int units = 0;
     bool biases = false;
     for (const aedyn::Series& s : series) {
@@ -251,14 +252,13 @@ void WeightNormChart::updateFit()
 {
     drawWindow();
     const QString name = projections_ ? QStringLiteral("Spike projections") : QStringLiteral("Weight norms");
-    if (!store_ || store_->setup().K == 0) {
+    if (units_ == 0) {
         chart_->setTitle(QStringLiteral("<b>%1</b>").arg(name));
         fitText_.clear();
         return;
     }
     // Fit the drawn theory where there is one, else the drawn simulation mean: the same series as on screen.
-    const aedyn::RunSetup& setup = store_->setup();
-    const std::vector<aedyn::Series> series = aedyn::normSeries(*store_);
+    const std::vector<aedyn::Series>& series = series_;  // drawn by the last refresh
     const bool theory = std::any_of(series.begin(), series.end(), [](const aedyn::Series& s) {
         return s.route == "ode" && !s.t.empty();
     });
@@ -296,7 +296,7 @@ void WeightNormChart::updateFit()
                              .arg(name, theory ? QStringLiteral("ODE") : QStringLiteral("SGD"), window));
         return;
     }
-    const QString more = setup.K > kFittedUnits ? QStringLiteral(", …") : QString();
+    const QString more = units_ > kFittedUnits ? QStringLiteral(", …") : QString();
     const QString sep = QStringLiteral(", ");
     chart_->setTitle(QStringLiteral("<b>%1</b> — power-law fit of the %2 on %3<br>%4 ∝ t<sup>α</sup>: α = %5%6"
                                     "<br>%7 ∝ t<sup>α</sup>: α = %8%6")

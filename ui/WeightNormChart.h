@@ -3,6 +3,7 @@
 // and the SGD mean as hollow markers. With one unit it shows the spike projections a = |w·e₁| and c = |v·e₁|/√D
 // instead (figure 3). A power law is fitted over a time window the user drags across the plot (or types), and
 // the exponents are printed on the chart in the colour of their unit.
+#include "ChartSeries.h"
 #include "DashboardChart.h"
 #include "RunResults.h"
 
@@ -57,6 +58,7 @@ private:
     double dragStart_ = 0.0;
     double fittedGridEnd_ = 0.0;  // t_max for which the fit window was last chosen automatically
     std::optional<std::pair<double, double>> restoredWindow_;
-    const aedyn::RunResults* store_ = nullptr;
+    std::vector<aedyn::Series> series_;  // what the last refresh drew; the fit reads the same points
+    int units_ = 0;                      // K of the theory drawn
     bool projections_ = false;
 };
