@@ -46,7 +46,7 @@ std::vector<std::string> split(const std::string& s, char sep)
 
 [[noreturn]] void refuse(int line, const std::string& key, const std::string& problem)
 {
-    throw ConfigError("line " + std::to_string(line) + ": " + problem, key);
+    throw ConfigError(line > 0 ? "line " + std::to_string(line) + ": " + problem : problem, key);
 }
 
 // The value text checked by the schema; a refusal carries parseParameter's message.
@@ -105,12 +105,21 @@ std::vector<std::string> rangeValues(int line, const ParameterSpec& spec, const 
     return values;
 }
 
+const ParameterSpec& knownKey(int line, const std::string& key)
+{
+    try {
+        return parameterSpec(key);
+    } catch (const ConfigError& e) {
+        refuse(line, key, e.what());
+    }
+}
+
 SweepQuantity parseQuantity(int line, const std::string& text)
 {
     SweepQuantity q;
     q.text = text;
     const std::vector<std::string> parts = split(text, ':');
-    const std::string known = "known: eps_final, eps_at:T, escape:LEVEL, cos_final:K:M";
+    const std::string known = "known: eps_final, eps_at:T, escape:LEVEL, cos_final:K:M, slope:T1:T2";
     auto bad = [&](const std::string& why) { refuse(line, "quantities", "quantities: '" + text + "' " + why); };
     if (parts[0] == "eps_final" && parts.size() == 1) {
         q.kind = SweepQuantity::Kind::EpsFinal;
@@ -120,6 +129,13 @@ SweepQuantity parseQuantity(int line, const std::string& text)
             bad(parts[0] == "eps_at" ? "needs a time T >= 0" : "needs a level greater than 0");
         q.kind = parts[0] == "eps_at" ? SweepQuantity::Kind::EpsAt : SweepQuantity::Kind::Escape;
         q.value = *x;
+    } else if (parts[0] == "slope" && parts.size() == 3) {
+        const auto t1 = number(parts[1]), t2 = number(parts[2]);
+        if (!t1 || !t2 || *t1 <= 0 || *t2 <= *t1)
+            bad("needs a window of times 0 < T1 < T2 (a log-log fit)");
+        q.kind = SweepQuantity::Kind::Slope;
+        q.value = *t1;
+        q.value2 = *t2;
     } else if (parts[0] == "cos_final" && parts.size() == 3) {
         int k = 0, m = 0;
         const auto rk = std::from_chars(parts[1].data(), parts[1].data() + parts[1].size(), k);
@@ -149,6 +165,8 @@ std::string SweepQuantity::column(const std::string& route) const
         return "escape_" + shortestNumber(value) + "_" + route;
     case Kind::CosFinal:
         return "cos_final_" + std::to_string(k) + "_" + std::to_string(m) + "_" + route;
+    case Kind::Slope:
+        return "slope_" + shortestNumber(value) + "_" + shortestNumber(value2) + "_" + route;
     }
     return {};
 }
@@ -170,6 +188,39 @@ std::size_t SweepSpec::pointCount() const
         n *= a.values.size();
     return n;
 }
+
+SweepAxis parseSweepAxis(const std::string& key, const std::string& rhs, int line)
+{
+    const ParameterSpec& ps = knownKey(line, key);
+    SweepAxis axis{key, {}, line};
+    const std::vector<std::string> words = [&] {
+        std::vector<std::string> w;
+        std::istringstream ws(rhs);
+        for (std::string x; ws >> x;)
+            w.push_back(x);
+        return w;
+    }();
+    if (!words.empty() && (words[0] == "lin" || words[0] == "log")) {
+        axis.values = rangeValues(line, ps, words);
+    } else {
+        // Lists are comma-separated; for a list-valued key (spikes) the items are separated by ';'.
+        const char sep = ps.type == ParameterType::RealList ? ';' : ',';
+        if (rhs.empty())
+            refuse(line, key, key + ": the list of values is empty");
+        std::set<std::string> seen;
+        for (const std::string& v : split(rhs, sep)) {
+            if (v.empty())
+                refuse(line, key, key + ": empty value in the list '" + rhs + "'");
+            const std::string t = checkedValue(line, ps, v);
+            if (!seen.insert(t).second)
+                refuse(line, key, key + ": the value " + t + " is listed twice");
+            axis.values.push_back(t);
+        }
+    }
+    return axis;
+}
+
+SweepQuantity parseSweepQuantity(const std::string& text, int line) { return parseQuantity(line, text); }
 
 SweepSpec parseSweepSpec(const std::string& text, const std::string& specDir)
 {
@@ -218,46 +269,15 @@ SweepSpec parseSweepSpec(const std::string& text, const std::string& specDir)
                 spec.base = rhs;
             }
         } else if ((word == "set" || word == "sweep") && !key.empty()) {
-            const ParameterSpec* ps = findParameter(key);
-            if (!ps) {
-                try {
-                    parameterSpec(key);
-                } catch (const ConfigError& e) {
-                    refuse(line, key, e.what());
-                }
-            }
+            const ParameterSpec& ps = knownKey(line, key);
             if (fixedKeys.count(key) || sweptKeys.count(key))
                 refuse(line, key, key + ": already set or swept on an earlier line");
             if (word == "set") {
-                spec.fixed.emplace_back(key, checkedValue(line, *ps, rhs));
+                spec.fixed.emplace_back(key, checkedValue(line, ps, rhs));
                 fixedKeys.insert(key);
                 continue;
             }
-            SweepAxis axis{key, {}, line};
-            const std::vector<std::string> words = [&] {
-                std::vector<std::string> w;
-                std::istringstream ws(rhs);
-                for (std::string x; ws >> x;)
-                    w.push_back(x);
-                return w;
-            }();
-            if (!words.empty() && (words[0] == "lin" || words[0] == "log")) {
-                axis.values = rangeValues(line, *ps, words);
-            } else {
-                // Lists are comma-separated; for a list-valued key (spikes) the items are separated by ';'.
-                const char sep = ps->type == ParameterType::RealList ? ';' : ',';
-                if (rhs.empty())
-                    refuse(line, key, key + ": the list of values is empty");
-                std::set<std::string> seen;
-                for (const std::string& v : split(rhs, sep)) {
-                    if (v.empty())
-                        refuse(line, key, key + ": empty value in the list '" + rhs + "'");
-                    const std::string t = checkedValue(line, *ps, v);
-                    if (!seen.insert(t).second)
-                        refuse(line, key, key + ": the value " + t + " is listed twice");
-                    axis.values.push_back(t);
-                }
-            }
+            SweepAxis axis = parseSweepAxis(key, rhs, line);
             if (spec.pointCount() * axis.values.size() > kMaxPoints)
                 refuse(line, key, key + ": the sweep would have more than " + std::to_string(kMaxPoints) + " points");
             spec.axes.push_back(std::move(axis));
@@ -282,7 +302,7 @@ SweepSpec parseSweepSpec(const std::string& text, const std::string& specDir)
             for (const std::string& q : split(rhs, ',')) {
                 if (q.empty())
                     refuse(line, "quantities", "quantities: empty entry in '" + rhs + "'");
-                SweepQuantity parsed = parseQuantity(line, q);
+                SweepQuantity parsed = parseSweepQuantity(q, line);
                 if (!seen.insert(parsed.column("")).second)
                     refuse(line, "quantities", "quantities: '" + q + "' is listed twice");
                 spec.quantities.push_back(std::move(parsed));
@@ -296,7 +316,7 @@ SweepSpec parseSweepSpec(const std::string& text, const std::string& specDir)
     if (spec.axes.empty())
         throw ConfigError("the spec has no 'sweep KEY = VALUES' line", "sweep");
     if (spec.quantities.empty())
-        spec.quantities.push_back(parseQuantity(0, "eps_final"));
+        spec.quantities.push_back(parseSweepQuantity("eps_final"));
     return spec;
 }
 
@@ -427,6 +447,18 @@ double sweepQuantity(const SweepQuantity& q, const std::string& route, const Cur
             if (r[col] < q.value)
                 return r[0];
         return nan;
+    case SweepQuantity::Kind::Slope: {
+        // Least squares of log ε against log t over the grid times in [T1, T2]: the exponent of ε ∝ t^slope.
+        double n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+        for (const auto& r : curves.rows) {
+            if (!(r[0] >= q.value && r[0] <= q.value2 && r[col] > 0 && std::isfinite(r[col])))
+                continue;
+            const double x = std::log(r[0]), y = std::log(r[col]);
+            n += 1, sx += x, sy += y, sxx += x * x, sxy += x * y;
+        }
+        const double spread = n * sxx - sx * sx;
+        return n >= 2 && spread > 0 ? (n * sxy - sx * sy) / spread : nan;
+    }
     }
     return nan;
 }

@@ -21,9 +21,10 @@ struct SweepAxis {
 };
 
 struct SweepQuantity {
-    enum class Kind { EpsFinal, EpsAt, Escape, CosFinal };
+    enum class Kind { EpsFinal, EpsAt, Escape, CosFinal, Slope };
     Kind kind = Kind::EpsFinal;
-    double value = 0;  // T of eps_at, LEVEL of escape
+    double value = 0;  // T of eps_at, LEVEL of escape, T1 of slope
+    double value2 = 0; // T2 of slope
     int k = 0, m = 0;  // 1-based unit and mode of cos_final
     std::string text;  // as written, e.g. "escape:0.5"
     // The summary column of a route, e.g. "escape_0.5_ode".
@@ -45,6 +46,10 @@ struct SweepSpec {
 
 // Parses the text of a spec file; specDir is the folder a relative project path is resolved against.
 SweepSpec parseSweepSpec(const std::string& text, const std::string& specDir = {});
+// One `sweep KEY = VALUES` line's right-hand side, and one entry of `quantities`, as the spec parser reads them
+// (the app's sweep editor uses these too). line 0: the refusal names no line.
+SweepAxis parseSweepAxis(const std::string& key, const std::string& values, int line = 0);
+SweepQuantity parseSweepQuantity(const std::string& text, int line = 0);
 
 struct SweepPoint {
     std::size_t index = 0;
@@ -66,7 +71,8 @@ struct CurveColumns {
 };
 // Parses curves.csv; throws std::runtime_error on a malformed file.
 CurveColumns parseCurveCsv(const std::string& text);
-// A quantity of one route ("ode" or "sgd") from a point's curves; NaN when undefined (no data, never escapes).
+// A quantity of one route ("ode" or "sgd") from a point's curves; NaN when undefined (no data, never escapes, fewer
+// than two positive errors in a slope's window).
 double sweepQuantity(const SweepQuantity& q, const std::string& route, const CurveColumns& curves);
 
 } // namespace aedyn

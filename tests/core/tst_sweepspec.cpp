@@ -1,7 +1,12 @@
 // Sweep specs: the grammar of README's "Sweeps" section, expansion into points (the first sweep line slowest),
 // ranges, and one refusal per problem naming the line, the key and the problem.
 #include "ParameterSchema.h"
+#include "Experiment.h"
+#include "Presets.h"
+#include "SweepPointTheory.h"
 #include "SweepSpec.h"
+
+#include <Eigen/QR>
 
 #include <QTest>
 
@@ -119,6 +124,13 @@ private slots:
         QTest::newRow("bad escape level") << b + "sweep lr = 1, 2\nquantities = escape:-1\n"
                                           << "line 3|quantities|escape:-1|level";
         QTest::newRow("bad cos") << b + "sweep lr = 1, 2\nquantities = cos_final:1\n" << "line 3|cos_final:1";
+        QTest::newRow("slope without T2") << b + "sweep lr = 1, 2\nquantities = slope:10\n"
+                                          << "line 3|quantities|slope:10|not a quantity";
+        QTest::newRow("slope T1 = 0") << b + "sweep lr = 1, 2\nquantities = slope:0:10\n"
+                                      << "line 3|quantities|slope:0:10|0 < T1 < T2";
+        QTest::newRow("slope T2 < T1") << b + "sweep lr = 1, 2\nquantities = slope:100:10\n"
+                                       << "line 3|slope:100:10|0 < T1 < T2";
+        QTest::newRow("slope not numbers") << b + "sweep lr = 1, 2\nquantities = slope:a:b\n" << "line 3|slope:a:b";
         QTest::newRow("bad routes") << b + "sweep lr = 1, 2\nroutes = all\n" << "line 3|routes|all";
         QTest::newRow("unknown preset") << "base = fig9\nsweep lr = 1, 2\n" << "line 1|base|unknown preset 'fig9'";
         QTest::newRow("base twice") << b + b + "sweep lr = 1, 2\n" << "line 2|base|twice";
@@ -160,6 +172,51 @@ private slots:
         QVERIFY(std::isnan(sweepQuantity(s.quantities[3], "sgd", c)));  // no such column
         const CurveColumns never = parseCurveCsv("t,eps_ode\n0,1\n1,0.9\n");
         QVERIFY(std::isnan(sweepQuantity(s.quantities[2], "ode", never)));
+    }
+
+    void slopeIsTheExponentOfAPowerLaw()
+    {
+        const SweepQuantity q = parseSweepQuantity("slope:10:100");
+        QCOMPARE(q.column("ode"), std::string("slope_10_100_ode"));
+        QCOMPARE(q.value, 10.0);
+        QCOMPARE(q.value2, 100.0);
+        // ε = 3 t^−0.7 inside the window; other values outside it must not count.
+        std::string csv = "t,eps_ode\n0,1\n";
+        for (double t = 1; t <= 1000; t *= 1.3)
+            csv += shortestNumber(t) + "," + shortestNumber(t >= 10 && t <= 100 ? 3 * std::pow(t, -0.7) : 0.5) + "\n";
+        const double slope = sweepQuantity(q, "ode", parseCurveCsv(csv));
+        QVERIFY2(std::abs(slope + 0.7) < 1e-12, qPrintable(QString::number(slope, 'g', 17)));
+        // Fewer than two positive errors in the window: no slope.
+        QVERIFY(std::isnan(sweepQuantity(parseSweepQuantity("slope:2000:3000"), "ode", parseCurveCsv(csv))));
+        QVERIFY(std::isnan(sweepQuantity(q, "ode", parseCurveCsv("t,eps_ode\n10,0\n20,0\n50,0.1\n"))));
+    }
+
+    // On figure 2's theory the slope agrees with a least-squares fit done here by Eigen's QR, from the ODE's own
+    // observables (not through curves.csv).
+    void slopeOfFigure2MatchesAnIndependentFit()
+    {
+        ExperimentConfig c = presetConfig("fig2-sequential");
+        applyParameters(c, {{"D", "200"}, {"t_max", "60"}});
+        const SweepPointTheory point = runSweepPointTheory(c);
+        QVERIFY(point.failure.empty());
+        const double slope = sweepQuantity(parseSweepQuantity("slope:2:40"), "ode", point.curves);
+        const Experiment e(c);
+        std::vector<double> x, y;
+        e.runTheory([&](std::size_t, const Observables& o) {
+            if (o.t >= 2 && o.t <= 40) {
+                x.push_back(std::log(o.t));
+                y.push_back(std::log(o.eps));
+            }
+        });
+        QVERIFY(x.size() > 10);
+        Eigen::MatrixXd A(x.size(), 2);
+        Eigen::VectorXd b(x.size());
+        for (std::size_t i = 0; i < x.size(); ++i)
+            A(i, 0) = 1, A(i, 1) = x[i], b(i) = y[i];
+        const double fitted = A.colPivHouseholderQr().solve(b)(1);
+        QVERIFY2(std::abs(slope - fitted) < 1e-9 * std::max(1.0, std::abs(fitted)),
+                 qPrintable(QStringLiteral("%1 vs %2").arg(slope, 0, 'g', 17).arg(fitted, 0, 'g', 17)));
+        QVERIFY(slope < 0);  // the error falls
     }
 };
 
