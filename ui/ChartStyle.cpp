@@ -22,9 +22,20 @@ QColor unitColour(int k)
                             c.blueF() + white * (1 - c.blueF()));
 }
 
-namespace {
+QColor sequentialColour(double f)
+{
+    // viridis at nine evenly spaced stops, linearly interpolated between them.
+    static const QColor stops[] = {QColor(0x44, 0x01, 0x54), QColor(0x47, 0x2c, 0x7a), QColor(0x3b, 0x51, 0x8b),
+                                   QColor(0x2c, 0x71, 0x8e), QColor(0x21, 0x90, 0x8d), QColor(0x27, 0xad, 0x81),
+                                   QColor(0x5c, 0xc8, 0x63), QColor(0xaa, 0xdc, 0x32), QColor(0xfd, 0xe7, 0x25)};
+    const double x = std::clamp(std::isfinite(f) ? f : 0.0, 0.0, 1.0) * 8;
+    const int i = std::min(7, static_cast<int>(x));
+    const double u = x - i;
+    const QColor& a = stops[i];
+    const QColor& b = stops[i + 1];
+    return QColor::fromRgbF(a.redF() + u * (b.redF() - a.redF()), a.greenF() + u * (b.greenF() - a.greenF()),
+                            a.blueF() + u * (b.blueF() - a.blueF()));
 }
-
 
 
 void markControl(QWidget* w) { w->setProperty("aedynControl", true); }

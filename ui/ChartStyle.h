@@ -9,6 +9,9 @@ class QWidget;
 class QLogValueAxis;
 
 QColor unitColour(int k);             // k = 0-based unit index
+// A sequential palette for an ordered family (a sweep's values, a heatmap's scale): f = 0 dark violet … 1 yellow
+// (viridis: monotone in lightness, colour-blind safe, distinct from the unit colours above).
+QColor sequentialColour(double f);
 
 // How a chart is drawn for its target — the screen, a projector (lecture mode: lines twice as thick, 3 px instead
 // of 1.5, and large type, design.md) or the printed page. Each chart holds its own, so a figure exported while the

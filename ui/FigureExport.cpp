@@ -9,6 +9,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QFileInfo>
+#include <QBoxLayout>
 #include <QGridLayout>
 #include <QImageWriter>
 #include <QPainter>
@@ -25,8 +26,8 @@ namespace {
 constexpr double kLogicalDpi = 96.0;  // widgets lay out in these pixels; painters scale them to the device
 constexpr double kFigurePoints = 9.0; // design.md: at least 9 pt at the figure's physical size
 
-// Fresh charts, never shown on screen, filled from the store: exactly what the dashboard draws.
-std::unique_ptr<QWidget> buildFigure(const aedyn::RunResults& store, FigureChart which, const FigureOptions& o)
+// An off-screen page on white, never shown on a screen.
+std::unique_ptr<QWidget> whitePage()
 {
     auto root = std::make_unique<QWidget>();
     root->setAttribute(Qt::WA_DontShowOnScreen);
@@ -35,6 +36,37 @@ std::unique_ptr<QWidget> buildFigure(const aedyn::RunResults& store, FigureChart
         white.setColor(role, Qt::white);
     root->setPalette(white);
     root->setAutoFillBackground(true);
+    return root;
+}
+
+// The page at the figure's size, laid out, its charts and type as the printed page wants them, controls hidden.
+void dress(QWidget* root, const FigureOptions& o)
+{
+    root->resize(qRound(o.widthInches * kLogicalDpi), qRound(o.heightInches * kLogicalDpi));
+    root->show();  // laid out and polished, but (WA_DontShowOnScreen) never on a screen
+    for (QWidget* w : root->findChildren<QWidget*>())
+        if (isControl(w))
+            w->hide();
+    for (QChartView* view : root->findChildren<QChartView*>()) {
+        QChart* chart = view->chart();
+        chart->setBackgroundBrush(Qt::white);
+        chart->setBackgroundPen(Qt::NoPen);
+        chart->setBackgroundRoundness(0);
+        chart->setDropShadowEnabled(false);
+        chart->setMargins(QMargins(2, 2, 2, 2));
+        chart->setAnimationOptions(QChart::NoAnimation);
+        view->setFrameShape(QFrame::NoFrame);
+        setChartFontSize(chart, kFigurePoints);
+    }
+    QFont font = root->font();
+    font.setPointSizeF(kFigurePoints);
+    root->setFont(font);
+}
+
+// Fresh charts, never shown on screen, filled from the store: exactly what the dashboard draws.
+std::unique_ptr<QWidget> buildFigure(const aedyn::RunResults& store, FigureChart which, const FigureOptions& o)
+{
+    std::unique_ptr<QWidget> root = whitePage();
     auto* grid = new QGridLayout(root.get());
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setSpacing(4);
@@ -63,25 +95,7 @@ std::unique_ptr<QWidget> buildFigure(const aedyn::RunResults& store, FigureChart
         grid->setRowStretch(i, 1);
     }
 
-    root->resize(qRound(o.widthInches * kLogicalDpi), qRound(o.heightInches * kLogicalDpi));
-    root->show();  // laid out and polished, but (WA_DontShowOnScreen) never on a screen
-    for (QWidget* w : root->findChildren<QWidget*>())
-        if (isControl(w))
-            w->hide();
-    for (QChartView* view : root->findChildren<QChartView*>()) {
-        QChart* chart = view->chart();
-        chart->setBackgroundBrush(Qt::white);
-        chart->setBackgroundPen(Qt::NoPen);
-        chart->setBackgroundRoundness(0);
-        chart->setDropShadowEnabled(false);
-        chart->setMargins(QMargins(2, 2, 2, 2));
-        chart->setAnimationOptions(QChart::NoAnimation);
-        view->setFrameShape(QFrame::NoFrame);
-        setChartFontSize(chart, kFigurePoints);
-    }
-    QFont font = root->font();
-    font.setPointSizeF(kFigurePoints);
-    root->setFont(font);
+    dress(root.get(), o);
     QApplication::sendPostedEvents();
     // Two passes: the first lays the charts out at their size, the second places labels that depend on it.
     for (int pass = 0; pass < 2; ++pass) {
@@ -115,6 +129,17 @@ void paint(QWidget* figure, QPaintDevice* device, double deviceDpi)
     painter.setRenderHint(QPainter::Antialiasing);
     painter.scale(deviceDpi / kLogicalDpi, deviceDpi / kLogicalDpi);
     figure->render(&painter, QPoint(), QRegion(), QWidget::DrawChildren);
+}
+
+QImage renderPage(QWidget* figure, const FigureOptions& options)
+{
+    QImage image(qRound(options.widthInches * options.dpi), qRound(options.heightInches * options.dpi),
+                 QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    image.setDotsPerMeterX(qRound(options.dpi / 0.0254));
+    image.setDotsPerMeterY(qRound(options.dpi / 0.0254));
+    paint(figure, &image, options.dpi);
+    return image;
 }
 
 } // namespace
@@ -151,17 +176,36 @@ QString figureFormatProblem(const QString& path)
 
 QImage renderFigure(const aedyn::RunResults& store, FigureChart chart, const FigureOptions& options)
 {
-    const std::unique_ptr<QWidget> figure = buildFigure(store, chart, options);
-    QImage image(qRound(options.widthInches * options.dpi), qRound(options.heightInches * options.dpi),
-                 QImage::Format_ARGB32);
-    image.fill(Qt::white);
-    image.setDotsPerMeterX(qRound(options.dpi / 0.0254));
-    image.setDotsPerMeterY(qRound(options.dpi / 0.0254));
-    paint(figure.get(), &image, options.dpi);
-    return image;
+    return renderPage(buildFigure(store, chart, options).get(), options);
 }
 
+std::unique_ptr<QWidget> figurePage(QWidget* content, const FigureOptions& options,
+                                    const std::function<void()>& fill)
+{
+    std::unique_ptr<QWidget> root = whitePage();
+    auto* layout = new QVBoxLayout(root.get());
+    layout->setContentsMargins(0, 0, 0, 0);
+    content->setMinimumSize(60, 60);
+    layout->addWidget(content);
+    dress(root.get(), options);
+    // Two passes: the first lays the content out at its size, the second places what depends on it.
+    for (int pass = 0; pass < 2; ++pass) {
+        QApplication::sendPostedEvents();
+        fill();
+        QApplication::sendPostedEvents();
+        QApplication::processEvents();
+    }
+    return root;
+}
+
+
 QString exportFigure(const aedyn::RunResults& store, FigureChart chart, const FigureOptions& options, const QString& path)
+{
+    return writeFigure([&] { return buildFigure(store, chart, options); }, figureChartName(chart), options, path);
+}
+
+QString writeFigure(const std::function<std::unique_ptr<QWidget>()>& build, const QString& title,
+                    const FigureOptions& options, const QString& path)
 {
     if (const QString problem = figureFormatProblem(path); !problem.isEmpty())
         return problem;
@@ -189,9 +233,9 @@ QString exportFigure(const aedyn::RunResults& store, FigureChart chart, const Fi
     bool written = true;
     if (suffix == QLatin1String("png")) {
         QImageWriter writer(&file, "png");
-        written = writer.write(renderFigure(store, chart, options));
+        written = writer.write(renderPage(build().get(), options));
     } else {
-        const std::unique_ptr<QWidget> figure = buildFigure(store, chart, options);
+        const std::unique_ptr<QWidget> figure = build();
         const QSize logical = figure->size();
         if (suffix == QLatin1String("svg")) {
             QSvgGenerator svg;
@@ -199,7 +243,7 @@ QString exportFigure(const aedyn::RunResults& store, FigureChart chart, const Fi
             svg.setSize(logical);
             svg.setViewBox(QRect(QPoint(), logical));
             svg.setResolution(static_cast<int>(kLogicalDpi));  // so the file says its size in inches
-            svg.setTitle(QStringLiteral("AEDyn — %1").arg(figureChartName(chart)));
+            svg.setTitle(QStringLiteral("AEDyn — %1").arg(title));
             paint(figure.get(), &svg, kLogicalDpi);
         } else {
             QPdfWriter pdf(&file);
@@ -208,7 +252,7 @@ QString exportFigure(const aedyn::RunResults& store, FigureChart chart, const Fi
             // Vector output: at the widgets' own 96 dpi text is measured as it was laid out (a finer grid
             // changes the metrics and the legend loses entries); the page still measures the requested inches.
             pdf.setResolution(static_cast<int>(kLogicalDpi));
-            pdf.setTitle(QStringLiteral("AEDyn — %1").arg(figureChartName(chart)));
+            pdf.setTitle(QStringLiteral("AEDyn — %1").arg(title));
             pdf.setCreator(QStringLiteral("AEDyn %1").arg(QStringLiteral(AEDYN_VERSION)));
             paint(figure.get(), &pdf, pdf.resolution());
         }

@@ -11,6 +11,8 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <utility>
 
@@ -41,3 +43,11 @@ QString exportFigure(const aedyn::RunResults& store, FigureChart chart, const Fi
 
 // The figure as an image (for the clipboard), at `dpi`.
 QImage renderFigure(const aedyn::RunResults& store, FigureChart chart, const FigureOptions& options);
+
+// Any other figure (the sweep's): `content` on a white page at the figure's size, dressed like the charts above
+// (9-pt type, no controls); `fill` draws the data once it is laid out (called twice: labels depend on the layout).
+std::unique_ptr<QWidget> figurePage(QWidget* content, const FigureOptions& options, const std::function<void()>& fill);
+// Writes the page that `build` makes as PNG, SVG or PDF (by the extension), through a temporary file; returns an
+// empty string or the message naming the file and the problem.
+QString writeFigure(const std::function<std::unique_ptr<QWidget>()>& build, const QString& title,
+                    const FigureOptions& options, const QString& path);

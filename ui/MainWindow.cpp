@@ -10,6 +10,7 @@
 #include "ParameterPanel.h"
 #include "Presets.h"
 #include "SpectrumChart.h"
+#include "SweepWindow.h"
 #include "WeightNormChart.h"
 
 #include <QAction>
@@ -140,6 +141,12 @@ void MainWindow::createToolbar()
     // Added to the window, not the toolbar, so that they work while the toolbar is hidden in lecture mode.
     addAction(lecture);
     addAction(reset_);
+    toolbar_->addSeparator();
+    QAction* sweep = sweepAction_ = toolbar_->addAction(QStringLiteral("⇶ Sweep"), this, &MainWindow::showSweep);
+    sweep->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
+    sweep->setToolTip(QStringLiteral("Sweep one or two parameters: a family of learning curves or a phase diagram "
+                                     "of the theory (Ctrl+Shift+W)"));
+    addAction(sweep);
     toolbar_->addSeparator();
     logError_ = toolbar_->addAction(QStringLiteral("log ε axis"));
     logError_->setCheckable(true);
@@ -409,6 +416,8 @@ void MainWindow::createMenus()
     updateRecentMenu();
     pinMenu_ = menuBar()->addMenu(tr("&Compare"));
     updatePinMenu();
+    // The toolbar's action: one shortcut, wherever the action shows.
+    menuBar()->addMenu(tr("S&weep"))->addAction(sweepAction_);
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, [this] {
         QMessageBox::information(this, tr("Keyboard shortcuts"), shortcutsText());
@@ -433,6 +442,7 @@ QString MainWindow::shortcutsText()
               "<tr><td><b>Esc</b></td><td>Leave lecture mode</td></tr>"
               "<tr><td><b>Ctrl+K</b></td><td>Keep this run for comparison</td></tr>"
               "<tr><td><b>Ctrl+E</b></td><td>Export a figure</td></tr>"
+              "<tr><td><b>Ctrl+Shift+W</b></td><td>Sweep one or two parameters (curve family or phase diagram)</td></tr>"
               "<tr><td><b>Ctrl+O / Ctrl+S</b></td><td>Open or save a project</td></tr>"
               "<tr><td><b>Double-click</b></td><td>Maximise a chart, again to restore the dashboard</td></tr>"
               "<tr><td><b>Drag</b> on the weight chart</td><td>Choose the power-law fit window</td></tr>"
@@ -510,6 +520,25 @@ void MainWindow::removePin(int index)
     runs_.forgetPinTheories();
     updatePinMenu();
     scheduleRepaint();
+}
+
+SweepWindow* MainWindow::sweepWindow()
+{
+    if (!sweep_) {
+        sweep_ = new SweepWindow(this);
+        sweep_->setBase(panelConfig(), panel_->presetName());
+        // The sweep follows the panel: every point starts from the parameters there.
+        connect(panel_, &ParameterPanel::configChanged, sweep_,
+                [this] { sweep_->setBase(panelConfig(), panel_->presetName()); });
+    }
+    return sweep_;
+}
+
+void MainWindow::showSweep()
+{
+    sweepWindow()->show();
+    sweep_->raise();
+    sweep_->activateWindow();
 }
 
 QString MainWindow::pinLabel(int index) const { return pins_.label(index, panelConfig()); }

@@ -26,6 +26,7 @@ class QMenu;
 class QProgressBar;
 class QToolBar;
 class SpectrumChart;
+class SweepWindow;
 class WeightNormChart;
 
 class MainWindow : public QMainWindow {
@@ -63,6 +64,9 @@ public:
     void setLectureMode(bool on) { lecture_->setOn(on); }
     bool lectureMode() const { return lecture_->isOn(); }
     LectureStrip* lectureStrip() const { return lectureStrip_; }
+    // The sweep window (Ctrl+Shift+W), created on first use; it starts from the panel's parameters.
+    SweepWindow* sweepWindow();
+    void showSweep();
 
     // Figures and data (Ctrl+E, chart context menus): what the dashboard shows, at publication size. Both return
     // an empty string or the message (also shown in the banner) naming the file and the problem.
@@ -138,6 +142,8 @@ private:
     QAction *run_ = nullptr, *pause_ = nullptr, *stop_ = nullptr, *reset_ = nullptr;
     QAction *logError_ = nullptr, *individualRuns_ = nullptr;
     QMenu *recentMenu_ = nullptr, *pinMenu_ = nullptr;
+    SweepWindow* sweep_ = nullptr;
+    QAction* sweepAction_ = nullptr;
     QString fileMessage_;  // a project or export that failed
     QTimer theoryDebounce_, repaintTimer_;
     double pendingRefreshMs_ = -1.0;  // chart update whose painting is still to come

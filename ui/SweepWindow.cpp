@@ -1,0 +1,420 @@
+#include "SweepWindow.h"
+
+#include "ChartData.h"
+#include "ParameterSchema.h"
+
+#include <QBoxLayout>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+
+namespace {
+
+struct QuantityChoice {
+    const char* name;    // the spec's word; "curve" for the family
+    const char* label;
+    const char* fieldA;  // its values' names, empty when it has none
+    const char* fieldB;
+    const char* defaultA;
+    const char* defaultB;
+};
+
+const QuantityChoice kQuantities[] = {
+    {"curve", "learning curves ε(t) (a family)", "", "", "", ""},
+    {"eps_final", "final error ε(t_max)", "", "", "", ""},
+    {"eps_at", "error ε at a time T", "T", "", "100", ""},
+    {"escape", "escape time: first t with ε < level", "level", "", "0.5", ""},
+    {"slope", "fitted exponent: slope of log ε vs log t", "from T1", "to T2", "10", "100"},
+    {"cos_final", "final overlap |cos(w_K, e_M)|", "unit K", "mode M", "1", "1"},
+};
+
+} // namespace
+
+SweepWindow::SweepWindow(QWidget* parent)
+    : QWidget(parent, Qt::Window)
+    , quantity_(new QComboBox)
+    , quantityA_(new QLabel)
+    , quantityB_(new QLabel)
+    , quantityValueA_(new QLineEdit)
+    , quantityValueB_(new QLineEdit)
+    , problem_(new QLabel)
+    , progress_(new QLabel)
+    , cancel_(new QPushButton(QStringLiteral("Cancel")))
+    , plot_(new SweepPlot)
+{
+    setWindowTitle(QStringLiteral("AEDyn — sweep"));
+    setObjectName(QStringLiteral("sweepWindow"));
+    resize(1100, 640);
+    axes_[0] = makeAxisEditor(false);
+    axes_[1] = makeAxisEditor(true);
+    for (const QuantityChoice& q : kQuantities)
+        quantity_->addItem(QString::fromUtf8(q.label), QString::fromLatin1(q.name));
+
+    auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    auto* base = new QLabel(QStringLiteral("Every point starts from the parameters in the panel; the theory (ODE) of "
+                                           "each is computed as you edit."));
+    base->setWordWrap(true);
+    form->addRow(base);
+    for (int i = 0; i < 2; ++i) {
+        const AxisEditor& e = axes_[i];
+        form->addRow(i == 0 ? QStringLiteral("Sweep") : QStringLiteral("and"), e.key);
+        form->addRow(QStringLiteral("values"), e.kind);
+        form->addRow(QString(), e.listRow);
+        form->addRow(QString(), e.rangeRow);
+    }
+    form->addRow(QStringLiteral("Show"), quantity_);
+    form->addRow(quantityA_, quantityValueA_);
+    form->addRow(quantityB_, quantityValueB_);
+    problem_->setWordWrap(true);
+    problem_->setObjectName(QStringLiteral("sweepProblem"));
+    problem_->setStyleSheet(QStringLiteral("color: #B00020"));
+    form->addRow(problem_);
+    progress_->setObjectName(QStringLiteral("sweepProgress"));
+    form->addRow(progress_);
+    auto* buttons = new QHBoxLayout;
+    auto* figure = new QPushButton(QStringLiteral("Export figure…"));
+    auto* csv = new QPushButton(QStringLiteral("Export CSV…"));
+    buttons->addWidget(cancel_);
+    buttons->addWidget(figure);
+    buttons->addWidget(csv);
+    form->addRow(buttons);
+
+    auto* editor = new QWidget;
+    editor->setLayout(form);
+    editor->setFixedWidth(330);
+    auto* layout = new QHBoxLayout(this);
+    layout->addWidget(editor);
+    layout->addWidget(plot_, 1);
+
+    debounce_.setSingleShot(true);
+    debounce_.setInterval(250);
+    connect(&debounce_, &QTimer::timeout, this, &SweepWindow::apply);
+    // Points arrive faster than a person can see: the plot is redrawn at most about 20 times a second.
+    repaint_.setSingleShot(true);
+    repaint_.setInterval(50);
+    connect(&repaint_, &QTimer::timeout, this, &SweepWindow::redraw);
+    connect(quantity_, &QComboBox::currentIndexChanged, this, [this] {
+        updateQuantityFields();
+        edited();
+    });
+    for (QLineEdit* e : {quantityValueA_, quantityValueB_})
+        connect(e, &QLineEdit::textChanged, this, &SweepWindow::edited);
+    connect(cancel_, &QPushButton::clicked, this, &SweepWindow::cancel);
+    connect(figure, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, QStringLiteral("Export figure"),
+                                                          QStringLiteral("aedyn-%1-sweep.pdf").arg(preset_),
+                                                          QStringLiteral("PDF (*.pdf);;SVG (*.svg);;PNG (*.png)"));
+        if (!path.isEmpty())
+            exportFigure(path);
+    });
+    connect(csv, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, QStringLiteral("Export data"),
+                                                          QStringLiteral("aedyn-%1-sweep.csv").arg(preset_),
+                                                          QStringLiteral("CSV (*.csv)"));
+        if (!path.isEmpty())
+            exportCsv(path);
+    });
+    connect(&runner_, &SweepRunner::pointFinished, this,
+            [this](quint64, qulonglong index, const aedyn::SweepPointTheory& theory) {
+                results_.setPoint(index, theory);
+                updateProgress();
+                if (!repaint_.isActive())
+                    repaint_.start();
+                emit pointArrived(index);
+            });
+    connect(&runner_, &SweepRunner::finished, this, [this] {
+        seconds_ = clock_.nsecsElapsed() / 1e9;
+        redraw();
+        updateProgress();
+        emit sweepFinished();
+    });
+
+    // A first sweep to look at: the learning rate over a decade.
+    setAxis(0, QStringLiteral("lr"), QStringLiteral("log 0.2 2 6"));
+    setAxis(1, QString(), QString());
+    updateQuantityFields();
+    debounce_.stop();
+}
+
+SweepWindow::AxisEditor SweepWindow::makeAxisEditor(bool optional)
+{
+    AxisEditor e{new QComboBox, new QComboBox, new QLineEdit, new QLineEdit, new QLineEdit, new QSpinBox,
+                 new QWidget, new QWidget};
+    if (optional)
+        e.key->addItem(QStringLiteral("(nothing else)"), QString());
+    // Every key of the parameter table, by the paper's symbol and its name.
+    for (const aedyn::ParameterSpec& s : aedyn::parameterSchema())
+        e.key->addItem(parameterTitle(s.key), QString::fromStdString(s.key));
+    e.key->setMaxVisibleItems(20);
+    e.kind->addItem(QStringLiteral("a list"), QStringLiteral("list"));
+    e.kind->addItem(QStringLiteral("a linear range"), QStringLiteral("lin"));
+    e.kind->addItem(QStringLiteral("a log range"), QStringLiteral("log"));
+    e.list->setPlaceholderText(QStringLiteral("e.g. 0.5, 1, 2"));
+    e.from->setPlaceholderText(QStringLiteral("from"));
+    e.to->setPlaceholderText(QStringLiteral("to"));
+    e.n->setRange(2, static_cast<int>(kMaxAppSweepPoints));
+    e.n->setValue(6);
+    e.n->setSuffix(QStringLiteral(" points"));
+    auto* list = new QHBoxLayout(e.listRow);
+    list->setContentsMargins(0, 0, 0, 0);
+    list->addWidget(e.list);
+    auto* range = new QHBoxLayout(e.rangeRow);
+    range->setContentsMargins(0, 0, 0, 0);
+    range->addWidget(e.from);
+    range->addWidget(e.to);
+    range->addWidget(e.n);
+    auto showKind = [e] {
+        const bool none = e.key->currentData().toString().isEmpty();
+        const bool isList = e.kind->currentData().toString() == QLatin1String("list");
+        e.kind->setEnabled(!none);
+        e.listRow->setVisible(!none && isList);
+        e.rangeRow->setVisible(!none && !isList);
+    };
+    connect(e.kind, &QComboBox::currentIndexChanged, this, [this, showKind] {
+        showKind();
+        edited();
+    });
+    connect(e.key, &QComboBox::currentIndexChanged, this, [this, showKind] {
+        showKind();
+        edited();
+    });
+    for (QLineEdit* l : {e.list, e.from, e.to})
+        connect(l, &QLineEdit::textChanged, this, &SweepWindow::edited);
+    connect(e.n, &QSpinBox::valueChanged, this, &SweepWindow::edited);
+    showKind();
+    return e;
+}
+
+void SweepWindow::setBase(const std::optional<aedyn::ExperimentConfig>& config, const QString& preset)
+{
+    const bool same = config && base_ && aedyn::parameterValues(*config) == aedyn::parameterValues(*base_);
+    base_ = config;
+    preset_ = preset;
+    if (!same)
+        edited();
+}
+
+void SweepWindow::setAxis(int axis, const QString& key, const QString& values)
+{
+    AxisEditor& e = axes_[axis];
+    e.key->setCurrentIndex(std::max(0, e.key->findData(key)));
+    const QStringList words = values.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const bool range = words.size() == 4 && (words[0] == QLatin1String("lin") || words[0] == QLatin1String("log"));
+    e.kind->setCurrentIndex(e.kind->findData(range ? words[0] : QStringLiteral("list")));
+    if (range) {
+        e.from->setText(words[1]);
+        e.to->setText(words[2]);
+        e.n->setValue(words[3].toInt());
+    } else {
+        e.list->setText(values);
+    }
+}
+
+void SweepWindow::setQuantity(const QString& quantity)
+{
+    const QStringList parts = quantity.split(QLatin1Char(':'));
+    for (int i = 0; i < quantity_->count(); ++i)
+        if (quantity_->itemData(i).toString() == parts[0]) {
+            quantity_->setCurrentIndex(i);
+            quantityValueA_->setText(parts.value(1));
+            quantityValueB_->setText(parts.value(2));
+            return;
+        }
+    quantity_->setCurrentIndex(0);
+}
+
+void SweepWindow::updateQuantityFields()
+{
+    const QuantityChoice& q = kQuantities[std::max(0, quantity_->currentIndex())];
+    quantityA_->setText(QString::fromUtf8(q.fieldA));
+    quantityB_->setText(QString::fromUtf8(q.fieldB));
+    quantityA_->setVisible(*q.fieldA);
+    quantityValueA_->setVisible(*q.fieldA);
+    quantityB_->setVisible(*q.fieldB);
+    quantityValueB_->setVisible(*q.fieldB);
+    QSignalBlocker a(quantityValueA_), b(quantityValueB_);
+    quantityValueA_->setText(QString::fromLatin1(q.defaultA));
+    quantityValueB_->setText(QString::fromLatin1(q.defaultB));
+}
+
+QString SweepWindow::axisText(const AxisEditor& e) const
+{
+    const QString kind = e.kind->currentData().toString();
+    if (kind == QLatin1String("list"))
+        return e.list->text();
+    // Empty bounds stay visible to the parser, which then names what is missing.
+    auto word = [](const QLineEdit* l) { return l->text().trimmed().isEmpty() ? QStringLiteral("?") : l->text().trimmed(); };
+    return QStringLiteral("%1 %2 %3 %4").arg(kind, word(e.from), word(e.to)).arg(e.n->value());
+}
+
+QString SweepWindow::quantityText() const
+{
+    const QuantityChoice& q = kQuantities[std::max(0, quantity_->currentIndex())];
+    QString text = QString::fromLatin1(q.name);
+    if (*q.fieldA)
+        text += QLatin1Char(':') + quantityValueA_->text().trimmed();
+    if (*q.fieldB)
+        text += QLatin1Char(':') + quantityValueB_->text().trimmed();
+    return text;
+}
+
+void SweepWindow::edited()
+{
+    // Whatever is under way belongs to the old values: stop it at once, recompute after a pause in typing.
+    if (isVisible())
+        debounce_.start();
+}
+
+void SweepWindow::showEvent(QShowEvent* e)
+{
+    QWidget::showEvent(e);
+    if (results_.axes().empty())
+        debounce_.start();
+}
+
+void SweepWindow::applyNow()
+{
+    debounce_.stop();
+    apply();
+}
+
+void SweepWindow::cancel()
+{
+    debounce_.stop();
+    runner_.cancel();
+    updateProgress();
+}
+
+void SweepWindow::apply()
+{
+    aedyn::SweepSpec spec;
+    SweepView view;
+    std::vector<aedyn::SweepPoint> points;
+    try {
+        if (!base_)
+            throw aedyn::ConfigError("the panel's parameters are not valid; fix them there first", "");
+        for (const AxisEditor& e : axes_) {
+            const std::string key = e.key->currentData().toString().toStdString();
+            if (key.empty())
+                continue;
+            if (!spec.axes.empty() && spec.axes[0].key == key)
+                throw aedyn::ConfigError(key + ": swept twice; choose another second parameter", key);
+            spec.axes.push_back(aedyn::parseSweepAxis(key, axisText(e).toStdString()));
+            view.logAxis.push_back(e.kind->currentData().toString() == QLatin1String("log"));
+        }
+        const QString q = quantityText();
+        if (q != QLatin1String("curve")) {
+            view.quantity = aedyn::parseSweepQuantity(q.toStdString());
+            spec.quantities = {*view.quantity};
+        } else if (spec.axes.size() == 2) {
+            throw aedyn::ConfigError("a family of learning curves sweeps one parameter: remove the second, or show "
+                                     "a single number per point (ε at a time, escape time, slope, overlap)",
+                                     spec.axes[1].key);
+        }
+        if (spec.pointCount() > kMaxAppSweepPoints)
+            throw aedyn::ConfigError(std::to_string(spec.pointCount()) + " points: the app sweeps at most " +
+                                         std::to_string(kMaxAppSweepPoints) +
+                                         " (use aedyn-cli sweep, locally or on a cluster, for more)",
+                                     spec.axes.back().key);
+        points = aedyn::expandSweep(spec, *base_);
+    } catch (const aedyn::ConfigError& e) {
+        runner_.cancel();
+        results_.reset({}, {});
+        computed_.clear();
+        view_ = {};
+        ++sweepId_;
+        showProblem(QString::fromUtf8(e.what()));
+        redraw();
+        updateProgress();
+        return;
+    }
+    showProblem({});
+    std::vector<std::vector<std::pair<std::string, std::string>>> parameters;
+    for (const aedyn::SweepPoint& p : points)
+        parameters.push_back(aedyn::parameterValues(p.config));
+    view_ = view;
+    ++sweepId_;
+    // The same points with another quantity need no new theory: the quantities come from the curves kept.
+    if (parameters == computed_ && results_.axes().size() == spec.axes.size()) {
+        redraw();
+        return;
+    }
+    computed_ = parameters;
+    std::vector<aedyn::ExperimentConfig> configs;
+    for (const aedyn::SweepPoint& p : points)
+        configs.push_back(p.config);
+    results_.reset(spec.axes, std::move(points));
+    clock_.start();
+    seconds_ = 0;
+    runner_.start(std::move(configs));
+    redraw();
+    updateProgress();
+}
+
+void SweepWindow::showProblem(const QString& problem)
+{
+    problem_->setText(problem);
+    problem_->setVisible(!problem.isEmpty());
+}
+
+QString SweepWindow::problem() const { return problem_->text(); }
+
+QString SweepWindow::progressText() const { return progress_->text(); }
+
+void SweepWindow::updateProgress()
+{
+    const std::size_t n = results_.points().size();
+    QString text;
+    if (n > 0) {
+        text = QStringLiteral("%1 / %2 points").arg(results_.arrived()).arg(n);
+        if (results_.failed() > 0)
+            text += QStringLiteral(" · %1 failed (crossed out)").arg(results_.failed());
+        if (!runner_.running() && results_.arrived() == n && seconds_ > 0)
+            text += QStringLiteral(" · %1 s, %2 points/s on %3 threads")
+                        .arg(seconds_, 0, 'f', 2)
+                        .arg(n / seconds_, 0, 'f', 0)
+                        .arg(runner_.threads());
+        else if (!runner_.running() && results_.arrived() < n)
+            text += QStringLiteral(" · cancelled");
+    }
+    if (!fileMessage_.isEmpty())
+        text += (text.isEmpty() ? QString() : QStringLiteral("\n")) + fileMessage_;
+    progress_->setText(text);
+    cancel_->setEnabled(runner_.running());
+}
+
+void SweepWindow::redraw()
+{
+    repaint_.stop();
+    plot_->refresh(results_, view_, sweepId_);
+}
+
+QString SweepWindow::exportFigure(const QString& path, std::optional<FigureOptions> size)
+{
+    FigureOptions options = size.value_or(FigureOptions{});
+    if (!size)
+        options.widthInches = 5.0, options.heightInches = 3.5;
+    const QString problem = writeFigure(
+        [&] {
+            auto* plot = new SweepPlot;
+            return figurePage(plot, options, [&] { plot->refresh(results_, view_, 1); });
+        },
+        QStringLiteral("sweep"), options, path);
+    fileMessage_ = problem.isEmpty() ? QString() : QStringLiteral("Figure not exported: %1").arg(problem);
+    updateProgress();
+    return problem;
+}
+
+QString SweepWindow::exportCsv(const QString& path)
+{
+    const std::string csv = view_.quantity ? results_.quantityCsv(*view_.quantity) : results_.familyCsv();
+    const QString problem = ::exportCsv(QByteArray::fromStdString(csv), path);
+    fileMessage_ = problem.isEmpty() ? QString() : QStringLiteral("Data not exported: %1").arg(problem);
+    updateProgress();
+    return problem;
+}
