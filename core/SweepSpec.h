@@ -21,13 +21,15 @@ struct SweepAxis {
 };
 
 struct SweepQuantity {
-    enum class Kind { EpsFinal, EpsAt, Escape, CosFinal };
+    // Gap compares the routes (both needed): the mean over grid times t > 0 of |eps_sgd - eps_ode| / eps_ode.
+    enum class Kind { EpsFinal, EpsAt, Escape, CosFinal, Gap };
     Kind kind = Kind::EpsFinal;
     double value = 0;  // T of eps_at, LEVEL of escape
     int k = 0, m = 0;  // 1-based unit and mode of cos_final
     std::string text;  // as written, e.g. "escape:0.5"
-    // The summary column of a route, e.g. "escape_0.5_ode".
+    // The summary column of a route, e.g. "escape_0.5_ode"; Gap has one column, "gap_sgd_ode", for any route.
     std::string column(const std::string& route) const;
+    bool perRoute() const { return kind != Kind::Gap; }
 };
 
 struct SweepSpec {
@@ -67,6 +69,12 @@ struct CurveColumns {
 // Parses curves.csv; throws std::runtime_error on a malformed file.
 CurveColumns parseCurveCsv(const std::string& text);
 // A quantity of one route ("ode" or "sgd") from a point's curves; NaN when undefined (no data, never escapes).
+// Gap ignores the route.
 double sweepQuantity(const SweepQuantity& q, const std::string& route, const CurveColumns& curves);
+
+// The quantity columns of summary.csv: each per-route quantity once per route run, each route comparison once;
+// and one point's values in the same order.
+std::vector<std::string> summaryColumns(const SweepSpec& spec);
+std::vector<double> summaryValues(const SweepSpec& spec, const CurveColumns& curves);
 
 } // namespace aedyn
