@@ -346,9 +346,9 @@ int gather(const Sweep& s, const SweepOptions& o)
     for (const aedyn::SweepAxis& a : s.spec.axes)
         header << QString::fromStdString(a.key);
     const std::vector<std::string> routes = s.spec.routes();
-    for (const aedyn::SweepQuantity& q : s.spec.quantities)
-        for (const std::string& r : routes)
-            header << QString::fromStdString(q.column(r));
+    const std::vector<std::string> columns = aedyn::summaryColumns(s.spec);
+    for (const std::string& c : columns)
+        header << QString::fromStdString(c);
     QString csv = header.join(QLatin1Char(',')) + QLatin1Char('\n');
     std::size_t missing = 0, complete = 0;
     for (const aedyn::SweepPoint& p : s.points) {
@@ -361,9 +361,8 @@ int gather(const Sweep& s, const SweepOptions& o)
             row << csvCell(QString::fromStdString(v));
         if (state == PointState::Complete) {
             ++complete;
-            for (const aedyn::SweepQuantity& q : s.spec.quantities)
-                for (const std::string& r : routes)
-                    row << numberText(aedyn::sweepQuantity(q, r, curves));
+            for (const double v : aedyn::summaryValues(s.spec, curves))
+                row << numberText(v);
             for (const std::string& r : routes) {
                 const QString key = r == "ode" ? QStringLiteral("theory") : QStringLiteral("simulation");
                 const QString status = run.value(key).toObject().value(QStringLiteral("status")).toString();
@@ -373,7 +372,7 @@ int gather(const Sweep& s, const SweepOptions& o)
             }
         } else {
             ++missing;
-            for (std::size_t i = 0; i < s.spec.quantities.size() * routes.size(); ++i)
+            for (std::size_t i = 0; i < columns.size(); ++i)
                 row << QString();
             const QString log = QDir(dir).filePath(QStringLiteral("log.txt"));
             const char* what = state == PointState::Missing    ? "missing"

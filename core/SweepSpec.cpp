@@ -119,10 +119,12 @@ SweepQuantity parseQuantity(int line, const std::string& text)
     SweepQuantity q;
     q.text = text;
     const std::vector<std::string> parts = split(text, ':');
-    const std::string known = "known: eps_final, eps_at:T, escape:LEVEL, cos_final:K:M, slope:T1:T2";
+    const std::string known = "known: eps_final, eps_at:T, escape:LEVEL, cos_final:K:M, slope:T1:T2, gap";
     auto bad = [&](const std::string& why) { refuse(line, "quantities", "quantities: '" + text + "' " + why); };
     if (parts[0] == "eps_final" && parts.size() == 1) {
         q.kind = SweepQuantity::Kind::EpsFinal;
+    } else if (parts[0] == "gap" && parts.size() == 1) {
+        q.kind = SweepQuantity::Kind::Gap;
     } else if ((parts[0] == "eps_at" || parts[0] == "escape") && parts.size() == 2) {
         const auto x = number(parts[1]);
         if (!x || (parts[0] == "eps_at" ? *x < 0 : *x <= 0))
@@ -167,6 +169,8 @@ std::string SweepQuantity::column(const std::string& route) const
         return "cos_final_" + std::to_string(k) + "_" + std::to_string(m) + "_" + route;
     case Kind::Slope:
         return "slope_" + shortestNumber(value) + "_" + shortestNumber(value2) + "_" + route;
+    case Kind::Gap:
+        return "gap_sgd_ode";
     }
     return {};
 }
@@ -317,6 +321,11 @@ SweepSpec parseSweepSpec(const std::string& text, const std::string& specDir)
         throw ConfigError("the spec has no 'sweep KEY = VALUES' line", "sweep");
     if (spec.quantities.empty())
         spec.quantities.push_back(parseSweepQuantity("eps_final"));
+    for (const SweepQuantity& q : spec.quantities)
+        if (!q.perRoute() && !(spec.runOde && spec.runSgd))
+            throw ConfigError("quantities: '" + q.text + "' compares the simulation with the theory and needs "
+                              "'routes = both'",
+                              "quantities");
     return spec;
 }
 
@@ -410,9 +419,34 @@ CurveColumns parseCurveCsv(const std::string& text)
     return c;
 }
 
+namespace {
+
+// The mean relative distance of the SGD mean from the theory over the grid times t > 0 where both have a value.
+// A mean rather than a maximum: the largest distance sits on a plateau's edge, where a small shift in time is a
+// large difference in error, and is too noisy to show a scaling with D.
+double routeGap(const CurveColumns& curves)
+{
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const int ode = curves.column("eps_ode"), sgd = curves.column("eps_sgd");
+    if (ode < 0 || sgd < 0)
+        return nan;
+    double sum = 0;
+    int n = 0;
+    for (const auto& r : curves.rows)
+        if (r[0] > 0 && std::isfinite(r[ode]) && std::isfinite(r[sgd]) && r[ode] > 0) {
+            sum += std::abs(r[sgd] - r[ode]) / r[ode];
+            ++n;
+        }
+    return n > 0 ? sum / n : nan;
+}
+
+} // namespace
+
 double sweepQuantity(const SweepQuantity& q, const std::string& route, const CurveColumns& curves)
 {
     const double nan = std::numeric_limits<double>::quiet_NaN();
+    if (q.kind == SweepQuantity::Kind::Gap)
+        return routeGap(curves);
     const int eps = curves.column("eps_" + route);
     const int col = q.kind == SweepQuantity::Kind::CosFinal
                         ? curves.column("cos_" + route + "_" + std::to_string(q.k) + "_" + std::to_string(q.m))
@@ -459,8 +493,38 @@ double sweepQuantity(const SweepQuantity& q, const std::string& route, const Cur
         const double spread = n * sxx - sx * sx;
         return n >= 2 && spread > 0 ? (n * sxy - sx * sy) / spread : nan;
     }
+    case SweepQuantity::Kind::Gap:
+        break;
     }
     return nan;
+}
+
+std::vector<std::string> summaryColumns(const SweepSpec& spec)
+{
+    std::vector<std::string> columns;
+    for (const SweepQuantity& q : spec.quantities) {
+        if (!q.perRoute()) {
+            columns.push_back(q.column({}));
+            continue;
+        }
+        for (const std::string& r : spec.routes())
+            columns.push_back(q.column(r));
+    }
+    return columns;
+}
+
+std::vector<double> summaryValues(const SweepSpec& spec, const CurveColumns& curves)
+{
+    std::vector<double> values;
+    for (const SweepQuantity& q : spec.quantities) {
+        if (!q.perRoute()) {
+            values.push_back(sweepQuantity(q, {}, curves));
+            continue;
+        }
+        for (const std::string& r : spec.routes())
+            values.push_back(sweepQuantity(q, r, curves));
+    }
+    return values;
 }
 
 } // namespace aedyn

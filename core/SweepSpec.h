@@ -21,14 +21,16 @@ struct SweepAxis {
 };
 
 struct SweepQuantity {
-    enum class Kind { EpsFinal, EpsAt, Escape, CosFinal, Slope };
+    // Gap compares the routes (both needed): the mean over grid times t > 0 of |eps_sgd - eps_ode| / eps_ode.
+    enum class Kind { EpsFinal, EpsAt, Escape, CosFinal, Slope, Gap };
     Kind kind = Kind::EpsFinal;
     double value = 0;  // T of eps_at, LEVEL of escape, T1 of slope
     double value2 = 0; // T2 of slope
     int k = 0, m = 0;  // 1-based unit and mode of cos_final
     std::string text;  // as written, e.g. "escape:0.5"
-    // The summary column of a route, e.g. "escape_0.5_ode".
+    // The summary column of a route, e.g. "escape_0.5_ode"; Gap has one column, "gap_sgd_ode", for any route.
     std::string column(const std::string& route) const;
+    bool perRoute() const { return kind != Kind::Gap; }
 };
 
 struct SweepSpec {
@@ -72,7 +74,12 @@ struct CurveColumns {
 // Parses curves.csv; throws std::runtime_error on a malformed file.
 CurveColumns parseCurveCsv(const std::string& text);
 // A quantity of one route ("ode" or "sgd") from a point's curves; NaN when undefined (no data, never escapes, fewer
-// than two positive errors in a slope's window).
+// than two positive errors in a slope's window). Gap ignores the route.
 double sweepQuantity(const SweepQuantity& q, const std::string& route, const CurveColumns& curves);
+
+// The quantity columns of summary.csv: each per-route quantity once per route run, each route comparison once;
+// and one point's values in the same order.
+std::vector<std::string> summaryColumns(const SweepSpec& spec);
+std::vector<double> summaryValues(const SweepSpec& spec, const CurveColumns& curves);
 
 } // namespace aedyn

@@ -1,7 +1,17 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages AEDyn needs to build, test and show its window. Idempotent and quiet when
 # everything is there; uses sudo when not run as root.
+#   --test  also the packages only the test suite needs: slurm-wlm and munge for the one-node Slurm of the
+#           slurm_sweep test. A desktop needs no cluster daemons, so they are not installed without it.
 set -euo pipefail
+
+with_test=0
+for arg in "$@"; do
+  case "$arg" in
+    --test) with_test=1 ;;
+    *) echo "install-deps: unknown option '$arg' (the only option is --test)" >&2; exit 2 ;;
+  esac
+done
 
 packages=(
   cmake ninja-build g++ pkg-config
@@ -11,6 +21,7 @@ packages=(
   desktop-file-utils appstream
   dataset-fashion-mnist
 )
+[ $with_test -eq 1 ] && packages+=(slurm-wlm munge)
 
 missing=()
 for p in "${packages[@]}"; do

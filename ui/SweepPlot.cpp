@@ -70,6 +70,8 @@ QString quantityTitle(const aedyn::SweepQuantity& q)
     case Kind::Slope:
         return QStringLiteral("slope of log ε vs log t over [%1, %2]")
             .arg(a, QString::fromStdString(aedyn::shortestNumber(q.value2)));
+    case Kind::Gap:
+        return QStringLiteral("mean relative gap |ε_SGD − ε_ODE| / ε_ODE");
     }
     return {};
 }

@@ -245,6 +245,28 @@ private slots:
         QVERIFY(summary[1].split(',').at(3).toDouble() > 0);
     }
 
+    // The finite-size template, with two of its sizes and a shorter time: the SGD mean comes closer to the ODE as D
+    // grows, about as D^(-1/2) (a factor 4 from D = 100 to 1600; measured 4.3), so the gap must at least halve.
+    void finiteSizeTemplateGapFallsWithD()
+    {
+        QByteArray text = readFile(QStringLiteral(AEDYN_SWEEP_TEMPLATES "/finite-size.sweep"));
+        QVERIFY(text.contains("\nsweep D = log 100 6400 7\n") && text.contains("\nset t_max = 100\n"));
+        text.replace("\nsweep D = log 100 6400 7\n", "\nsweep D = 100, 1600\n");
+        text.replace("\nset t_max = 100\n", "\nset t_max = 50\n");
+        const QString spec = dir_.filePath(QStringLiteral("finite-size.sweep"));
+        writeFile(spec, text);
+        const QString out = dir_.filePath(QStringLiteral("finite-size"));
+        const CliResult r = runCli({"sweep", spec, "--out", out, "--quiet"}, 600000);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QList<QByteArray> summary = readFile(QDir(out).filePath("summary.csv")).trimmed().split('\n');
+        QCOMPARE(summary.size(), 3);
+        QCOMPARE(summary[0], QByteArray("point,D,gap_sgd_ode,eps_final_ode,eps_final_sgd"));
+        const double small = summary[1].split(',').at(2).toDouble(), large = summary[2].split(',').at(2).toDouble();
+        qInfo("gap at D = 100: %.5f, at D = 1600: %.5f (ratio %.2f)", small, large, small / large);
+        QVERIFY(large > 0);
+        QVERIFY2(small > 2 * large, qPrintable(QStringLiteral("gap %1 at D = 100, %2 at D = 1600").arg(small).arg(large)));
+    }
+
     // A project file as the base, relative to the spec: the points are the project plus the overrides.
     void projectBaseRelativeToTheSpec()
     {

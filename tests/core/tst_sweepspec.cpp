@@ -218,6 +218,33 @@ private slots:
                  qPrintable(QStringLiteral("%1 vs %2").arg(slope, 0, 'g', 17).arg(fitted, 0, 'g', 17)));
         QVERIFY(slope < 0);  // the error falls
     }
+
+    // gap: the mean of |eps_sgd - eps_ode| / eps_ode over t > 0 where both have a value; one summary column.
+    void gapComparesTheRoutes()
+    {
+        const CurveColumns c = parseCurveCsv("t,eps_ode,eps_sgd\n"
+                                             "0,1,3\n"          // t = 0 is the shared start: left out
+                                             "1,0.8,0.88\n"     // 0.1
+                                             "10,0.4,0.3\n"     // 0.25
+                                             "100,0.1,\n");     // no SGD value: left out
+        const SweepSpec s = parseSweepSpec("base = fig2-sequential\nsweep D = 100, 400\nroutes = both\n"
+                                           "quantities = eps_final, gap\n");
+        QVERIFY(!s.quantities[1].perRoute());
+        QCOMPARE(summaryColumns(s),
+                 (std::vector<std::string>{"eps_final_ode", "eps_final_sgd", "gap_sgd_ode"}));
+        const std::vector<double> v = summaryValues(s, c);
+        QCOMPARE(v.size(), std::size_t(3));
+        QCOMPARE(v[0], 0.1);
+        QCOMPARE(v[1], 0.3);
+        QVERIFY(std::abs(v[2] - 0.175) < 1e-15);
+        QVERIFY(std::isnan(sweepQuantity(s.quantities[1], {}, parseCurveCsv("t,eps_ode\n0,1\n1,0.5\n"))));
+        try {
+            parseSweepSpec("base = fig2-sequential\nsweep D = 100, 400\nquantities = gap\n");
+            QFAIL("gap without both routes was accepted");
+        } catch (const ConfigError& e) {
+            QVERIFY2(QString(e.what()).contains("routes = both"), e.what());
+        }
+    }
 };
 
 QTEST_APPLESS_MAIN(TestSweepSpec)
