@@ -5,6 +5,7 @@
 #include <QPainter>
 
 #include <cmath>
+#include <vector>
 
 double ColourScale::fraction(double v) const
 {
@@ -21,13 +22,19 @@ QList<double> ColourScale::ticks() const
     if (!(hi > lo))
         return {lo};
     if (log) {
-        // Decades; within less than two decades, 1-2-5 steps so that a scale still has several labels.
-        const bool fine = std::log10(hi / lo) < 2;
-        const double steps[] = {1, 2, 5};
-        for (double d = std::pow(10.0, std::floor(std::log10(lo))); d <= hi * (1 + 1e-9); d *= 10)
-            for (int s = 0; s < (fine ? 3 : 1); ++s)
-                if (d * steps[s] >= lo * (1 - 1e-9) && d * steps[s] <= hi * (1 + 1e-9))
-                    t << d * steps[s];
+        // Decades; within less than two decades 1-2-5 steps, and within less than a factor of about 4 every
+        // digit, so that a scale still has several labels.
+        const std::vector<double> decades{1}, coarse{1, 2, 5}, digits{1, 2, 3, 4, 5, 6, 7, 8, 9};
+        auto place = [&](const std::vector<double>& steps) {
+            t.clear();
+            for (double d = std::pow(10.0, std::floor(std::log10(lo))); d <= hi * (1 + 1e-9); d *= 10)
+                for (double s : steps)
+                    if (d * s >= lo * (1 - 1e-9) && d * s <= hi * (1 + 1e-9))
+                        t << d * s;
+        };
+        place(std::log10(hi / lo) < 2 ? coarse : decades);
+        if (t.size() < 3)
+            place(digits);
         if (t.size() < 2)
             t = {lo, hi};
         return t;

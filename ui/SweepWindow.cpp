@@ -84,8 +84,13 @@ SweepWindow::SweepWindow(QWidget* parent)
     buttons->addWidget(csv);
     form->addRow(buttons);
 
+    // The form keeps its natural height at the top: stretched over a tall window, its word-wrapped rows lost
+    // their height-for-width and the first line was cut.
     auto* editor = new QWidget;
-    editor->setLayout(form);
+    auto* column = new QVBoxLayout(editor);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->addLayout(form);
+    column->addStretch(1);
     editor->setFixedWidth(330);
     auto* layout = new QHBoxLayout(this);
     layout->addWidget(editor);
