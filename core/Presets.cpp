@@ -45,6 +45,12 @@ Preset parsePreset(const std::string& name, const std::string& text)
             p.caption = value;
         else if (key == "play_with")
             p.playWith = splitList(value);
+        else if (key == "lecture_view") {
+            if (value != "weights" && value != "norms" && value != "spectrum")
+                throw ConfigError("preset " + name + ", line " + std::to_string(lineNo) + ": lecture_view '" + value +
+                                  "' is not weights, norms or spectrum");
+            p.lectureView = value;
+        }
         else
             p.values.emplace_back(key, value);
     }

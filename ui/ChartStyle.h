@@ -4,6 +4,8 @@
 #include <QColor>
 #include <QString>
 
+#include <algorithm>
+
 class QChart;
 class QWidget;
 class QLogValueAxis;
@@ -22,7 +24,9 @@ struct ChartStyle {
 
     double pen(double normal) const { return normal * lineScale; }
     static ChartStyle screen() { return {}; }
-    static ChartStyle lecture() { return {2.0, 18.0}; }
+    // In front of a class: thick lines, and type that grows with the screen — 13 pt at 720 lines, 20 pt at 1080 —
+    // large enough to read from the back of a room, small enough that no title or tick is cut at 1024×768.
+    static ChartStyle lecture(int screenHeightPx) { return {2.0, std::clamp(screenHeightPx / 55.0, 12.0, 22.0)}; }
     static ChartStyle print() { return {}; }
 };
 // Marks a widget as a control (spin box, chooser, its label): exported figures leave controls out.

@@ -29,6 +29,17 @@ void EncoderWeightsChart::setChartStyle(const ChartStyle& style)
 {
     DashboardChart::setChartStyle(style);
     vectors_->setChartStyle(style);
+    lecture_ = style.fontPoints > 0;
+    arrange();
+}
+
+void EncoderWeightsChart::arrange()
+{
+    // In front of a class one view of what was learnt, large: the images where there are images, else the overlap
+    // map (weights over the input index of random spike directions look like noise from the back of a room).
+    const bool images = showsImages();
+    stack_->setVisible(!lecture_ || images);
+    overlaps_->setVisible(!lecture_ || !images);
 }
 
 void EncoderWeightsChart::refresh(const aedyn::RunResults& store)
@@ -42,4 +53,5 @@ void EncoderWeightsChart::refresh(const aedyn::RunResults& store)
         vectors_->refresh(store);
     }
     overlaps_->refresh(store);
+    arrange();
 }

@@ -24,6 +24,9 @@ public:
     bool showsImages() const;
 
 private:
+    void arrange();
+
+    bool lecture_ = false;
     QStackedWidget* stack_;
     WeightVectorChart* vectors_;
     ImageViews* images_;

@@ -9,17 +9,51 @@
 #include <QBoxLayout>
 #include <QChartView>
 #include <QMainWindow>
+#include <QScreen>
+
+#include <algorithm>
+
+namespace {
+
+// The box layout, below `layout`, that holds `w` directly.
+QBoxLayout* rowOf(QLayout* layout, QWidget* w)
+{
+    if (!layout)
+        return nullptr;
+    if (auto* box = qobject_cast<QBoxLayout*>(layout); box && box->indexOf(w) >= 0)
+        return box;
+    for (int i = 0; i < layout->count(); ++i)
+        if (QBoxLayout* found = rowOf(layout->itemAt(i)->layout(), w))
+            return found;
+    return nullptr;
+}
+
+} // namespace
 
 LectureMode::LectureMode(const Parts& parts, QObject* parent)
     : QObject(parent)
     , parts_(parts)
 {
+    for (const View& v : parts_.views) {
+        // The dashboard may not be the window's central widget yet: start from the view's own parent.
+        QBoxLayout* row = v.widget->parentWidget() ? rowOf(v.widget->parentWidget()->layout(), v.widget) : nullptr;
+        Q_ASSERT(row);
+        const int index = row->indexOf(v.widget);
+        places_.push_back({row, index, row->stretch(index)});
+        const bool known = std::any_of(rowStretch_.begin(), rowStretch_.end(), [&](const auto& r) { return r.first == row; });
+        if (auto* rows = qobject_cast<QBoxLayout*>(row->parent()); rows && !known)
+            rowStretch_.emplace_back(row, rows->stretch(rows->indexOf(row)));
+    }
     for (const auto& [key, step] : {std::pair{Qt::Key_Right, 1}, std::pair{Qt::Key_Left, -1}}) {
         auto* a = new QAction(this);
         a->setShortcut(key);
         connect(a, &QAction::triggered, this, [this, step = step] { parts_.strip->stepPreset(step); });
         keys_ << a;
     }
+    auto* next = new QAction(this);
+    next->setShortcut(Qt::Key_V);
+    connect(next, &QAction::triggered, this, &LectureMode::nextView);
+    keys_ << next;
     auto* leave = new QAction(this);
     leave->setShortcut(Qt::Key_Escape);
     connect(leave, &QAction::triggered, this, [this] { setOn(false); });
@@ -28,6 +62,9 @@ LectureMode::LectureMode(const Parts& parts, QObject* parent)
         a->setEnabled(false);
         parts_.window->addAction(a);
     }
+    connect(parts_.strip, &LectureStrip::nextViewClicked, this, &LectureMode::nextView);
+    // Each preset tells its story with its own companion view.
+    connect(parts_.strip, &LectureStrip::presetShown, this, &LectureMode::showView);
 }
 
 void LectureMode::setOn(bool on)
@@ -40,25 +77,24 @@ void LectureMode::setOn(bool on)
         savedGeometry_ = w->saveGeometry();
         savedState_ = w->saveState();
         savedWindowState_ = w->windowState();
-        parts_.strip->sync();
+        parts_.strip->sync();  // shows the preset's view
     }
     for (QWidget* part : parts_.hidden)
         part->setVisible(!on);
     parts_.strip->setVisible(on);
     for (QAction* a : keys_)
         a->setEnabled(on);
-    const ChartStyle style = on ? ChartStyle::lecture() : ChartStyle::screen();
+    const QScreen* screen = w->screen() ? w->screen() : QApplication::primaryScreen();
+    const ChartStyle style = on ? ChartStyle::lecture(screen->geometry().height()) : ChartStyle::screen();
     const double points = style.fontPoints > 0 ? style.fontPoints : QApplication::font().pointSizeF();
     QFont font = QApplication::font();
     font.setPointSizeF(points);
     w->centralWidget()->setFont(font);
     for (DashboardChart* chart : parts_.charts)
         chart->setChartStyle(style);
-    // In front of a class the learning curve gets most of the screen; the static spectrum makes room.
-    parts_.chartRows->setStretch(0, on ? 5 : 3);
-    parts_.spectrum->setVisible(!on);
     for (QChartView* view : w->centralWidget()->findChildren<QChartView*>())
         setChartFontSize(view->chart(), points);
+    arrange();
     if (on) {
         w->showFullScreen();
     } else {
@@ -67,4 +103,59 @@ void LectureMode::setOn(bool on)
         w->restoreGeometry(savedGeometry_);
     }
     emit toggled(on);
+}
+
+void LectureMode::showView(const QString& name)
+{
+    for (int i = 0; i < parts_.views.size(); ++i)
+        if (parts_.views[i].name == name)
+            current_ = i;
+    if (on_)
+        arrange();
+}
+
+void LectureMode::nextView()
+{
+    current_ = (current_ + 1) % std::max<int>(1, int(parts_.views.size()));
+    if (on_)
+        arrange();
+}
+
+void LectureMode::setRowStretch(QBoxLayout* row, int stretch)
+{
+    if (auto* rows = qobject_cast<QBoxLayout*>(row->parent()))
+        rows->setStretch(rows->indexOf(row), stretch);
+}
+
+void LectureMode::arrange()
+{
+    for (std::size_t i = 0; i < places_.size(); ++i) {
+        places_[i].row->removeWidget(parts_.views[int(i)].widget);
+        parts_.heroRow->removeWidget(parts_.views[int(i)].widget);  // the companion of the last arrangement
+    }
+    if (on_) {
+        for (int i = 0; i < parts_.views.size(); ++i)
+            parts_.views[i].widget->setVisible(i == current_);
+        for (int i = 0; i < parts_.heroRow->count(); ++i)  // a chart maximised by double-click comes back
+            if (QWidget* hero = parts_.heroRow->itemAt(i)->widget())
+                hero->setVisible(true);
+        parts_.heroRow->addWidget(parts_.views[current_].widget, 2);
+        for (std::size_t i = 0; i < places_.size(); ++i)
+            if (places_[i].row != parts_.heroRow)
+                setRowStretch(places_[i].row, 0);
+        const int following = (current_ + 1) % int(parts_.views.size());
+        parts_.strip->setViewLabel(QStringLiteral("▸ %1 (V)").arg(parts_.views[following].label));
+    } else {
+        // Back in the order of their indices, so that each lands where it was.
+        std::vector<std::size_t> order(places_.size());
+        for (std::size_t i = 0; i < order.size(); ++i)
+            order[i] = i;
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return places_[a].index < places_[b].index; });
+        for (std::size_t i : order) {
+            places_[i].row->insertWidget(places_[i].index, parts_.views[int(i)].widget, places_[i].stretch);
+            parts_.views[int(i)].widget->setVisible(true);
+        }
+        for (const auto& [row, stretch] : rowStretch_)
+            setRowStretch(row, stretch);
+    }
 }

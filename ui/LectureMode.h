@@ -1,10 +1,16 @@
 #pragma once
-// Lecture mode (F11 or L; Esc leaves): full screen, the lecture chart style (large type, thick lines), the panel
-// reduced to the lecture strip, the learning curve enlarged; ← / → step through the presets. Leaving restores the
-// window exactly as it was. It changes only the widgets it is given, and the charts only through their style.
+// Lecture mode (F11 or L; Esc leaves): full screen, the lecture chart style (thick lines, type scaled to the
+// screen), the panel reduced to the lecture strip, and one hero row — the learning curve with a single companion
+// view beside it (what the units learnt, the weight norms or the spectrum; the preset chooses, V cycles) — while the
+// other views step aside. ← / → step through the presets. Leaving puts every view back where it was and restores
+// the window exactly as it was. It changes only the widgets it is given, and the charts only through their style.
 #include <QByteArray>
 #include <QList>
 #include <QObject>
+#include <QString>
+
+#include <utility>
+#include <vector>
 
 class DashboardChart;
 class LectureStrip;
@@ -16,26 +22,47 @@ class QWidget;
 class LectureMode : public QObject {
     Q_OBJECT
 public:
+    struct View {
+        QString name;    // as a preset's lecture_view names it: "weights", "norms", "spectrum"
+        QString label;   // for the strip's button, short: "norms"
+        QWidget* widget;
+    };
     struct Parts {
         QMainWindow* window;
         QList<QWidget*> hidden;  // toolbar, dock, menu bar: out of the way in front of a class
         LectureStrip* strip;
-        QBoxLayout* chartRows;   // its first row (the learning curve) grows
-        QWidget* spectrum;       // hidden: the static spectrum makes room
+        QBoxLayout* heroRow;     // holds the learning curve; the companion joins it
+        QList<View> views;       // each sits in a row of the dashboard, which is remembered and restored
         QList<DashboardChart*> charts;
     };
     explicit LectureMode(const Parts& parts, QObject* parent = nullptr);
 
     void setOn(bool on);
     bool isOn() const { return on_; }
+    // The companion beside the learning curve ("weights", "norms" or "spectrum"); the preset's unless V was used.
+    QString view() const { return parts_.views.value(current_).name; }
+    void showView(const QString& name);
+    void nextView();
 
 signals:
     void toggled(bool on);  // after the window has changed; charts need a repaint
 
 private:
+    struct Place {
+        QBoxLayout* row;
+        int index;
+        int stretch;
+    };
+    void arrange();
+    // An empty row keeps its stretch share of the height: in lecture mode only the hero row has one.
+    void setRowStretch(QBoxLayout* row, int stretch);
+
     Parts parts_;
+    std::vector<Place> places_;  // of parts_.views on the dashboard
+    std::vector<std::pair<QBoxLayout*, int>> rowStretch_;  // each row's stretch on the dashboard
+    int current_ = 0;
     bool on_ = false;
     QByteArray savedGeometry_, savedState_;
     Qt::WindowStates savedWindowState_;
-    QList<QAction*> keys_;  // ← → Esc, active only in lecture mode
+    QList<QAction*> keys_;  // ← → V Esc, active only in lecture mode
 };

@@ -21,6 +21,7 @@ LectureStrip::LectureStrip(ParameterPanel* panel, QWidget* parent)
     , caption_(new QLabel)
     , fields_(new QHBoxLayout)
     , run_(new QPushButton)
+    , view_(new QPushButton)
 {
     auto* layout = new QVBoxLayout(this);
     auto* row = new QHBoxLayout;
@@ -28,23 +29,36 @@ LectureStrip::LectureStrip(ParameterPanel* panel, QWidget* parent)
         preset_->addItem(QString::fromStdString(p.title), QString::fromStdString(p.name));
     preset_->setToolTip(tr("← / → : previous / next preset"));
     auto* reset = new QPushButton(tr("↺ Reset"));
-    auto* leave = new QPushButton(tr("Leave lecture mode (Esc)"));
+    auto* leave = new QPushButton(tr("Leave (Esc)"));
+    // The longest title must not set the strip's width: at 1024 px and projector type the row still fits.
+    preset_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    preset_->setMinimumContentsLength(10);
     run_->setToolTip(tr("Space"));
     reset->setToolTip(tr("R"));
+    // Two rows, so that the strip fits a 1024-px projector whatever the preset's fields: the preset, Run, Reset
+    // and the fields; then the caption, with the view and leave buttons at its right.
     row->addWidget(preset_, 2);
     row->addWidget(run_);
     row->addWidget(reset);
     row->addLayout(fields_, 2);
     row->addStretch(1);
-    row->addWidget(leave);
     layout->addLayout(row);
+    auto* story = new QHBoxLayout;
     caption_->setWordWrap(true);
-    layout->addWidget(caption_);
-    for (QWidget* w : std::initializer_list<QWidget*>{preset_, run_, reset, leave})
+    story->addWidget(caption_, 1);
+    auto* buttons = new QVBoxLayout;
+    buttons->addWidget(view_);
+    buttons->addWidget(leave);
+    buttons->addStretch(1);
+    story->addLayout(buttons);
+    layout->addLayout(story);
+    view_->setToolTip(tr("The chart beside the learning curve (V)"));
+    for (QWidget* w : std::initializer_list<QWidget*>{preset_, run_, reset, view_, leave})
         w->setFocusPolicy(Qt::NoFocus);  // Space, R and the arrows belong to the lecture, not to a button
     connect(run_, &QPushButton::clicked, this, &LectureStrip::runPauseClicked);
     connect(reset, &QPushButton::clicked, this, &LectureStrip::resetClicked);
     connect(leave, &QPushButton::clicked, this, &LectureStrip::leaveClicked);
+    connect(view_, &QPushButton::clicked, this, &LectureStrip::nextViewClicked);
     connect(preset_, &QComboBox::activated, this, [this] {
         panel_->selectPreset(preset_->currentData().toString());
         sync();
@@ -67,6 +81,7 @@ void LectureStrip::sync()
     keys_.clear();
     if (!p)
         return;
+    emit presetShown(QString::fromStdString(p->lectureView));
     // Each field edits the panel's field of the same key, as if typed there.
     for (const std::string& key : p->playWith) {
         const QString name = QString::fromStdString(key);
@@ -79,10 +94,19 @@ void LectureStrip::sync()
         setParameterFieldText(field, panel_->value(key));
         field->setFocusPolicy(Qt::ClickFocus);  // ← → Space stay the lecture's keys
         field->setMaximumWidth(220);
+        // A choice's longest value must not widen the strip past a small screen.
+        if (auto* combo = qobject_cast<QComboBox*>(field)) {
+            combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+            combo->setMinimumContentsLength(7);
+        }
         onParameterFieldEdited(field, this, [this, key](const QString& text) { panel_->setValue(key, text); });
         fields_->addWidget(field);
     }
 }
+
+void LectureStrip::setViewLabel(const QString& text) { view_->setText(text); }
+
+QString LectureStrip::viewLabel() const { return view_->text(); }
 
 void LectureStrip::setRunning(bool running, bool paused)
 {

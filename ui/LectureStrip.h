@@ -21,11 +21,17 @@ public:
     // Moves `step` presets along the paper's story (→ +1, ← −1), stopping at either end.
     void stepPreset(int step);
     QStringList fieldKeys() const { return keys_; }
+    // The button that cycles the view beside the learning curve: "▸ norms (V)", the view it brings.
+    void setViewLabel(const QString& text);
+    QString viewLabel() const;
 
 signals:
     void runPauseClicked();
     void resetClicked();
     void leaveClicked();
+    void nextViewClicked();
+    // sync() has shown a preset; its lecture_view names the companion chart of its story.
+    void presetShown(const QString& lectureView);
 
 private:
     ParameterPanel* panel_;
@@ -33,5 +39,6 @@ private:
     QLabel* caption_;
     QHBoxLayout* fields_;
     QPushButton* run_;
+    QPushButton* view_;
     QStringList keys_;
 };

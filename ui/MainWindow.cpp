@@ -213,7 +213,13 @@ QWidget* MainWindow::buildDashboard()
         for (QWidget* child : w->findChildren<QWidget*>())
             child->installEventFilter(this);
     }
-    lecture_ = new LectureMode({this, {toolbar_, dock_, menuBar()}, lectureStrip_, rows, spectrum_,
+    lecture_ = new LectureMode({this,
+                                {toolbar_, dock_, menuBar()},
+                                lectureStrip_,
+                                top,
+                                {{QStringLiteral("weights"), tr("weights"), encoderWeights_},
+                                 {QStringLiteral("norms"), tr("norms"), weightNorms_},
+                                 {QStringLiteral("spectrum"), tr("spectrum"), spectrum_}},
                                 {learningCurve_, weightNorms_, encoderWeights_, spectrum_}},
                                this);
     connect(lecture_, &LectureMode::toggled, this, &MainWindow::repaintCharts);
@@ -439,6 +445,7 @@ QString MainWindow::shortcutsText()
               "<tr><td><b>R</b></td><td>Reset: stop and clear the simulation</td></tr>"
               "<tr><td><b>L</b> or <b>F11</b></td><td>Lecture mode on and off</td></tr>"
               "<tr><td><b>→ / ←</b></td><td>In lecture mode: the next or previous preset of the paper's story</td></tr>"
+              "<tr><td><b>V</b></td><td>In lecture mode: the next chart beside the learning curve</td></tr>"
               "<tr><td><b>Esc</b></td><td>Leave lecture mode</td></tr>"
               "<tr><td><b>Ctrl+K</b></td><td>Keep this run for comparison</td></tr>"
               "<tr><td><b>Ctrl+E</b></td><td>Export a figure</td></tr>"

@@ -3,11 +3,12 @@
 #include "ChartSeries.h"
 #include "ChartStyle.h"
 
+#include <QFontMetricsF>
 #include <QPainter>
 
 namespace {
 
-constexpr double kMaxCell = 56.0;  // px; a 1×1 map is a cell, not a wall
+constexpr double kMaxCellLines = 3.5;  // a cell at most this many text lines high: a 1×1 map is a cell, not a wall
 
 } // namespace
 
@@ -47,13 +48,16 @@ void OverlapMap::paintEvent(QPaintEvent*)
     p.setRenderHint(QPainter::Antialiasing);
     p.fillRect(rect(), palette().base());
     const QRectF r = rect().adjusted(8, 8, -8, -8);
+    // Every offset in lines of the widget's font, so that projector type (lecture mode) keeps its room.
+    const double line = QFontMetricsF(font()).height();
     p.setPen(palette().text().color());
     QFont bold = p.font();
     bold.setBold(true);
     p.setFont(bold);
-    p.drawText(QRectF(r.left(), r.top(), r.width(), 20), Qt::AlignCenter, QStringLiteral("Overlaps |cos(w_k, e_m)|"));
+    p.drawText(QRectF(r.left(), r.top(), r.width(), 1.2 * line), Qt::AlignCenter,
+               QStringLiteral("Overlaps |cos(w_k, e_m)|"));
     p.setFont(font());
-    const QRectF body = r.adjusted(0, 24, 0, 0);
+    const QRectF body = r.adjusted(0, 1.4 * line, 0, 0);
     // Side by side in a wide widget, one above the other in a tall one.
     const bool sideBySide = body.width() > body.height();
     const QRectF first = sideBySide ? QRectF(body.left(), body.top(), body.width() / 2 - 6, body.height())
@@ -69,30 +73,36 @@ void OverlapMap::paintEvent(QPaintEvent*)
 void OverlapMap::paintMap(QPainter& p, const QRectF& area, const Eigen::MatrixXd& m, const QString& title,
                           const QString& missing, bool stale)
 {
+    const double line = QFontMetricsF(font()).height();
     p.setPen(palette().text().color());
-    p.drawText(QRectF(area.left(), area.top(), area.width(), 18), Qt::AlignCenter, title);
+    p.drawText(QRectF(area.left(), area.top(), area.width(), 1.1 * line), Qt::AlignCenter, title);
     if (m.size() == 0) {
         p.setPen(referenceGrey());
         p.drawText(area, Qt::AlignCenter, missing);
         return;
     }
     const int K = static_cast<int>(m.rows()), M = static_cast<int>(m.cols());
-    const QRectF space = area.adjusted(22, 38, 0, 0);
-    const double cell = std::min({space.width() / M, space.height() / K, kMaxCell});
-    // Centred in its half.
-    const QRectF grid(space.left() + (space.width() - cell * M) / 2, space.top(), cell * M, cell * K);
+    // The cell sets the size of its numbers (a third of it), at most the widget's own type.
+    const double limit = kMaxCellLines * line;
+    const QRectF guess = area.adjusted(1.4 * line, 2.2 * line, 0, 0);
+    const double cell = std::min({guess.width() / M, guess.height() / K, limit});
     QFont small = p.font();
-    small.setPointSizeF(std::max(7.0, std::min(10.0, cell / 3.5)));
+    small.setPointSizeF(std::max(7.0, std::min(font().pointSizeF(), cell / 3.5)));
+    const double smallLine = QFontMetricsF(small).height();
+    // Centred in its half, below the title and the row of e_m labels.
+    const QRectF grid(area.left() + 1.4 * line + (area.width() - 1.4 * line - cell * M) / 2,
+                      area.top() + 1.2 * line + 1.1 * smallLine, cell * M, cell * K);
     p.setFont(small);
     p.setPen(palette().text().color());
     for (int j = 0; j < M; ++j)
-        p.drawText(QRectF(grid.left() + j * cell, grid.top() - 18, cell, 16), Qt::AlignCenter,
+        p.drawText(QRectF(grid.left() + j * cell, grid.top() - 1.1 * smallLine, cell, smallLine), Qt::AlignCenter,
                    QStringLiteral("e%1").arg(j + 1));
     // White (0) to the palette's blue (1), so a learnt eigenvector stands out as a dark cell; grey when stale.
     const QColor full = stale ? referenceGrey() : unitColour(0);
     for (int k = 0; k < K; ++k) {
         p.setPen(unitColour(k));
-        p.drawText(QRectF(grid.left() - 22, grid.top() + k * cell, 20, cell), Qt::AlignCenter, QString::number(k + 1));
+        p.drawText(QRectF(grid.left() - 1.4 * line, grid.top() + k * cell, 1.3 * line, cell), Qt::AlignCenter,
+                   QString::number(k + 1));
         for (int j = 0; j < M; ++j) {
             const double v = std::clamp(m(k, j), 0.0, 1.0);
             const QColor c = QColor::fromRgbF(1 - v * (1 - full.redF()), 1 - v * (1 - full.greenF()),
@@ -100,7 +110,7 @@ void OverlapMap::paintMap(QPainter& p, const QRectF& area, const Eigen::MatrixXd
             const QRectF box(grid.left() + j * cell, grid.top() + k * cell, cell - 2, cell - 2);
             p.fillRect(box, c);
             p.setPen(v > 0.6 ? Qt::white : Qt::black);
-            if (cell > 24)
+            if (cell > 2.6 * smallLine)
                 p.drawText(box, Qt::AlignCenter, QString::number(m(k, j), 'f', 2));
         }
     }

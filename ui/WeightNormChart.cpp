@@ -42,12 +42,17 @@ WeightNormChart::WeightNormChart(QWidget* parent)
     : QWidget(parent)
     , view_(new QChartView)
     , chart_(view_->chart())
-    , tAxis_(makeLogAxis(chart_, QStringLiteral("time t   (lines: ODE, hollow markers: SGD mean)")))
+    , tAxis_(makeLogAxis(chart_, QStringLiteral("time t")))
     , yAxis_(makeLogAxis(chart_, QString()))
     , fitFrom_(new QDoubleSpinBox)
     , fitTo_(new QDoubleSpinBox)
     , windowEdges_(new QLineSeries)
+    , exponents_(new QLabel)
 {
+    exponents_->setObjectName(QStringLiteral("exponentBox"));
+    exponents_->setWordWrap(true);
+    exponents_->setTextFormat(Qt::RichText);
+    exponents_->setContentsMargins(8, 2, 8, 2);
     view_->setRenderHint(QPainter::Antialiasing);
     chart_->legend()->setAlignment(Qt::AlignTop);
     chart_->addAxis(tAxis_, Qt::AlignBottom);
@@ -68,7 +73,7 @@ WeightNormChart::WeightNormChart(QWidget* parent)
         connect(box, &QDoubleSpinBox::valueChanged, this, [this] { updateFit(); });
     }
     auto* controls = new QHBoxLayout;
-    for (QWidget* w : std::initializer_list<QWidget*>{new QLabel(QStringLiteral("Fit window: t from")), fitFrom_,
+    for (QWidget* w : std::initializer_list<QWidget*>{new QLabel(QStringLiteral("Fit: t from")), fitFrom_,
                                                       new QLabel(QStringLiteral("to")), fitTo_}) {
         markControl(w);
         controls->addWidget(w);
@@ -77,6 +82,7 @@ WeightNormChart::WeightNormChart(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(view_, 1);
+    layout->addWidget(exponents_);
     layout->addLayout(controls);
 }
 
@@ -131,9 +137,10 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
     }
     ensureSeries(units);
     windowEdges_->setPen(QPen(referenceGrey(), style_.pen(1.0), Qt::DashDotLine));
-    yAxis_->setTitleText((projections_ ? QStringLiteral("a = |w·e₁| (solid), c = |v·e₁|/√D (dashed)")
-                                       : QStringLiteral("‖w_k‖ (solid), ‖v_k‖/√D (dashed)")) +
-                         (biases ? QStringLiteral(", β_k (dotted)") : QString()));
+    yAxis_->setTitleText((projections_ ? QStringLiteral("a = |w·e₁|, c = |v·e₁|/√D")
+                                       : QStringLiteral("‖w_k‖, ‖v_k‖/√D")) +
+                         (biases ? QStringLiteral(", β_k") : QString()));
+    biases_ = biases;
     const int width = static_cast<int>(chart_->plotArea().width());
     double lo = 1e300, hi = 0;
     std::vector<std::array<QList<QPointF>, 5>> points(units);  // w, v, β (ODE); w, v (SGD)
@@ -252,8 +259,15 @@ void WeightNormChart::updateFit()
 {
     drawWindow();
     const QString name = projections_ ? QStringLiteral("Spike projections") : QStringLiteral("Weight norms");
+    chart_->setTitle(QStringLiteral("<b>%1</b>").arg(name));
+    // What the line styles mean, said once under the plot rather than in axis titles that get elided.
+    const QString a = projections_ ? QStringLiteral("a") : QStringLiteral("‖w_k‖");
+    const QString c = projections_ ? QStringLiteral("c") : QStringLiteral("‖v_k‖/√D");
+    const QString key = QStringLiteral("<span style='color:#555'>%1 solid, %2 dashed%3 · lines ODE, hollow markers "
+                                       "SGD mean</span>")
+                            .arg(a, c, biases_ ? QStringLiteral(", β_k dotted") : QString());
     if (units_ == 0) {
-        chart_->setTitle(QStringLiteral("<b>%1</b>").arg(name));
+        exponents_->setText(key);
         fitText_.clear();
         return;
     }
@@ -290,20 +304,20 @@ void WeightNormChart::updateFit()
                           projections_ ? QStringLiteral("c") : QStringLiteral("‖v‖/√D"), exponentText(fv.exponent));
     }
     fitText_ = plain.join(QStringLiteral("; "));
-    const QString window = QStringLiteral("%1 ≤ t ≤ %2").arg(fitFrom_->value(), 0, 'g', 3).arg(fitTo_->value(), 0, 'g', 3);
+    const QString window = QStringLiteral("%1 ≤ t ≤ %2").arg(fitFrom_->value(), 0, 'g', 6).arg(fitTo_->value(), 0, 'g', 6);
+    const QString route = theory ? QStringLiteral("ODE") : QStringLiteral("SGD mean");
     if (plain.isEmpty()) {
-        chart_->setTitle(QStringLiteral("<b>%1</b><br>no %2 points in the fit window %3")
-                             .arg(name, theory ? QStringLiteral("ODE") : QStringLiteral("SGD"), window));
+        exponents_->setText(QStringLiteral("No %1 points in the fit window %2.<br>%3").arg(route, window, key));
         return;
     }
     const QString more = units_ > kFittedUnits ? QStringLiteral(", …") : QString();
     const QString sep = QStringLiteral(", ");
-    chart_->setTitle(QStringLiteral("<b>%1</b> — power-law fit of the %2 on %3<br>%4 ∝ t<sup>α</sup>: α = %5%6"
-                                    "<br>%7 ∝ t<sup>α</sup>: α = %8%6")
-                         .arg(name, theory ? QStringLiteral("ODE") : QStringLiteral("SGD mean"), window,
-                              projections_ ? QStringLiteral("a") : QStringLiteral("‖w_k‖"), encoder.join(sep), more,
-                              projections_ ? QStringLiteral("c") : QStringLiteral("‖v_k‖/√D"), decoder.join(sep)));
+    exponents_->setText(QStringLiteral("Power laws fitted to the %1 on %2: <b>%3 ∝ t<sup>α</sup></b>, α = %4%5; "
+                                       "<b>%6 ∝ t<sup>α</sup></b>, α = %7%5<br>%8")
+                            .arg(route, window, a, encoder.join(sep), more, c, decoder.join(sep), key));
 }
+
+QString WeightNormChart::exponentBoxText() const { return exponents_->text(); }
 
 QList<QPointF> WeightNormChart::drawnPoints(int k, bool encoder, bool theory) const
 {

@@ -17,6 +17,7 @@
 class QChart;
 class QChartView;
 class QDoubleSpinBox;
+class QLabel;
 class QLineSeries;
 class QLogValueAxis;
 class QScatterSeries;
@@ -28,6 +29,9 @@ public:
     void refresh(const aedyn::RunResults& store) override;
     // The fitted exponents as plain text, e.g. "unit 1: ‖w‖ ∝ t^−0.010, ‖v‖/√D ∝ t^0.136".
     QString fitText() const { return fitText_; }
+    // The exponent box under the plot: the fit's window, route and exponents, and what the line styles mean. Its
+    // own word-wrapped text, so that no chart title elides the exponents at any size.
+    QString exponentBoxText() const;
     void setFitWindow(double from, double to);
     // Sets the window now and keeps it when the next theory brings a new time range (opening a project).
     void restoreFitWindow(double from, double to);
@@ -53,6 +57,7 @@ private:
     QList<QLineSeries*> encoderTheory_, decoderTheory_, biasTheory_;  // β_k dotted, when biases are trained
     QList<QScatterSeries*> encoderSim_, decoderSim_;
     QLineSeries* windowEdges_;  // the fit window, as two vertical lines
+    QLabel* exponents_;
     std::array<QLineSeries*, 6> summary_{};  // beyond kChartUnits: median, min, max of ‖w‖ and of ‖v‖/√D
     QString fitText_;
     double dragStart_ = 0.0;
@@ -61,4 +66,5 @@ private:
     std::vector<aedyn::Series> series_;  // what the last refresh drew; the fit reads the same points
     int units_ = 0;                      // K of the theory drawn
     bool projections_ = false;
+    bool biases_ = false;  // trained biases are drawn (dotted)
 };

@@ -9,11 +9,14 @@
 #include "MainWindow.h"
 #include "ThrowAwaySettings.h"
 #include "ParameterPanel.h"
+#include "ChartStyle.h"
+#include "SpectrumChart.h"
 #include "WeightNormChart.h"
 
 #include <QAction>
 #include <QChartView>
 #include <QDockWidget>
+#include <QScreen>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QElapsedTimer>
@@ -51,7 +54,8 @@ private slots:
         QVERIFY(!dock->isVisible());
         QVERIFY(w.lectureStrip()->isVisible());
         QCOMPARE(w.lectureStrip()->fieldKeys(), QStringList({"spikes", "lr"}));  // fig2's play_with
-        QVERIFY(w.learningCurve()->chart()->titleFont().pointSizeF() >= 18);
+        const double lecturePoints = ChartStyle::lecture(w.screen()->geometry().height()).fontPoints;
+        QVERIFY(w.learningCurve()->chart()->titleFont().pointSizeF() >= lecturePoints);
         QTest::keyClick(&w, Qt::Key_Right);
         QCOMPARE(w.panel()->presetName(), QStringLiteral("fig3-rescaling"));
         QCOMPARE(w.lectureStrip()->fieldKeys(), QStringList({"init", "lr"}));
@@ -77,7 +81,53 @@ private slots:
         // The size exactly; the position up to a title bar, which platforms place differently after full screen.
         QTRY_COMPARE(w.geometry().size(), before.size());
         QVERIFY((w.geometry().topLeft() - before.topLeft()).manhattanLength() <= 40);
-        QVERIFY(w.learningCurve()->chart()->titleFont().pointSizeF() < 18);
+        QVERIFY(w.learningCurve()->chart()->titleFont().pointSizeF() < lecturePoints);
+    }
+
+    // In front of a class the window is the screen, whatever the preset: its minimum size never exceeds the screen
+    // (a window manager cannot make a window smaller than that, so it would spill over the edge), and the hero row
+    // holds the learning curve and exactly the one view the preset names; V cycles it; Esc puts every view back.
+    void lectureModeFitsTheScreenAcrossPresets()
+    {
+        MainWindow w;
+        w.resize(1000, 700);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QWidget* views[] = {w.encoderWeights(), w.weightNorms(), w.spectrum()};
+        const QStringList names{"weights", "norms", "spectrum"};
+        auto shown = [&] {
+            QStringList visible;
+            for (int i = 0; i < 3; ++i)
+                if (views[i]->isVisible())
+                    visible << names[i];
+            return visible;
+        };
+        w.setLectureMode(true);
+        const QSize screen = w.screen()->geometry().size();
+        for (std::size_t i = 0; i < aedyn::presets().size(); ++i) {
+            const aedyn::Preset& preset = aedyn::presets()[i];
+            QCOMPARE(w.panel()->presetName().toStdString(), preset.name);
+            QCoreApplication::processEvents();
+            const QSize least = w.minimumSizeHint().expandedTo(w.minimumSize());
+            QVERIFY2(least.width() <= screen.width() && least.height() <= screen.height(),
+                     qPrintable(QStringLiteral("%1: the window needs at least %2×%3 on a %4×%5 screen")
+                                    .arg(QString::fromStdString(preset.name)).arg(least.width()).arg(least.height())
+                                    .arg(screen.width()).arg(screen.height())));
+            QVERIFY2(w.windowState() & Qt::WindowFullScreen, preset.name.c_str());
+            QVERIFY(w.learningCurve()->isVisible());
+            QVERIFY2(shown() == QStringList{QString::fromStdString(preset.lectureView)},
+                     qPrintable(QString::fromStdString(preset.name) + ": " + shown().join(", ")));
+            QTest::keyClick(&w, Qt::Key_Right);
+        }
+        QTest::keyClick(&w, Qt::Key_V);
+        QCOMPARE(shown().size(), 1);
+        QVERIFY(shown().front() != QString::fromStdString(aedyn::presets().back().lectureView));
+        QTest::keyClick(&w, Qt::Key_Escape);
+        QVERIFY(!w.lectureMode());
+        QCOMPARE(shown(), names);
+        QTRY_VERIFY(w.learningCurve()->geometry().right() < w.weightNorms()->geometry().left());
+        QVERIFY(w.learningCurve()->geometry().bottom() < w.encoderWeights()->geometry().top());
+        QVERIFY(w.encoderWeights()->geometry().right() < w.spectrum()->geometry().left());
     }
 
     // Keep this run: the curves stay, labelled by the parameters that differ; several pins; remove one; pins
@@ -231,6 +281,10 @@ private slots:
         QVERIFY(s.latestTheory() && s.latestTheory()->encoderSubspaceOverlap().allFinite());
         QVERIFY(s.latestSimulation() && s.latestSimulation()->mean.allFinite());
         QVERIFY(!w.weightNorms()->fitText().isEmpty());
+        // The exponents are in the box under the plot, not in a chart title that Qt Charts elides as a whole.
+        QVERIFY2(w.weightNorms()->exponentBoxText().contains(QStringLiteral("α = ")),
+                 qPrintable(w.weightNorms()->exponentBoxText()));
+        QVERIFY(!w.weightNorms()->findChild<QChartView*>()->chart()->title().contains(QStringLiteral("α")));
         QVERIFY(w.message().isEmpty());
         // Theory and simulation agree at the end of this short run to a few per cent.
         const double ode = w.learningCurve()->theoryPoints().last().y();
