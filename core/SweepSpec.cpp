@@ -92,8 +92,14 @@ std::vector<std::string> rangeValues(int line, const ParameterSpec& spec, const 
                    : i == n - 1 ? *to
                    : log ? *from * std::pow(*to / *from, f)
                          : *from + (*to - *from) * f;
-        if (spec.type == ParameterType::Integer)
+        if (spec.type == ParameterType::Integer) {
+            // Beyond 2^53 no double is a distinct whole number, and beyond long long a cast is undefined; every
+            // whole-number key's range is far smaller, so such a value is refused as the schema would refuse it.
+            if (!(std::abs(x) < 9.0e15))
+                refuse(line, spec.key, spec.key + ": the range " + words[1] + " to " + words[2] + " reaches " +
+                                           shortestNumber(x) + ", out of range for a whole number");
             x = std::round(x);
+        }
         const std::string text = spec.type == ParameterType::Integer ? std::to_string(static_cast<long long>(x))
                                                                      : shortestNumber(x);
         if (!seen.insert(text).second)
