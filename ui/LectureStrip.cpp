@@ -1,4 +1,5 @@
 #include "LectureStrip.h"
+#include "CaptionText.h"
 #include "Presets.h"
 
 #include "ParameterField.h"
@@ -45,6 +46,7 @@ LectureStrip::LectureStrip(ParameterPanel* panel, QWidget* parent)
     layout->addLayout(row);
     auto* story = new QHBoxLayout;
     caption_->setWordWrap(true);
+    caption_->setTextFormat(Qt::RichText);  // captionHtml() escapes; a caption without markup is still HTML
     story->addWidget(caption_, 1);
     auto* buttons = new QVBoxLayout;
     buttons->addWidget(view_);
@@ -73,7 +75,7 @@ void LectureStrip::sync()
         const QSignalBlocker block(preset_);
         preset_->setCurrentIndex(preset_->findData(panel_->presetName()));
     }
-    caption_->setText(p ? QString::fromStdString(p->caption) : QString());
+    caption_->setText(p ? captionHtml(QString::fromStdString(p->caption)) : QString());
     while (QLayoutItem* item = fields_->takeAt(0)) {
         delete item->widget();
         delete item;

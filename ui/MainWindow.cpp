@@ -21,6 +21,7 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFileDialog>
+#include <QDir>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
@@ -591,6 +592,8 @@ QString MainWindow::exportFigure(FigureChart chart, const QString& path, FigureO
     const QString problem = ::exportFigure(runs_.results(), chart, displayOptions(options), path);
     fileMessage_ = problem.isEmpty() ? QString() : tr("Figure not exported: %1").arg(problem);
     updateBanner();
+    if (problem.isEmpty())  // where it went, so that nobody has to look for it
+        statusBar()->showMessage(tr("Figure written to %1").arg(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())), 8000);
     return problem;
 }
 
@@ -600,6 +603,8 @@ QString MainWindow::exportData(FigureChart chart, const QString& path)
     const QString problem = exportCsv(csv, path);
     fileMessage_ = problem.isEmpty() ? QString() : tr("Data not exported: %1").arg(problem);
     updateBanner();
+    if (problem.isEmpty())
+        statusBar()->showMessage(tr("Data written to %1").arg(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())), 8000);
     return problem;
 }
 

@@ -1,4 +1,5 @@
 #include "ParameterPanel.h"
+#include "CaptionText.h"
 
 #include "ParameterField.h"
 #include "Presets.h"
@@ -27,6 +28,7 @@ ParameterPanel::ParameterPanel(QWidget* parent)
     , caption_(new QLabel)
     , problemLabel_(new QLabel)
     , eigenvalues_(new QLabel)
+    , changedLabel_(new QLabel)
 {
     auto* layout = new QVBoxLayout(this);
     auto* presetForm = new QFormLayout;
@@ -37,9 +39,16 @@ ParameterPanel::ParameterPanel(QWidget* parent)
     layout->addLayout(presetForm);
     // The caption says what to watch for; it sits right under the chooser, where a lecturer sees it.
     caption_->setWordWrap(true);
+    caption_->setTextFormat(Qt::RichText);
     caption_->setFrameShape(QFrame::StyledPanel);
     caption_->setMargin(6);
     layout->addWidget(caption_);
+    // So that nobody takes an edited preset for the paper's figure.
+    changedLabel_->setObjectName(QStringLiteral("changedFromPreset"));
+    changedLabel_->setWordWrap(true);
+    changedLabel_->setStyleSheet(QStringLiteral("color: #8A5A00"));
+    changedLabel_->setVisible(false);
+    layout->addWidget(changedLabel_);
     auto* note = new QLabel(QStringLiteral("Every parameter change recomputes the theory at once and greys the old "
                                            "curves; Run restarts the simulation with it. The display options in the "
                                            "toolbar and the fit window apply live."));
@@ -141,7 +150,7 @@ bool ParameterPanel::selectPreset(const QString& name)
     const QSignalBlocker block(preset_);
     preset_->setCurrentIndex(preset_->findData(name));
     caption_->setText(QStringLiteral("<b>%1</b><br>%2").arg(QString::fromStdString(p->title).toHtmlEscaped(),
-                                                           QString::fromStdString(p->caption).toHtmlEscaped()));
+                                                           captionHtml(QString::fromStdString(p->caption))));
     setConfig(aedyn::presetConfig(p->name));
     emit presetSelected(name);
     return true;
@@ -193,6 +202,19 @@ void ParameterPanel::revalidate()
     problem_ = problem;
     problemKey_ = badKey;
     valid_ = problem.isEmpty() ? std::optional(c) : std::nullopt;
+    QStringList changed;
+    if (valid_ && aedyn::findPreset(presetName().toStdString())) {
+        const auto preset = aedyn::parameterValues(aedyn::presetConfig(presetName().toStdString()));
+        const auto now = aedyn::parameterValues(c);
+        for (std::size_t i = 0; i < now.size() && i < preset.size(); ++i)
+            if (now[i] != preset[i])
+                changed << QStringLiteral("%1 = %2 (preset: %3)")
+                               .arg(QString::fromStdString(now[i].first), QString::fromStdString(now[i].second),
+                                    QString::fromStdString(preset[i].second));
+    }
+    changed_ = changed.join(QStringLiteral(", "));
+    changedLabel_->setText(QStringLiteral("Changed from the preset: ") + changed_);
+    changedLabel_->setVisible(!changed_.isEmpty());
     // Only the fields that mean something for the chosen spectrum are shown; with images D is the number of pixels.
     for (const auto& [key, field] : fields_)
         forms_.at(key)->setRowVisible(field, aedyn::parameterSpec(key).appliesTo(c.spectrum));

@@ -31,6 +31,8 @@ public:
     QString value(const std::string& key) const;
     // The key that problem() is about (empty when it belongs to no single field).
     std::string problemKey() const { return problemKey_; }
+    // "lr = 0.5 (preset: 1), …": what differs from the chosen preset, shown under its caption; empty when nothing.
+    QString changedFromPreset() const { return changed_; }
 
 signals:
     void configChanged();
@@ -46,6 +48,8 @@ private:
     QLabel* caption_;
     QLabel* problemLabel_;  // a problem that names no field
     QLabel* eigenvalues_;
+    QLabel* changedLabel_;
+    QString changed_;
     std::map<std::string, QWidget*> fields_;
     std::map<std::string, class QFormLayout*> forms_;
     std::map<std::string, QLabel*> errors_;

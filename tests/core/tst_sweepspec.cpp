@@ -117,6 +117,8 @@ private slots:
         QTest::newRow("negative log bound") << b + "sweep lr = log 1 -1 3\n" << "line 2|lr|log range";
         QTest::newRow("integer duplicates") << b + "sweep K = lin 1 2 4\n" << "line 2|K|repeats";
         // Found by fuzz_sweepspec: a whole-number range past long long was cast (undefined behaviour).
+        QTest::newRow("too many points") << b + "sweep lr = lin 0.5 1.5 1000\nsweep sigma = lin 0.1 1 101\n"
+                                         << "line 3|sigma|more than 100000 points";
         QTest::newRow("huge whole-number range") << b + "sweep D = log 5 1e32 3\n" << "line 2|D|out of range";
         QTest::newRow("range of a choice") << b + "sweep activation = lin 1 2 3\n" << "line 2|activation|numeric key";
         QTest::newRow("swept twice") << b + "sweep lr = 1, 2\nsweep lr = 3, 4\n" << "line 3|lr|already";

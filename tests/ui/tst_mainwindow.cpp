@@ -68,6 +68,7 @@ private slots:
         lr->setText(QStringLiteral("0.5"));
         emit lr->textEdited(lr->text());
         QCOMPARE(w.panel()->value("lr"), QStringLiteral("0.5"));
+        QCOMPARE(w.panel()->changedFromPreset(), QStringLiteral("lr = 0.5 (preset: 1)"));
         if (const QString dir = qEnvironmentVariable("AEDYN_SCREENSHOTS"); !dir.isEmpty()) {
             QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 5000);
             QTest::qWait(100);
