@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace {
 
@@ -266,18 +267,63 @@ void LearningCurveChart::updateRanges(const aedyn::RunResults& store)
 void LearningCurveChart::placeLevelLabels()
 {
     const QRectF area = chart()->plotArea();
+    // Where the curves are drawn, in the chart's coordinates: a label sits where it hides none of them.
+    QList<QPointF> drawn;
+    for (QXYSeries* s : std::initializer_list<QXYSeries*>{ode_, sgd_})
+        if (s->isVisible())
+            for (const QPointF& p : s->points())
+                if (p.x() > 0 && p.y() > 0)
+                    drawn << chart()->mapToPosition(p, s);
+    QList<QRectF> placed;
     for (qsizetype m = 0; m < levels_.size(); ++m) {
+        QGraphicsSimpleTextItem* label = levelLabels_[m];
         const auto points = levels_[m]->points();
-        if (points.isEmpty()) {
-            levelLabels_[m]->setVisible(false);
+        const QPointF p = points.isEmpty() ? QPointF() : chart()->mapToPosition(points.last(), levels_[m]);
+        if (points.isEmpty() || p.y() < area.top() || p.y() > area.bottom()) {
+            label->setVisible(false);
             continue;
         }
-        const QPointF p = chart()->mapToPosition(points.last(), levels_[m]);
-        levelLabels_[m]->setFont(tAxis_->labelsFont());  // follows the chart's type size (lecture mode)
-        const QRectF box = levelLabels_[m]->boundingRect();
-        levelLabels_[m]->setVisible(p.y() >= area.top() && p.y() <= area.bottom());
-        levelLabels_[m]->setPos(area.right() - box.width() - 4, p.y() - box.height());
+        label->setFont(tAxis_->labelsFont());  // follows the chart's type size (lecture mode)
+        const QSizeF size = label->boundingRect().size();
+        // Above the line at the right edge (where a converged curve has moved below it), else at the left edge
+        // (where the curve is still on its first plateau, above it), else below the line; the first place that
+        // covers no curve and no other label wins, the least covered one otherwise; a label that would
+        // overprint another is left out rather than drawn over it.
+        const double right = area.right() - size.width() - 4, left = area.left() + 4;
+        const QRectF candidates[] = {{QPointF(right, p.y() - size.height()), size},
+                                     {QPointF(left, p.y() - size.height()), size},
+                                     {QPointF(right, p.y() + 1), size},
+                                     {QPointF(left, p.y() + 1), size}};
+        std::optional<QRectF> best;
+        qsizetype bestCovered = 0;
+        for (const QRectF& box : candidates) {
+            if (!area.contains(box) || std::any_of(placed.begin(), placed.end(),
+                                                   [&](const QRectF& other) { return other.intersects(box); }))
+                continue;
+            const qsizetype covered = std::count_if(drawn.begin(), drawn.end(),
+                                                    [&](const QPointF& q) { return box.contains(q); });
+            if (!best || covered < bestCovered) {
+                best = box;
+                bestCovered = covered;
+            }
+            if (covered == 0)
+                break;
+        }
+        label->setVisible(best.has_value());
+        if (best) {
+            label->setPos(best->topLeft());
+            placed << *best;
+        }
     }
+}
+
+QList<QRectF> LearningCurveChart::levelLabelBoxes() const
+{
+    QList<QRectF> boxes;
+    for (const QGraphicsSimpleTextItem* label : levelLabels_)
+        if (label->isVisible())
+            boxes << QRectF(label->pos(), label->boundingRect().size());
+    return boxes;
 }
 
 QList<QPointF> LearningCurveChart::theoryPoints() const { return ode_->points(); }

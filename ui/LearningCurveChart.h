@@ -33,6 +33,8 @@ public:
 
     // For tests: the points currently drawn.
     QList<QPointF> theoryPoints() const;
+    // The PCA-level labels shown, in chart coordinates (for tests: none overlaps another or a drawn point).
+    QList<QRectF> levelLabelBoxes() const;
     QList<QPointF> simulationPoints() const;
 
 private:

@@ -85,6 +85,48 @@ private slots:
         QVERIFY(w.learningCurve()->chart()->titleFont().pointSizeF() < lecturePoints);
     }
 
+    // PCA levels are labelled where they cover neither the theory curve nor each other: fig4b's ranks 1–3 lie
+    // close together, and the converged curve runs along the last level at the right edge.
+    void pcaLabelsHideNothing_data()
+    {
+        QTest::addColumn<QString>("preset");
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("fig2, screen") << "fig2-sequential" << QSize(1300, 900);
+        QTest::newRow("fig4b, screen") << "fig4b-relu-bias" << QSize(1300, 900);
+        QTest::newRow("fig4b, small") << "fig4b-relu-bias" << QSize(900, 600);
+        QTest::newRow("fig5d, small") << "fig6-fashion-mnist" << QSize(900, 600);
+    }
+    void pcaLabelsHideNothing()
+    {
+        QFETCH(QString, preset);
+        QFETCH(QSize, size);
+        MainWindow w;
+        w.resize(size);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.panel()->selectPreset(preset);
+        if (preset.startsWith(QLatin1String("fig6")))
+            w.panel()->setValue("t_max", QStringLiteral("30"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 20000);
+        QTest::qWait(100);
+        QChart* chart = w.learningCurve()->chart();
+        QList<QPointF> drawn;
+        for (QAbstractSeries* series : chart->series())
+            if (series->name().startsWith(QLatin1String("ODE")))
+                for (const QPointF& p : static_cast<QXYSeries*>(series)->points())
+                    drawn << chart->mapToPosition(p, series);
+        QVERIFY(drawn.size() > 10);
+        const QList<QRectF> boxes = w.learningCurve()->levelLabelBoxes();
+        QVERIFY(!boxes.isEmpty());
+        for (qsizetype i = 0; i < boxes.size(); ++i) {
+            for (qsizetype j = i + 1; j < boxes.size(); ++j)
+                QVERIFY2(!boxes[i].intersects(boxes[j]), qPrintable(QStringLiteral("labels %1 and %2 overlap").arg(i).arg(j)));
+            for (const QPointF& p : drawn)
+                QVERIFY2(!boxes[i].contains(p), qPrintable(QStringLiteral("label %1 covers the curve at (%2, %3)")
+                                                               .arg(i).arg(p.x()).arg(p.y())));
+        }
+    }
+
     // In front of a class the window is the screen, whatever the preset: its minimum size never exceeds the screen
     // (a window manager cannot make a window smaller than that, so it would spill over the edge), and the hero row
     // holds the learning curve and exactly the one view the preset names; V cycles it; Esc puts every view back.
