@@ -21,16 +21,23 @@ namespace {
 
 using Kind = aedyn::SweepQuantity::Kind;
 
-// Errors and times span decades: drawn on log scales (only their positive values). Slopes and overlaps are linear.
+// Errors, times and the SGD–ODE gap span decades: drawn on log scales (only their positive values). Slopes and overlaps are linear.
 bool logQuantity(const aedyn::SweepQuantity& q)
 {
-    return q.kind == Kind::EpsFinal || q.kind == Kind::EpsAt || q.kind == Kind::Escape;
+    return q.kind == Kind::EpsFinal || q.kind == Kind::EpsAt || q.kind == Kind::Escape || q.kind == Kind::Gap;
 }
 
 bool numericKey(const std::string& key)
 {
     const aedyn::ParameterType t = aedyn::parameterSpec(key).type;
     return t == aedyn::ParameterType::Integer || t == aedyn::ParameterType::Real;
+}
+
+// Every route the quantity needs has reported at the point (it may have failed there).
+bool arrived(const aedyn::SweepResults& r, std::size_t i, const aedyn::SweepQuantity& q, const std::string& route)
+{
+    const auto& c = r.theory(i);
+    return c && (c->simulated || (route == "ode" && q.perRoute()));
 }
 
 double valueOf(const std::string& text) { return std::stod(text); }
@@ -59,8 +66,10 @@ QString parameterTitle(const std::string& key)
     return s && !s->symbol.empty() ? QStringLiteral("%1 (%2)").arg(QString::fromStdString(s->symbol), k) : k;
 }
 
-QString quantityTitle(const aedyn::SweepQuantity& q)
+QString quantityTitle(const aedyn::SweepQuantity& q, const std::string& route)
 {
+    if (route == "sgd" && q.perRoute())
+        return quantityTitle(q) + QStringLiteral(" (SGD mean)");
     const QString a = QString::fromStdString(aedyn::shortestNumber(q.value));
     switch (q.kind) {
     case Kind::EpsFinal: return QStringLiteral("final test error ε(t_max)");
@@ -113,9 +122,11 @@ void SweepPlot::rebuild(const aedyn::SweepResults& results, const SweepView& vie
         delete a;
     }
     family_.clear();
+    simulation_.clear();
     line_ = nullptr;
     markers_ = missing_ = nullptr;
     drawn_.assign(results.points().size(), false);
+    drawnSgd_ = drawn_;
     const auto& axes = results.axes();
     auto* title = findChild<QLabel*>(QStringLiteral("sweepTitle"));
     if (axes.empty()) {
@@ -131,7 +142,8 @@ void SweepPlot::rebuild(const aedyn::SweepResults& results, const SweepView& vie
     bar_->setVisible(heat || !view.quantity);
     c->legend()->hide();
     if (!view.quantity) {
-        title->setText(QStringLiteral("Learning curves ε(t) across %1").arg(parameterTitle(axes[0].key)));
+        title->setText(QStringLiteral("Learning curves ε(t) across %1").arg(parameterTitle(axes[0].key)) +
+                       (results.simulates() ? QStringLiteral(" — lines: theory, dots: SGD mean") : QString()));
         auto* t = makeLogAxis(c, QStringLiteral("time t = steps / D"));
         auto* eps = makeLogAxis(c, QStringLiteral("test error ε"));
         c->addAxis(t, Qt::AlignBottom);
@@ -145,24 +157,38 @@ void SweepPlot::rebuild(const aedyn::SweepResults& results, const SweepView& vie
             s->attachAxis(eps);
             family_ << s;
         }
+        // After every line, so that the dots of the SGD mean sit on top of the theory curves.
+        for (int i = 0; results.simulates() && i < n; ++i) {
+            auto* s = new QScatterSeries;
+            const QColor colour = sequentialColour(n > 1 ? double(i) / (n - 1) : 0.5);
+            s->setColor(colour);
+            s->setBorderColor(colour.darker(130));
+            s->setMarkerSize(5);
+            c->addSeries(s);
+            s->attachAxis(t);
+            s->attachAxis(eps);
+            simulation_ << s;
+        }
         bar_->setSteps(valueLabels(axes[0]), parameterTitle(axes[0].key));
         return;
     }
     if (heat) {
         title->setText(axes.size() == 2 ? QStringLiteral("%1 over %2 and %3")
-                                              .arg(quantityTitle(*view.quantity), parameterTitle(axes[0].key),
-                                                   parameterTitle(axes[1].key))
+                                              .arg(quantityTitle(*view.quantity, view.route),
+                                                   parameterTitle(axes[0].key), parameterTitle(axes[1].key))
                                         : QStringLiteral("%1 across %2")
-                                              .arg(quantityTitle(*view.quantity), parameterTitle(axes[0].key)));
+                                              .arg(quantityTitle(*view.quantity, view.route),
+                                                   parameterTitle(axes[0].key)));
         return;
     }
-    title->setText(QStringLiteral("%1 against %2").arg(quantityTitle(*view.quantity), parameterTitle(axes[0].key)));
+    title->setText(QStringLiteral("%1 against %2").arg(quantityTitle(*view.quantity, view.route), parameterTitle(axes[0].key)));
     const bool logX = view.logAxis.size() > 0 && view.logAxis[0];
     QAbstractAxis* x = logX ? static_cast<QAbstractAxis*>(makeLogAxis(c, parameterTitle(axes[0].key))) : new QValueAxis;
     x->setTitleText(parameterTitle(axes[0].key));
-    QAbstractAxis* y = logQuantity(*view.quantity) ? static_cast<QAbstractAxis*>(makeLogAxis(c, quantityTitle(*view.quantity)))
+    const QString yTitle = quantityTitle(*view.quantity, view.route);
+    QAbstractAxis* y = logQuantity(*view.quantity) ? static_cast<QAbstractAxis*>(makeLogAxis(c, yTitle))
                                                    : new QValueAxis;
-    y->setTitleText(quantityTitle(*view.quantity));
+    y->setTitleText(yTitle);
     c->addAxis(x, Qt::AlignBottom);
     c->addAxis(y, Qt::AlignLeft);
     line_ = new QLineSeries;
@@ -172,7 +198,9 @@ void SweepPlot::rebuild(const aedyn::SweepResults& results, const SweepView& vie
     markers_->setBorderColor(unitColour(0));
     markers_->setMarkerSize(7);
     missing_ = new QScatterSeries;
-    missing_->setName(QStringLiteral("no value (theory failed or quantity undefined)"));
+    missing_->setName(view.route == "ode" && view.quantity->perRoute()
+                          ? QStringLiteral("no value (theory failed or quantity undefined)")
+                          : QStringLiteral("no value (a route failed: diverged, or quantity undefined)"));
     missing_->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
     missing_->setColor(Qt::white);
     missing_->setBorderColor(referenceGrey());
@@ -222,6 +250,19 @@ void SweepPlot::refreshFamily(const aedyn::SweepResults& results)
             family_[i]->replace(decimateLogX(pts, pixels));
             drawn_[i] = true;
         }
+        // The SGD mean at every third grid time (eight a decade): dots that let the theory line show between them.
+        if (i < simulation_.size() && !drawnSgd_[i] && results.theory(i) && results.theory(i)->simulated) {
+            QList<QPointF> dots;
+            int k = 0;
+            for (const auto& [t, eps] : results.curve(static_cast<std::size_t>(i), "sgd"))
+                if (t > 0 && eps > 0 && k++ % 3 == 0) {
+                    dots.append({t, eps});
+                    tLo = std::min(tLo, t), tHi = std::max(tHi, t);
+                    eLo = std::min(eLo, eps), eHi = std::max(eHi, eps);
+                }
+            simulation_[i]->replace(dots);
+            drawnSgd_[i] = true;
+        }
     }
     if (tHi > 0) {
         const auto axes = c->axes();
@@ -239,8 +280,8 @@ void SweepPlot::refreshLine(const aedyn::SweepResults& results, const SweepView&
     QList<double> missingX;
     for (std::size_t i = 0; i < results.points().size(); ++i) {
         const double x = valueOf(axis.values[i]);
-        const double y = results.quantity(i, *view.quantity);
-        if (!results.theory(i) || (logX && !(x > 0)))
+        const double y = results.quantity(i, *view.quantity, view.route);
+        if (!arrived(results, i, *view.quantity, view.route) || (logX && !(x > 0)))
             continue;
         if (std::isfinite(y) && (!logY || y > 0))
             pts.append({x, y});
@@ -294,10 +335,10 @@ void SweepPlot::refreshHeatmap(const aedyn::SweepResults& results, const SweepVi
     const bool logScale = logQuantity(*view.quantity);
     double lo = INFINITY, hi = -INFINITY;
     for (std::size_t i = 0; i < results.points().size(); ++i) {
-        const double v = results.quantity(i, *view.quantity);
+        const double v = results.quantity(i, *view.quantity, view.route);
         const bool value = std::isfinite(v) && (!logScale || v > 0);
         m.values.push_back(value ? v : NAN);
-        m.cells.push_back(!results.theory(i) ? SweepHeatmap::Cell::Pending
+        m.cells.push_back(!arrived(results, i, *view.quantity, view.route) ? SweepHeatmap::Cell::Pending
                           : value            ? SweepHeatmap::Cell::Value
                                              : SweepHeatmap::Cell::Missing);
         if (value)
@@ -306,6 +347,6 @@ void SweepPlot::refreshHeatmap(const aedyn::SweepResults& results, const SweepVi
     if (!(hi >= lo))
         lo = logScale ? 0.1 : 0, hi = 1;
     m.scale = {lo, hi, logScale};
-    bar_->setScale(m.scale, quantityTitle(*view.quantity));
+    bar_->setScale(m.scale, quantityTitle(*view.quantity, view.route));
     heatmap_->setMap(std::move(m));
 }

@@ -19,12 +19,13 @@ class SweepHeatmap;
 struct SweepView {
     std::optional<aedyn::SweepQuantity> quantity;  // nothing: the family of learning curves (one parameter)
     std::vector<bool> logAxis;                     // per swept axis: given as a log range
+    std::string route = "ode";                     // the route of a scalar quantity: "ode" or "sgd" (gap: both)
 };
 
 // "η (lr)": the paper's symbol and the key; the key alone when the schema has no symbol.
 QString parameterTitle(const std::string& key);
-// "ε at t = 100", "slope of log ε against log t over [10, 100]", …
-QString quantityTitle(const aedyn::SweepQuantity& q);
+// "ε at t = 100", "slope of log ε against log t over [10, 100]", …; of the SGD mean with route "sgd".
+QString quantityTitle(const aedyn::SweepQuantity& q, const std::string& route = "ode");
 
 class SweepPlot : public QWidget {
     Q_OBJECT
@@ -38,6 +39,8 @@ public:
     SweepHeatmap* heatmap() const { return heatmap_; }
     ColourBar* colourBar() const { return bar_; }
     QList<QLineSeries*> familySeries() const { return family_; }
+    // The SGD mean of each point as markers in its curve's colour (empty unless the sweep simulates).
+    QList<QScatterSeries*> simulationSeries() const { return simulation_; }
     QLineSeries* quantitySeries() const { return line_; }
 
 private:
@@ -50,7 +53,8 @@ private:
     SweepHeatmap* heatmap_;
     ColourBar* bar_;
     QList<QLineSeries*> family_;
-    std::vector<bool> drawn_;  // family curves already drawn (a point's curve never changes once arrived)
+    QList<QScatterSeries*> simulation_;
+    std::vector<bool> drawn_, drawnSgd_;  // family curves already drawn (a point's curve never changes once arrived)
     QLineSeries* line_ = nullptr;
     QScatterSeries* markers_ = nullptr;
     QScatterSeries* missing_ = nullptr;

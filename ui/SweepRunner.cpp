@@ -21,24 +21,25 @@ SweepRunner::~SweepRunner()
     pool_.waitForDone();
 }
 
-quint64 SweepRunner::start(std::vector<aedyn::ExperimentConfig> configs)
+quint64 SweepRunner::start(std::vector<aedyn::ExperimentConfig> configs, bool simulate)
 {
     cancel();
     pool_.clear();  // the old generation's points that have not started yet
     job_ = std::make_shared<Job>();
     job_->configs = std::move(configs);
-    remaining_ = job_->configs.size();
+    const std::size_t n = job_->configs.size();
+    remaining_ = simulate ? 2 * n : n;
     const quint64 generation = ++generation_;
-    for (std::size_t i = 0; i < job_->configs.size(); ++i)
-        pool_.start([this, job = job_, generation, i] {
+    for (std::size_t k = 0; k < remaining_; ++k)
+        pool_.start([this, job = job_, generation, i = k % n, sgd = k >= n] {
             if (job->control.stopRequested)
                 return;
-            aedyn::SweepPointTheory theory = aedyn::runSweepPointTheory(job->configs[i], &job->control);
-            if (theory.cancelled)
+            aedyn::SweepPointCurves curves = aedyn::runSweepPoint(job->configs[i], sgd, &job->control, 1);
+            if (curves.cancelled)
                 return;
             // Queued to the GUI thread; dropped there if this runner is gone or the generation is obsolete.
             QMetaObject::invokeMethod(
-                this, [this, generation, i, t = std::move(theory)]() mutable { deliver(generation, i, std::move(t)); },
+                this, [this, generation, i, c = std::move(curves)]() mutable { deliver(generation, i, std::move(c)); },
                 Qt::QueuedConnection);
         });
     if (remaining_ == 0)
@@ -54,11 +55,11 @@ void SweepRunner::cancel()
     remaining_ = 0;
 }
 
-void SweepRunner::deliver(quint64 generation, std::size_t index, aedyn::SweepPointTheory theory)
+void SweepRunner::deliver(quint64 generation, std::size_t index, aedyn::SweepPointCurves curves)
 {
     if (generation != generation_ || remaining_ == 0)
         return;
-    emit pointFinished(generation, index, theory);
+    emit pointFinished(generation, index, curves);
     if (--remaining_ == 0)
         emit finished(generation);
 }

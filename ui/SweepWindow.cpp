@@ -1,16 +1,21 @@
 #include "SweepWindow.h"
 
 #include "ChartData.h"
+#include "CostEstimate.h"
+#include "Experiment.h"
 #include "ParameterSchema.h"
 
 #include <QBoxLayout>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStandardItemModel>
 
 namespace {
 
@@ -30,7 +35,21 @@ const QuantityChoice kQuantities[] = {
     {"escape", "escape time: first t with ε < level", "level", "", "0.5", ""},
     {"slope", "fitted exponent: slope of log ε vs log t", "from T1", "to T2", "10", "100"},
     {"cos_final", "final overlap |cos(w_K, e_M)|", "unit K", "mode M", "1", "1"},
+    {"gap", "SGD–theory gap (needs SGD)", "", "", "", ""},
 };
+
+// The line of a spec file that sweeps `key`, its values as written ("log 100 6400 7"): the editor shows a range
+// as a range, which the expanded values no longer tell.
+QString sweptValuesText(const QString& spec, const std::string& key)
+{
+    for (QString line : spec.split(QLatin1Char('\n'))) {
+        line = line.section(QLatin1Char('#'), 0, 0).trimmed();
+        const QString lhs = line.section(QLatin1Char('='), 0, 0).simplified();
+        if (lhs == QStringLiteral("sweep ") + QString::fromStdString(key))
+            return line.section(QLatin1Char('='), 1).simplified();
+    }
+    return {};
+}
 
 } // namespace
 
@@ -41,6 +60,11 @@ SweepWindow::SweepWindow(QWidget* parent)
     , quantityB_(new QLabel)
     , quantityValueA_(new QLineEdit)
     , quantityValueB_(new QLineEdit)
+    , simulate_(new QCheckBox(QStringLiteral("also simulate (SGD)")))
+    , cost_(new QLabel)
+    , route_(new QComboBox)
+    , fixedText_(new QLabel)
+    , clearFixed_(new QPushButton(QStringLiteral("Clear")))
     , problem_(new QLabel)
     , progress_(new QLabel)
     , cancel_(new QPushButton(QStringLiteral("Cancel")))
@@ -70,11 +94,28 @@ SweepWindow::SweepWindow(QWidget* parent)
     form->addRow(QStringLiteral("Show"), quantity_);
     form->addRow(quantityA_, quantityValueA_);
     form->addRow(quantityB_, quantityValueB_);
+    route_->addItem(QStringLiteral("theory (ODE)"), QStringLiteral("ode"));
+    route_->addItem(QStringLiteral("simulation (SGD mean)"), QStringLiteral("sgd"));
+    form->addRow(QStringLiteral("of"), route_);
+    simulate_->setObjectName(QStringLiteral("sweepSimulate"));
+    simulate_->setToolTip(QStringLiteral("Each point also runs its SGD ensemble (its runs and seed) after the theories: "
+                                         "minutes rather than milliseconds, at most %1 points")
+                              .arg(kMaxAppSimulatedPoints));
+    form->addRow(simulate_);
+    cost_->setObjectName(QStringLiteral("sweepCost"));
+    cost_->setWordWrap(true);
+    form->addRow(cost_);
+    auto* fixedRow = new QHBoxLayout;
+    fixedText_->setWordWrap(true);
+    fixedRow->addWidget(fixedText_, 1);
+    fixedRow->addWidget(clearFixed_);
+    form->addRow(fixedRow);
     problem_->setWordWrap(true);
     problem_->setObjectName(QStringLiteral("sweepProblem"));
     problem_->setStyleSheet(QStringLiteral("color: #B00020"));
     form->addRow(problem_);
     progress_->setObjectName(QStringLiteral("sweepProgress"));
+    progress_->setWordWrap(true);
     form->addRow(progress_);
     auto* buttons = new QHBoxLayout;
     auto* figure = new QPushButton(QStringLiteral("Export figure…"));
@@ -83,6 +124,10 @@ SweepWindow::SweepWindow(QWidget* parent)
     buttons->addWidget(figure);
     buttons->addWidget(csv);
     form->addRow(buttons);
+    auto* study = new QPushButton(QStringLiteral("Finite-size study"));
+    study->setToolTip(QStringLiteral("Figure 2 at D = 100 … 6400 with SGD: the gap to the theory against D, log-log "
+                                     "(resources/sweeps/finite-size.sweep)"));
+    form->addRow(study);
 
     // The form keeps its natural height at the top: stretched over a tall window, its word-wrapped rows lost
     // their height-for-width and the first line was cut.
@@ -105,11 +150,24 @@ SweepWindow::SweepWindow(QWidget* parent)
     connect(&repaint_, &QTimer::timeout, this, &SweepWindow::redraw);
     connect(quantity_, &QComboBox::currentIndexChanged, this, [this] {
         updateQuantityFields();
+        updateRouteChoice();
         edited();
     });
     for (QLineEdit* e : {quantityValueA_, quantityValueB_})
         connect(e, &QLineEdit::textChanged, this, &SweepWindow::edited);
     connect(cancel_, &QPushButton::clicked, this, &SweepWindow::cancel);
+    connect(simulate_, &QCheckBox::toggled, this, [this] {
+        updateRouteChoice();
+        edited();
+    });
+    connect(route_, &QComboBox::currentIndexChanged, this, &SweepWindow::edited);
+    connect(clearFixed_, &QPushButton::clicked, this, [this] {
+        fixed_.clear();
+        fixedText_->hide();
+        clearFixed_->hide();
+        edited();
+    });
+    connect(study, &QPushButton::clicked, this, &SweepWindow::loadFiniteSizeStudy);
     connect(figure, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, QStringLiteral("Export figure"),
                                                           QStringLiteral("aedyn-%1-sweep.pdf").arg(preset_),
@@ -125,8 +183,8 @@ SweepWindow::SweepWindow(QWidget* parent)
             exportCsv(path);
     });
     connect(&runner_, &SweepRunner::pointFinished, this,
-            [this](quint64, qulonglong index, const aedyn::SweepPointTheory& theory) {
-                results_.setPoint(index, theory);
+            [this](quint64, qulonglong index, const aedyn::SweepPointCurves& curves) {
+                results_.setPoint(index, curves);
                 updateProgress();
                 if (!repaint_.isActive())
                     repaint_.start();
@@ -143,6 +201,10 @@ SweepWindow::SweepWindow(QWidget* parent)
     setAxis(0, QStringLiteral("lr"), QStringLiteral("log 0.2 2 6"));
     setAxis(1, QString(), QString());
     updateQuantityFields();
+    updateRouteChoice();
+    fixedText_->hide();
+    clearFixed_->hide();
+    cost_->hide();
     debounce_.stop();
 }
 
@@ -247,6 +309,50 @@ void SweepWindow::updateQuantityFields()
     quantityValueB_->setText(QString::fromLatin1(q.defaultB));
 }
 
+void SweepWindow::setSimulate(bool simulate) { simulate_->setChecked(simulate); }
+
+void SweepWindow::setRoute(const QString& route) { route_->setCurrentIndex(std::max(0, route_->findData(route))); }
+
+QString SweepWindow::costText() const { return cost_->text(); }
+
+void SweepWindow::updateRouteChoice()
+{
+    // Without a simulation there is only the theory to show. The family shows both routes, the gap compares them:
+    // only the other quantities have a route to choose.
+    const bool sgd = simulate_->isChecked();
+    if (!sgd)
+        route_->setCurrentIndex(0);
+    const QString q = quantity_->currentData().toString();
+    route_->setEnabled(sgd && q != QLatin1String("curve") && q != QLatin1String("gap"));
+    const int gap = quantity_->findData(QStringLiteral("gap"));
+    if (auto* model = qobject_cast<QStandardItemModel*>(quantity_->model()))
+        model->item(gap)->setEnabled(sgd);
+}
+
+void SweepWindow::loadFiniteSizeStudy()
+{
+    Q_INIT_RESOURCE(aedyn);  // the template lives in the static aedyn_ui library
+    QFile f(QStringLiteral(":/sweeps/finite-size.sweep"));
+    if (!f.open(QIODevice::ReadOnly)) {
+        showProblem(QStringLiteral("the finite-size template is missing from this build"));
+        return;
+    }
+    const QString text = QString::fromUtf8(f.readAll());
+    const aedyn::SweepSpec spec = aedyn::parseSweepSpec(text.toStdString());
+    fixed_ = spec.fixed;
+    QStringList sets;
+    for (const auto& [k, v] : fixed_)
+        sets << QString::fromStdString(k + " = " + v);
+    fixedText_->setText(QStringLiteral("The template also sets %1 on top of the panel.").arg(sets.join(QStringLiteral(", "))));
+    fixedText_->show();
+    clearFixed_->show();
+    setAxis(0, QString::fromStdString(spec.axes[0].key), sweptValuesText(text, spec.axes[0].key));
+    setAxis(1, QString(), QString());
+    setSimulate(spec.runSgd);
+    setQuantity(QString::fromStdString(spec.quantities[0].text));
+    edited();
+}
+
 QString SweepWindow::axisText(const AxisEditor& e) const
 {
     const QString kind = e.kind->currentData().toString();
@@ -298,8 +404,10 @@ void SweepWindow::cancel()
 void SweepWindow::apply()
 {
     aedyn::SweepSpec spec;
+    spec.fixed = fixed_;
     SweepView view;
     std::vector<aedyn::SweepPoint> points;
+    const bool simulate = simulate_->isChecked();
     try {
         if (!base_)
             throw aedyn::ConfigError("the panel's parameters are not valid; fix them there first", "");
@@ -316,6 +424,11 @@ void SweepWindow::apply()
         if (q != QLatin1String("curve")) {
             view.quantity = aedyn::parseSweepQuantity(q.toStdString());
             spec.quantities = {*view.quantity};
+            if (!view.quantity->perRoute() && !simulate)
+                throw aedyn::ConfigError("gap compares the SGD mean with the theory: tick \"also simulate (SGD)\" "
+                                         "to run both routes",
+                                         "gap");
+            view.route = route_->currentData().toString().toStdString();
         } else if (spec.axes.size() == 2) {
             throw aedyn::ConfigError("a family of learning curves sweeps one parameter: remove the second, or show "
                                      "a single number per point (ε at a time, escape time, slope, overlap)",
@@ -326,6 +439,11 @@ void SweepWindow::apply()
                                          std::to_string(kMaxAppSweepPoints) +
                                          " (use aedyn-cli sweep, locally or on a cluster, for more)",
                                      spec.axes.back().key);
+        if (simulate && spec.pointCount() > kMaxAppSimulatedPoints)
+            throw aedyn::ConfigError(std::to_string(spec.pointCount()) + " points to simulate: the app simulates at most " +
+                                         std::to_string(kMaxAppSimulatedPoints) +
+                                         " (use fewer points, untick \"also simulate\", or aedyn-cli sweep)",
+                                     spec.axes.back().key);
         points = aedyn::expandSweep(spec, *base_);
     } catch (const aedyn::ConfigError& e) {
         runner_.cancel();
@@ -333,6 +451,8 @@ void SweepWindow::apply()
         computed_.clear();
         view_ = {};
         ++sweepId_;
+        cost_->clear();
+        cost_->hide();
         showProblem(QString::fromUtf8(e.what()));
         redraw();
         updateProgress();
@@ -345,20 +465,51 @@ void SweepWindow::apply()
     view_ = view;
     ++sweepId_;
     // The same points with another quantity need no new theory: the quantities come from the curves kept.
-    if (parameters == computed_ && results_.axes().size() == spec.axes.size()) {
+    if (parameters == computed_ && simulate == computedSimulate_ && results_.axes().size() == spec.axes.size()) {
         redraw();
         return;
     }
+    showCost(simulate ? points : std::vector<aedyn::SweepPoint>{});
     computed_ = parameters;
+    computedSimulate_ = simulate;
     std::vector<aedyn::ExperimentConfig> configs;
     for (const aedyn::SweepPoint& p : points)
         configs.push_back(p.config);
-    results_.reset(spec.axes, std::move(points));
+    results_.reset(spec.axes, std::move(points), simulate);
     clock_.start();
     seconds_ = 0;
-    runner_.start(std::move(configs));
+    runner_.start(std::move(configs), simulate);
     redraw();
     updateProgress();
+}
+
+void SweepWindow::showCost(const std::vector<aedyn::SweepPoint>& points)
+{
+    cost_->clear();
+    cost_->setVisible(!points.empty());
+    if (points.empty())
+        return;
+    // A burst of real SGD steps of the costliest point (estimateSimulationCost, as the dashboard does); the others
+    // scale by their work: steps (t_max·D) × runs × the cost of a step (∝ D·K).
+    auto work = [](const aedyn::ExperimentConfig& c) { return c.tMax * c.D * double(c.D) * c.K * c.runs; };
+    const aedyn::SweepPoint* costliest = &points.front();
+    double total = 0;
+    for (const aedyn::SweepPoint& p : points) {
+        total += work(p.config);
+        if (work(p.config) > work(costliest->config))
+            costliest = &p;
+    }
+    try {
+        const aedyn::Experiment e(costliest->config);
+        const double seconds = aedyn::estimateSimulationCost(e, 1).totalSeconds * total / work(costliest->config) /
+                               runner_.threads();
+        cost_->setText(QStringLiteral("≈ %1 for %2 points of SGD (one point a thread on %3 threads), after the theory")
+                           .arg(QString::fromStdString(aedyn::formatDuration(seconds)))
+                           .arg(points.size())
+                           .arg(runner_.threads()));
+    } catch (const std::exception& ex) {
+        cost_->setText(QStringLiteral("cost unknown: %1").arg(QString::fromUtf8(ex.what())));
+    }
 }
 
 void SweepWindow::showProblem(const QString& problem)
@@ -379,12 +530,18 @@ void SweepWindow::updateProgress()
         text = QStringLiteral("%1 / %2 points").arg(results_.arrived()).arg(n);
         if (results_.failed() > 0)
             text += QStringLiteral(" · %1 failed (crossed out)").arg(results_.failed());
-        if (!runner_.running() && results_.arrived() == n && seconds_ > 0)
+        if (results_.simulates()) {
+            text += QStringLiteral(" · SGD %1 / %2").arg(results_.simulated()).arg(n);
+            if (results_.simulationFailed() > 0)
+                text += QStringLiteral(" · %1 diverged (marked)").arg(results_.simulationFailed());
+        }
+        const bool done = results_.arrived() == n && (!results_.simulates() || results_.simulated() == n);
+        if (!runner_.running() && done && seconds_ > 0)
             text += QStringLiteral(" · %1 s, %2 points/s on %3 threads")
                         .arg(seconds_, 0, 'f', 2)
                         .arg(n / seconds_, 0, 'f', 0)
                         .arg(runner_.threads());
-        else if (!runner_.running() && results_.arrived() < n)
+        else if (!runner_.running() && !done)
             text += QStringLiteral(" · cancelled");
     }
     if (!fileMessage_.isEmpty())

@@ -3,7 +3,9 @@
 // schema keys swept over a list or a lin/log range, and a quantity — the learning curves themselves (a family), ε
 // at a time, the plateau-escape time, a fitted exponent or a final overlap, exactly as `aedyn-cli sweep` computes
 // them. The theory of every point runs on worker threads as the sweep is edited (debounced), streams into the plot
-// point by point, and any edit cancels the sweep under way. Exports as a figure and as tidy CSV.
+// point by point, and any edit cancels the sweep under way. "Also simulate (SGD)" runs each point's SGD ensemble
+// after the theories, with its cost shown first; the quantities then have an SGD route and the gap between the
+// routes. Exports as a figure and as tidy CSV.
 #include "ExperimentConfig.h"
 #include "FigureExport.h"
 #include "SweepPlot.h"
@@ -16,6 +18,7 @@
 
 #include <optional>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -24,6 +27,8 @@ class QSpinBox;
 
 // Sweeps in the app stay interactive: more points go to `aedyn-cli sweep`.
 constexpr std::size_t kMaxAppSweepPoints = 400;
+// Simulation costs minutes, not milliseconds: larger simulated sweeps belong to `aedyn-cli sweep` (or Slurm).
+constexpr std::size_t kMaxAppSimulatedPoints = 64;
 
 class SweepWindow : public QWidget {
     Q_OBJECT
@@ -38,6 +43,14 @@ public:
     // curves, else a spec quantity (eps_final, eps_at:T, escape:LEVEL, slope:T1:T2, cos_final:K:M).
     void setAxis(int axis, const QString& key, const QString& values);
     void setQuantity(const QString& quantity);
+    // "Also simulate (SGD)", and the route a scalar quantity is shown for: "ode" or "sgd" (gap needs neither).
+    void setSimulate(bool simulate);
+    void setRoute(const QString& route);
+    // Fills the editor from resources/sweeps/finite-size.sweep: D over its log range, its `set` lines on top of
+    // the panel's parameters, SGD on, the gap shown.
+    void loadFiniteSizeStudy();
+    // "≈ 40 s for 8 points (…)", or empty when nothing is simulated.
+    QString costText() const;
     // Applies the editor now instead of after the pause in typing.
     void applyNow();
     void cancel();
@@ -83,6 +96,8 @@ private:
     void updateProgress();
     void redraw();
     void updateQuantityFields();
+    void updateRouteChoice();
+    void showCost(const std::vector<aedyn::SweepPoint>& points);
 
     std::optional<aedyn::ExperimentConfig> base_;
     QString preset_;
@@ -92,6 +107,12 @@ private:
     QLabel* quantityB_;
     QLineEdit* quantityValueA_;
     QLineEdit* quantityValueB_;
+    QCheckBox* simulate_;
+    QLabel* cost_;
+    QComboBox* route_;
+    QLabel* fixedText_;
+    QPushButton* clearFixed_;
+    aedyn::Overrides fixed_;  // a template's `set` lines, applied on top of the panel's parameters
     QLabel* problem_;
     QLabel* progress_;
     QPushButton* cancel_;
@@ -100,6 +121,7 @@ private:
     aedyn::SweepResults results_;
     SweepView view_;
     std::vector<std::vector<std::pair<std::string, std::string>>> computed_;  // each point's parameters
+    bool computedSimulate_ = false;
     quint64 sweepId_ = 0;
     QTimer debounce_, repaint_;
     QElapsedTimer clock_;

@@ -3,7 +3,7 @@
 #include "ParameterSchema.h"
 #include "Experiment.h"
 #include "Presets.h"
-#include "SweepPointTheory.h"
+#include "SweepPointCurves.h"
 #include "SweepSpec.h"
 
 #include <Eigen/QR>
@@ -201,7 +201,7 @@ private slots:
     {
         ExperimentConfig c = presetConfig("fig2-sequential");
         applyParameters(c, {{"D", "200"}, {"t_max", "60"}});
-        const SweepPointTheory point = runSweepPointTheory(c);
+        const SweepPointCurves point = runSweepPoint(c);
         QVERIFY(point.failure.empty());
         const double slope = sweepQuantity(parseSweepQuantity("slope:2:40"), "ode", point.curves);
         const Experiment e(c);

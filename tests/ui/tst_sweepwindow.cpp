@@ -5,11 +5,14 @@
 // exported figures for a person to look at.
 #include "Experiment.h"
 #include "Presets.h"
+#include "RunResults.h"
 #include "SweepHeatmap.h"
 #include "SweepWindow.h"
 #include "ThrowAwaySettings.h"
 
 #include <QChartView>
+#include <QLogValueAxis>
+#include <QScatterSeries>
 #include <QFile>
 #include <QFileInfo>
 #include <QLineSeries>
@@ -39,6 +42,23 @@ std::vector<aedyn::Observables> theoryAlone(aedyn::ExperimentConfig c, const aed
     const aedyn::RunOutcome r = e.runTheory([&](std::size_t i, const aedyn::Observables& o) { out[i] = o; });
     if (!r.ok)
         qFatal("the reference theory failed: %s", r.message.c_str());
+    return out;
+}
+
+// The SGD mean ε(t) of a configuration's ensemble, run directly on two threads (the sweep runs each point on one):
+// the reference for every simulated point.
+std::vector<double> simulationAlone(aedyn::ExperimentConfig c, const aedyn::Overrides& swept)
+{
+    aedyn::applyParameters(c, swept);
+    const aedyn::Experiment e(c);
+    std::vector<double> out(e.times().size(), NAN);
+    const aedyn::RunOutcome r = e.runSimulation(
+        [&](std::size_t i, const std::vector<aedyn::Observables>& runs, const aedyn::Weights&) {
+            out[i] = aedyn::simulationPointOf(i, runs).eps;
+        },
+        {}, nullptr, 2);
+    if (!r.ok)
+        qFatal("the reference simulation failed: %s", r.message.c_str());
     return out;
 }
 
@@ -265,6 +285,176 @@ private slots:
         const QList<QByteArray> perPoint = g.readAll().trimmed().split('\n');
         QCOMPARE(perPoint.first(), QByteArray("point,lr,escape_0.5_ode,status"));
         QCOMPARE(perPoint.size(), 1 + 5);
+    }
+    void simulatedSweepMatchesEachPointAlone()
+    {
+        SweepWindow w;
+        aedyn::ExperimentConfig base = smallBase("20");
+        aedyn::applyParameters(base, {{"runs", "2"}});
+        w.setBase(base, QStringLiteral("fig2-sequential"));
+        w.setAxis(0, QStringLiteral("lr"), QStringLiteral("0.5, 1, 2"));
+        w.setQuantity(QStringLiteral("curve"));
+        w.setSimulate(true);
+        QSignalSpy done(&w, &SweepWindow::sweepFinished);
+        w.applyNow();
+        QVERIFY2(w.problem().isEmpty(), qPrintable(w.problem()));
+        // The cost is shown before anything is simulated.
+        QVERIFY2(w.costText().contains(QStringLiteral("for 3 points")), qPrintable(w.costText()));
+        QVERIFY(done.wait(60000));
+        const aedyn::SweepResults& r = w.results();
+        QCOMPARE(r.simulated(), std::size_t(3));
+        QCOMPARE(r.simulationFailed(), std::size_t(0));
+        QVERIFY2(w.progressText().contains(QStringLiteral("SGD 3 / 3")), qPrintable(w.progressText()));
+        const aedyn::SweepQuantity gap = aedyn::parseSweepQuantity("gap");
+        for (std::size_t i = 0; i < 3; ++i) {
+            const std::vector<double> sgd = simulationAlone(base, r.points()[i].swept);
+            const std::vector<aedyn::Observables> ode = theoryAlone(base, r.points()[i].swept);
+            const auto swept = r.curve(i, "sgd");
+            QCOMPARE(swept.size(), sgd.size());
+            double sum = 0;
+            int n = 0;
+            for (std::size_t k = 0; k < sgd.size(); ++k) {
+                // Written in the shortest form that reads back exactly: the same doubles as the run alone.
+                QCOMPARE(swept[k].second, sgd[k]);
+                if (ode[k].t > 0)
+                    sum += std::abs(sgd[k] - ode[k].eps) / ode[k].eps, ++n;
+            }
+            const double g = r.quantity(i, gap);
+            QVERIFY2(std::abs(g - sum / n) <= 1e-9 * g, qPrintable(QStringLiteral("point %1: gap %2 vs %3").arg(i).arg(g).arg(sum / n)));
+            QVERIFY(g > 0);
+        }
+        // The family: each point's SGD mean as dots, in its curve's colour.
+        const auto dots = w.plot()->simulationSeries();
+        QCOMPARE(dots.size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(dots[i]->count() > 5);
+            QCOMPARE(dots[i]->color(), w.plot()->familySeries()[i]->pen().color());
+        }
+        QTemporaryDir dir;
+        const QString csvPath = dir.filePath(QStringLiteral("family.csv"));
+        QCOMPARE(w.exportCsv(csvPath), QString());
+        QFile f(csvPath);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+        QCOMPARE(lines.first(), QByteArray("point,lr,t,eps_ode,eps_sgd"));
+        QVERIFY(!lines.last().endsWith(','));  // the last time has both routes
+        if (const QString path = keep(QStringLiteral("sweep-sgd-family.png")); !path.isEmpty()) {
+            w.resize(1280, 720);
+            w.show();
+            QTest::qWait(300);
+            w.grab().save(keep(QStringLiteral("sweep-sgd-family-window.png")));
+            QCOMPARE(w.exportFigure(path), QString());
+        }
+        // A scalar quantity: the columns of `aedyn-cli sweep`'s summary, per route and the gap.
+        const quint64 generation = w.generation();
+        w.setQuantity(QStringLiteral("eps_final"));
+        w.setRoute(QStringLiteral("sgd"));
+        w.applyNow();
+        QCOMPARE(w.generation(), generation);  // no new run
+        QCOMPARE(w.exportCsv(csvPath), QString());
+        f.close();
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> perPoint = f.readAll().trimmed().split('\n');
+        QCOMPARE(perPoint.first(), QByteArray("point,lr,eps_final_ode,eps_final_sgd,gap_sgd_ode,status"));
+        QCOMPARE(perPoint.size(), 4);
+        QVERIFY(perPoint[1].endsWith(",ok"));
+        // The line chart shows the chosen route.
+        const QList<QPointF> line = w.plot()->quantitySeries()->points();
+        QCOMPARE(line.size(), 3);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(line[i].y(), r.curve(i, "sgd").back().second);
+    }
+
+    void cancelDuringSimulationStopsAndDropsLatePoints()
+    {
+        SweepWindow w;
+        aedyn::ExperimentConfig base = smallBase("20");
+        aedyn::applyParameters(base, {{"runs", "2"}});
+        w.setBase(base, QStringLiteral("fig2-sequential"));
+        w.setAxis(0, QStringLiteral("lr"), QStringLiteral("lin 0.5 1.5 64"));
+        w.setQuantity(QStringLiteral("eps_final"));
+        w.setSimulate(true);
+        QSignalSpy arrived(&w, &SweepWindow::pointArrived);
+        w.applyNow();
+        QTRY_VERIFY_WITH_TIMEOUT(w.results().simulated() >= 1, 60000);
+        QVERIFY(w.running());  // the cancel lands in the middle of the simulations
+        QElapsedTimer clock;
+        clock.start();
+        w.cancel();
+        QVERIFY(!w.running());
+        QTRY_COMPARE_WITH_TIMEOUT(w.busyWorkers(), 0, 2000);
+        const qint64 stopMs = clock.elapsed();
+        const std::size_t simulated = w.results().simulated();
+        const int signals_ = arrived.count();
+        QVERIFY(simulated < 64);
+        QTest::qWait(300);
+        QCOMPARE(w.results().simulated(), simulated);
+        QCOMPARE(arrived.count(), signals_);
+        QVERIFY2(w.progressText().contains(QStringLiteral("cancelled")), qPrintable(w.progressText()));
+        qInfo("cancel during SGD: every worker stopped %lld ms after the request (%zu of 64 simulated)", stopMs,
+              simulated);
+        QVERIFY(stopMs < 1000);
+    }
+
+    void gapNeedsSimulationAndIsDrawnLogLogAgainstD()
+    {
+        SweepWindow w;
+        aedyn::ExperimentConfig base = smallBase("20");
+        aedyn::applyParameters(base, {{"runs", "2"}});
+        w.setBase(base, QStringLiteral("fig2-sequential"));
+        w.setAxis(0, QStringLiteral("D"), QStringLiteral("log 50 200 3"));
+        w.setQuantity(QStringLiteral("gap"));
+        w.applyNow();
+        QVERIFY2(w.problem().contains(QStringLiteral("also simulate")), qPrintable(w.problem()));
+        QVERIFY(!w.running());
+        QVERIFY(w.results().points().empty());
+        // More points than the app simulates are refused, naming the limit.
+        w.setSimulate(true);
+        w.setAxis(0, QStringLiteral("D"), QStringLiteral("lin 50 200 65"));
+        w.applyNow();
+        QVERIFY2(w.problem().contains(QStringLiteral("at most 64")), qPrintable(w.problem()));
+        w.setAxis(0, QStringLiteral("D"), QStringLiteral("log 50 200 3"));
+        QSignalSpy done(&w, &SweepWindow::sweepFinished);
+        w.applyNow();
+        QVERIFY2(w.problem().isEmpty(), qPrintable(w.problem()));
+        QVERIFY(done.wait(60000));
+        QChart* chart = w.plot()->chartView()->chart();
+        QVERIFY(qobject_cast<QLogValueAxis*>(chart->axes(Qt::Horizontal).first()));
+        QVERIFY(qobject_cast<QLogValueAxis*>(chart->axes(Qt::Vertical).first()));
+        const QList<QPointF> pts = w.plot()->quantitySeries()->points();
+        QCOMPARE(pts.size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(std::isfinite(pts[i].y()) && pts[i].y() > 0);
+            QCOMPARE(pts[i].y(), w.results().quantity(i, *w.view().quantity));
+        }
+        if (const QString path = keep(QStringLiteral("sweep-gap.png")); !path.isEmpty()) {
+            w.resize(1280, 720);
+            w.show();
+            QTest::qWait(300);
+            w.grab().save(keep(QStringLiteral("sweep-gap-window.png")));
+            QCOMPARE(w.exportFigure(path), QString());
+        }
+    }
+
+    void finiteSizeTemplateFillsTheEditorFromItsFile()
+    {
+        SweepWindow w;
+        w.setBase(smallBase(), QStringLiteral("fig2-sequential"));
+        w.loadFiniteSizeStudy();
+        w.applyNow();
+        QVERIFY2(w.problem().isEmpty(), qPrintable(w.problem()));
+        const aedyn::SweepResults& r = w.results();
+        QCOMPARE(r.points().size(), std::size_t(7));
+        QCOMPARE(r.points().front().config.D, 100);
+        QCOMPARE(r.points().back().config.D, 6400);
+        QCOMPARE(r.points().front().config.runs, 8);  // the template's set lines, on top of the panel
+        QCOMPARE(r.points().front().config.tMax, 100.0);
+        QVERIFY(r.simulates());
+        QCOMPARE(w.view().quantity->kind, aedyn::SweepQuantity::Kind::Gap);
+        QVERIFY2(w.costText().contains(QStringLiteral("for 7 points")), qPrintable(w.costText()));
+        qInfo("finite-size study: %s", qPrintable(w.costText()));
+        w.cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(w.busyWorkers(), 0, 2000);
     }
 };
 
