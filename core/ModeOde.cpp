@@ -419,6 +419,7 @@ OdeOutcome ModeOde::integrate(const ModeState& initial, const std::vector<double
         // One evaluation is the unit of work (about a millisecond for 784 modes at K = 64): poll here, not per step.
         if (control && !control->proceed())
             throw StopRequested{};
+        ++out.evaluations;
         evaluate(l.Mt, l.K, l.gram, y.data(), dy.data(), ws);
     };
 
@@ -451,6 +452,7 @@ OdeOutcome ModeOde::integrate(const ModeState& initial, const std::vector<double
                 continue;
             }
             stepper.do_step(system);
+            ++out.steps;
             t = stepper.current_time();
             const State& now = stepper.current_state();
             for (double v : now)

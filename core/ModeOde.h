@@ -39,6 +39,8 @@ struct OdeOutcome {
     bool nonFinite = false;   // the state became non-finite (message "the theory produced non-finite values at t = …")
     double tStop = 0.0;       // last time reached
     std::string message;      // e.g. "integration failed at t = 12.3: step size underflow"
+    long steps = 0;           // accepted integrator steps
+    long evaluations = 0;     // right-hand sides evaluated (rejected steps included): the unit of cost
 };
 
 class ModeOde {

@@ -353,6 +353,26 @@ private slots:
         QCOMPARE(o2.tStop, kept.back());
     }
 
+    // The cost figures of aedyn-bench: accepted steps, and every right-hand side (Dormand–Prince: six per step,
+    // the first one seven, rejected attempts extra).
+    void stepsAndEvaluationsAreCounted()
+    {
+        Setting s;
+        s.lambda = {3, 5, 9};
+        TrainingRule r;
+        const ModeOde ode(checkpointSpectrum(s), r);
+        const OdeOutcome o = ode.integrate(checkpointState(1000, 3, 3), kTimes, [](std::size_t, const ModeState&) {
+            return true;
+        });
+        QVERIFY(o.ok);
+        QVERIFY(o.steps > 10);
+        QVERIFY2(o.evaluations >= 6 * o.steps + 1,
+                 qPrintable(QString("%1 evaluations for %2 steps").arg(o.evaluations).arg(o.steps)));
+        const OdeOutcome shorter =
+            ode.integrate(checkpointState(1000, 3, 3), {0, 1, 10}, [](std::size_t, const ModeState&) { return true; });
+        QVERIFY(shorter.steps < o.steps && shorter.evaluations < o.evaluations);
+    }
+
     void cancelStopsEarly()
     {
         Setting s;
