@@ -1,7 +1,7 @@
 #pragma once
 // The deterministic high-dimensional dynamics (theory.md §6): mode vectors u(τ), z(τ) for every tracked mode,
 // Gram sums for the degenerate group, and biases; integrated with Boost.Odeint's Dormand–Prince 5(4) with
-// dense output, on the same time grid as the simulation.
+// dense output, on the same time grid as the simulation, errors measured against the weight norms (WeightNormError).
 #include "DataModel.h"
 #include "Observables.h"
 #include "RunControl.h"
