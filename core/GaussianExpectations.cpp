@@ -26,6 +26,29 @@ void resize(Expectations& e, int K)
     e.F.resize(K, K);
 }
 
+// theory.md §5.2 without shifts. Q¹ is symmetric, and so are I², S and the √Δ in P: each pair (k, a ≥ k) is computed
+// once, from Q¹_ka (the pair expectations were about a fifth of a full-spectrum right-hand side).
+bool erfExpectationsWithoutBias(const Eigen::MatrixXd& Q, Expectations& e)
+{
+    const int K = static_cast<int>(Q.rows());
+    e.F.setZero();
+    for (int k = 0; k < K; ++k) {
+        const double A1 = 1.0 + Q(k, k);
+        for (int a = k; a < K; ++a) {
+            const double B1 = 1.0 + Q(a, a), C = Q(k, a);
+            const double delta = A1 * B1 - C * C;
+            if (!(delta > 0.0) || !(B1 - C * C / A1 > 0.0) || !(A1 - C * C / B1 > 0.0))
+                return false;
+            const double rootDelta = std::sqrt(delta);
+            e.S(k, a) = e.S(a, k) = kTwoOverPi / rootDelta;
+            e.P(k, a) = -kTwoOverPi * C / (A1 * rootDelta);
+            e.P(a, k) = -kTwoOverPi * C / (B1 * rootDelta);
+            e.I2(k, a) = e.I2(a, k) = kTwoOverPi * std::asin(std::clamp(C / std::sqrt(A1 * B1), -1.0, 1.0));
+        }
+    }
+    return true;
+}
+
 // theory.md §5.2. The off-diagonal formulas with C = A = B and equal shifts give the same-variable values.
 bool erfExpectations(const Eigen::MatrixXd& Q, const Eigen::VectorXd& b, bool anyBias, Expectations& e)
 {
@@ -38,6 +61,8 @@ bool erfExpectations(const Eigen::MatrixXd& Q, const Eigen::VectorXd& b, bool an
         e.H(k) = -b(k) * e.M(k) / A1;
         e.N(k) = e.M(k) * (b(k) * b(k) / (A1 * A1) - 1.0 / A1);
     }
+    if (!anyBias)
+        return erfExpectationsWithoutBias(Q, e);
     for (int k = 0; k < K; ++k) {
         const double A1 = 1.0 + Q(k, k), b1 = b(k);
         for (int a = 0; a < K; ++a) {
@@ -47,25 +72,18 @@ bool erfExpectations(const Eigen::MatrixXd& Q, const Eigen::VectorXd& b, bool an
             if (!(delta > 0.0) || !(v2 > 0.0))
                 return false;
             const double root2v2 = std::sqrt(2.0 * v2);
-            if (anyBias) {
-                e.S(k, a) = kTwoOverPi / std::sqrt(delta) *
-                            std::exp(-(B1 * b1 * b1 - 2.0 * C * b1 * b2 + A1 * b2 * b2) / (2.0 * delta));
-                const double chi = (b2 - b1 * C / A1) / root2v2;
-                const double erfChi = std::erf(chi);
-                e.F(k, a) = e.M(k) * erfChi;
-                e.P(k, a) = e.M(k) * (-(b1 / A1) * erfChi -
-                                      (2.0 / std::sqrt(kPi)) * std::exp(-chi * chi) * C / (A1 * root2v2));
-                if (a >= k) {
-                    const double h1 = b1 / std::sqrt(A1), h2 = b2 / std::sqrt(B1);
-                    const double r = C / std::sqrt(A1 * B1);
-                    e.I2(k, a) = 4.0 * bivariateNormalCdf(h1, h2, r) - 2.0 * normalCdf(h1) - 2.0 * normalCdf(h2) + 1.0;
-                    e.I2(a, k) = e.I2(k, a);
-                }
-            } else {
-                e.S(k, a) = kTwoOverPi / std::sqrt(delta);
-                e.F(k, a) = 0.0;
-                e.P(k, a) = -kTwoOverPi * C / (A1 * std::sqrt(delta));
-                e.I2(k, a) = kTwoOverPi * std::asin(std::clamp(C / std::sqrt(A1 * B1), -1.0, 1.0));
+            e.S(k, a) = kTwoOverPi / std::sqrt(delta) *
+                        std::exp(-(B1 * b1 * b1 - 2.0 * C * b1 * b2 + A1 * b2 * b2) / (2.0 * delta));
+            const double chi = (b2 - b1 * C / A1) / root2v2;
+            const double erfChi = std::erf(chi);
+            e.F(k, a) = e.M(k) * erfChi;
+            e.P(k, a) = e.M(k) * (-(b1 / A1) * erfChi -
+                                  (2.0 / std::sqrt(kPi)) * std::exp(-chi * chi) * C / (A1 * root2v2));
+            if (a >= k) {
+                const double h1 = b1 / std::sqrt(A1), h2 = b2 / std::sqrt(B1);
+                const double r = C / std::sqrt(A1 * B1);
+                e.I2(k, a) = 4.0 * bivariateNormalCdf(h1, h2, r) - 2.0 * normalCdf(h1) - 2.0 * normalCdf(h2) + 1.0;
+                e.I2(a, k) = e.I2(k, a);
             }
         }
     }

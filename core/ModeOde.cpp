@@ -2,6 +2,7 @@
 
 #include "GaussianExpectations.h"
 #include "TestError.h"
+#include "WeightNormError.h"
 
 #include <boost/numeric/odeint.hpp>
 
@@ -419,10 +420,12 @@ OdeOutcome ModeOde::integrate(const ModeState& initial, const std::vector<double
         // One evaluation is the unit of work (about a millisecond for 784 modes at K = 64): poll here, not per step.
         if (control && !control->proceed())
             throw StopRequested{};
+        ++out.evaluations;
         evaluate(l.Mt, l.K, l.gram, y.data(), dy.data(), ws);
     };
 
-    auto stepper = odeint::make_dense_output(tol_.atol, tol_.rtol, odeint::runge_kutta_dopri5<State>());
+    using Controlled = odeint::controlled_runge_kutta<odeint::runge_kutta_dopri5<State>, WeightNormError>;
+    odeint::dense_output_runge_kutta<Controlled> stepper{Controlled(WeightNormError(tol_.atol, tol_.rtol, l.Mt, l.K))};
     double t = grid.front();
     stepper.initialize(x, t, 1e-3);
     ModeState s;
@@ -451,6 +454,7 @@ OdeOutcome ModeOde::integrate(const ModeState& initial, const std::vector<double
                 continue;
             }
             stepper.do_step(system);
+            ++out.steps;
             t = stepper.current_time();
             const State& now = stepper.current_state();
             for (double v : now)

@@ -1,7 +1,7 @@
 #pragma once
 // The deterministic high-dimensional dynamics (theory.md §6): mode vectors u(τ), z(τ) for every tracked mode,
 // Gram sums for the degenerate group, and biases; integrated with Boost.Odeint's Dormand–Prince 5(4) with
-// dense output, on the same time grid as the simulation.
+// dense output, on the same time grid as the simulation, errors measured against the weight norms (WeightNormError).
 #include "DataModel.h"
 #include "Observables.h"
 #include "RunControl.h"
@@ -39,6 +39,8 @@ struct OdeOutcome {
     bool nonFinite = false;   // the state became non-finite (message "the theory produced non-finite values at t = …")
     double tStop = 0.0;       // last time reached
     std::string message;      // e.g. "integration failed at t = 12.3: step size underflow"
+    long steps = 0;           // accepted integrator steps
+    long evaluations = 0;     // right-hand sides evaluated (rejected steps included): the unit of cost
 };
 
 class ModeOde {

@@ -5,6 +5,8 @@
 
 #include <QTest>
 
+#include <boost/numeric/odeint.hpp>
+
 #include <atomic>
 #include <chrono>
 #include <cmath>
@@ -82,6 +84,55 @@ std::vector<Observables> solve(const Setting& s, const std::vector<double>& time
 }
 
 const std::vector<double> kTimes{0, 1, 10, 100, 300, 1000};
+
+// An independent route to ε(t): Boost.Odeint's Dormand–Prince with its own component-wise error test, on a flat
+// copy of the state, through ModeOde::derivative only.
+std::vector<double> referenceErrors(const ModeOde& ode, const ModeState& init, const std::vector<double>& times,
+                                    double rtol)
+{
+    using Flat = std::vector<double>;
+    const ModeState shape = init;
+    auto flatten = [](const ModeState& s, Flat& x) {
+        x.clear();
+        for (const Eigen::MatrixXd* m : {&s.U, &s.Z, &s.Gq, &s.Gr, &s.Gt})
+            x.insert(x.end(), m->data(), m->data() + m->size());
+        x.insert(x.end(), s.beta.data(), s.beta.data() + s.beta.size());
+    };
+    auto unflatten = [&shape](const Flat& x, ModeState& s) {
+        s = shape;
+        const double* p = x.data();
+        for (Eigen::MatrixXd* m : {&s.U, &s.Z, &s.Gq, &s.Gr, &s.Gt}) {
+            std::copy(p, p + m->size(), m->data());
+            p += m->size();
+        }
+        std::copy(p, p + s.beta.size(), s.beta.data());
+    };
+    auto system = [&](const Flat& x, Flat& dx, double) {
+        ModeState s, ds;
+        unflatten(x, s);
+        ode.derivative(s, ds);
+        flatten(ds, dx);
+    };
+    Flat x;
+    flatten(init, x);
+    std::vector<double> eps;
+    namespace odeint = boost::numeric::odeint;
+    odeint::integrate_times(odeint::make_dense_output(1e-2 * rtol, rtol, odeint::runge_kutta_dopri5<Flat>()), system,
+                            x, times.begin(), times.end(), 1e-3, [&](const Flat& y, double t) {
+                                ModeState s;
+                                unflatten(y, s);
+                                eps.push_back(ode.observables(s, t).eps);
+                            });
+    return eps;
+}
+
+std::vector<double> logTimes(double from, double to, int n)
+{
+    std::vector<double> t{0};
+    for (int i = 0; i <= n; ++i)
+        t.push_back(from * std::pow(to / from, double(i) / n));
+    return t;
+}
 
 #define CHECK6(actual, expected) AEDYN_COMPARE_ABS(actual, expected, 2e-6 * std::abs(expected) + 2e-8)
 
@@ -351,6 +402,79 @@ private slots:
         QVERIFY2(o2.message.find("integration failed at t = ") == 0, o2.message.c_str());
         QVERIFY(!kept.empty() && kept.size() < t.size());
         QCOMPARE(o2.tStop, kept.back());
+    }
+
+    // ModeOde measures each projection's error against its weight vector's norm (WeightNormError), not against
+    // itself. At the default tolerances ε must still agree with Odeint's component-wise test at rtol 1e-11 to 10·rtol
+    // over the whole curve: for the spike + bulk of figure 2 and for a full power-law spectrum (every mode its own).
+    void weightNormErrorTestKeepsTheAccuracy()
+    {
+        TrainingRule r;
+        Setting fig2;
+        fig2.lambda = {3, 5, 9};
+        const std::vector<double> t = logTimes(0.01, 1000, 60);
+        {
+            const ModeOde ode(checkpointSpectrum(fig2), r);
+            const ModeState init = checkpointState(1000, 3, 3);
+            const auto reference = referenceErrors(ode, init, t, 1e-11);
+            const auto o = solve(fig2, t, init, OdeTolerances{});
+            QCOMPARE(o.size(), t.size());
+            for (std::size_t i = 0; i < t.size(); ++i)
+                AEDYN_COMPARE_REL(o[i].eps, reference[i], 1e-7);
+        }
+        const int D = 200, K = 8;
+        ModeSpectrum powerLaw;
+        powerLaw.D = D;
+        powerLaw.rho.resize(D);
+        for (int i = 0; i < D; ++i)
+            powerLaw.rho(i) = std::pow(i + 1.0, -1.3);
+        powerLaw.rho *= 0.25 / powerLaw.rho.sum();
+        ModeState init;
+        init.U.resize(D, K);
+        init.Z.resize(D, K);
+        for (int tau = 0; tau < D; ++tau)
+            for (int k = 0; k < K; ++k) {
+                init.U(tau, k) = 0.1 * std::sin(1.3 * tau + 2.1 * k + 0.5 * tau * k);
+                init.Z(tau, k) = 0.1 / std::sqrt(double(D)) * std::cos(0.7 * tau + 1.9 * k + 0.3 * tau * k);
+            }
+        init.beta = Eigen::VectorXd::Zero(K);
+        for (Rule rule : {Rule::Vanilla, Rule::Truncated}) {
+            r.rule = rule;
+            r.lr = 5;
+            const ModeOde ode(powerLaw, r);
+            const auto reference = referenceErrors(ode, init, t, 1e-11);
+            double worst = 0;
+            std::size_t points = 0;
+            ode.integrate(init, t, [&](std::size_t i, const ModeState& st) {
+                worst = std::max(worst, std::abs(ode.observables(st, t[i]).eps / reference[i] - 1));
+                ++points;
+                return true;
+            });
+            QCOMPARE(points, t.size());
+            qInfo("power law, %d modes, K = %d, %s: max relative difference of eps %.2g", D, K,
+                  rule == Rule::Vanilla ? "vanilla" : "truncated", worst);
+            QVERIFY(worst < 1e-7);
+        }
+    }
+
+    // The cost figures of aedyn-bench: accepted steps, and every right-hand side (Dormand–Prince: six per step,
+    // the first one seven, rejected attempts extra).
+    void stepsAndEvaluationsAreCounted()
+    {
+        Setting s;
+        s.lambda = {3, 5, 9};
+        TrainingRule r;
+        const ModeOde ode(checkpointSpectrum(s), r);
+        const OdeOutcome o = ode.integrate(checkpointState(1000, 3, 3), kTimes, [](std::size_t, const ModeState&) {
+            return true;
+        });
+        QVERIFY(o.ok);
+        QVERIFY(o.steps > 10);
+        QVERIFY2(o.evaluations >= 6 * o.steps + 1,
+                 qPrintable(QString("%1 evaluations for %2 steps").arg(o.evaluations).arg(o.steps)));
+        const OdeOutcome shorter =
+            ode.integrate(checkpointState(1000, 3, 3), {0, 1, 10}, [](std::size_t, const ModeState&) { return true; });
+        QVERIFY(shorter.steps < o.steps && shorter.evaluations < o.evaluations);
     }
 
     void cancelStopsEarly()
