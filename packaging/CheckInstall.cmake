@@ -5,13 +5,19 @@ execute_process(COMMAND ${CMAKE_COMMAND} --install ${BUILD} --prefix ${PREFIX} R
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "cmake --install failed (${rc})")
 endif()
-foreach(f bin/aedyn bin/aedyn-cli
-          share/applications/org.aedyn.AEDyn.desktop
-          share/metainfo/org.aedyn.AEDyn.metainfo.xml
-          share/mime/packages/org.aedyn.AEDyn.xml
-          share/icons/hicolor/scalable/apps/org.aedyn.AEDyn.svg
-          share/doc/aedyn/copyright share/doc/aedyn/changelog.Debian.gz
-          share/man/man1/aedyn.1.gz share/man/man1/aedyn-cli.1.gz)
+set(expected bin/aedyn-cli
+             share/applications/org.aedyn.AEDyn.desktop
+             share/metainfo/org.aedyn.AEDyn.metainfo.xml
+             share/mime/packages/org.aedyn.AEDyn.xml
+             share/icons/hicolor/scalable/apps/org.aedyn.AEDyn.svg
+             share/doc/aedyn/copyright share/doc/aedyn/changelog.Debian.gz
+             share/doc/aedyn/examples/finite-size.sweep
+             share/man/man1/aedyn-cli.1.gz)
+# A build without the GUI (-DAEDYN_BUILD_GUI=OFF, e.g. a sanitizer build of the core) installs no aedyn.
+if(GUI)
+  list(APPEND expected bin/aedyn share/man/man1/aedyn.1.gz)
+endif()
+foreach(f ${expected})
   if(NOT EXISTS ${PREFIX}/${f})
     message(FATAL_ERROR "not installed: ${f}")
   endif()
