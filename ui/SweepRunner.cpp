@@ -4,6 +4,8 @@
 
 #include <QThread>
 
+#include <algorithm>
+
 struct SweepRunner::Job {
     std::vector<aedyn::ExperimentConfig> configs;
     aedyn::RunControl control;
@@ -21,6 +23,11 @@ SweepRunner::~SweepRunner()
     pool_.waitForDone();
 }
 
+bool SweepRunner::simulatesInTurn(const std::vector<aedyn::ExperimentConfig>& configs) const
+{
+    return std::all_of(configs.begin(), configs.end(), [&](const auto& c) { return c.runs >= threads(); });
+}
+
 quint64 SweepRunner::start(std::vector<aedyn::ExperimentConfig> configs, bool simulate)
 {
     cancel();
@@ -30,18 +37,25 @@ quint64 SweepRunner::start(std::vector<aedyn::ExperimentConfig> configs, bool si
     const std::size_t n = job_->configs.size();
     remaining_ = simulate ? 2 * n : n;
     const quint64 generation = ++generation_;
-    for (std::size_t k = 0; k < remaining_; ++k)
-        pool_.start([this, job = job_, generation, i = k % n, sgd = k >= n] {
-            if (job->control.stopRequested)
-                return;
-            aedyn::SweepPointCurves curves = aedyn::runSweepPoint(job->configs[i], sgd, &job->control, 1);
+    // Runs points [from, to) one after another, each on `threads` threads, and queues each to the GUI thread, where
+    // it is dropped if this runner is gone or the generation is obsolete.
+    auto points = [this, job = job_, generation](std::size_t from, std::size_t to, bool sgd, int threads) {
+        for (std::size_t i = from; i < to && !job->control.stopRequested; ++i) {
+            aedyn::SweepPointCurves curves = aedyn::runSweepPoint(job->configs[i], sgd, &job->control, threads);
             if (curves.cancelled)
                 return;
-            // Queued to the GUI thread; dropped there if this runner is gone or the generation is obsolete.
             QMetaObject::invokeMethod(
                 this, [this, generation, i, c = std::move(curves)]() mutable { deliver(generation, i, std::move(c)); },
                 Qt::QueuedConnection);
-        });
+        }
+    };
+    for (std::size_t i = 0; i < n; ++i)
+        pool_.start([points, i] { points(i, i + 1, false, 1); });
+    if (simulate && simulatesInTurn(job_->configs))
+        pool_.start([points, n, t = threads()] { points(0, n, true, t); });
+    else if (simulate)
+        for (std::size_t i = 0; i < n; ++i)
+            pool_.start([points, i] { points(i, i + 1, true, 1); });
     if (remaining_ == 0)
         emit finished(generation);
     return generation;

@@ -19,9 +19,13 @@ public:
     ~SweepRunner() override;  // stops every point and waits for the workers
 
     // Starts computing every configuration (point i is configs[i]); returns the new generation. With `simulate`,
-    // once every theory is queued each point is run again with its SGD ensemble (one thread a point: the pool
-    // already keeps every core busy), so all the cheap theory shows before the first simulation ends.
+    // once every theory is queued each point is run again with its SGD ensemble, so all the cheap theory shows
+    // before the first simulation ends.
     quint64 start(std::vector<aedyn::ExperimentConfig> configs, bool simulate = false);
+    // How the simulations share the cores: one point after another on every thread when each point has at least
+    // as many runs as there are threads (as `aedyn-cli sweep` does; the costliest point does not then run alone
+    // on one core at the end), else the points side by side, one thread each.
+    bool simulatesInTurn(const std::vector<aedyn::ExperimentConfig>& configs) const;
     void cancel();
     bool running() const { return remaining_ > 0; }
     quint64 generation() const { return generation_; }

@@ -40,6 +40,7 @@ const QuantityChoice kQuantities[] = {
 
 // The line of a spec file that sweeps `key`, its values as written ("log 100 6400 7"): the editor shows a range
 // as a range, which the expanded values no longer tell.
+
 QString sweptValuesText(const QString& spec, const std::string& key)
 {
     for (QString line : spec.split(QLatin1Char('\n'))) {
@@ -64,7 +65,7 @@ SweepWindow::SweepWindow(QWidget* parent)
     , cost_(new QLabel)
     , route_(new QComboBox)
     , fixedText_(new QLabel)
-    , clearFixed_(new QPushButton(QStringLiteral("Clear")))
+    , clearFixed_(new QPushButton(QStringLiteral("Drop its sets")))
     , problem_(new QLabel)
     , progress_(new QLabel)
     , cancel_(new QPushButton(QStringLiteral("Cancel")))
@@ -80,10 +81,10 @@ SweepWindow::SweepWindow(QWidget* parent)
 
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    auto* base = new QLabel(QStringLiteral("Every point starts from the parameters in the panel; the theory (ODE) of "
-                                           "each is computed as you edit."));
-    base->setWordWrap(true);
-    form->addRow(base);
+    fixedText_->setWordWrap(true);
+    fixedText_->setObjectName(QStringLiteral("sweepTemplateSets"));
+    showFixed();
+
     for (int i = 0; i < 2; ++i) {
         const AxisEditor& e = axes_[i];
         form->addRow(i == 0 ? QStringLiteral("Sweep") : QStringLiteral("and"), e.key);
@@ -104,37 +105,41 @@ SweepWindow::SweepWindow(QWidget* parent)
     form->addRow(simulate_);
     cost_->setObjectName(QStringLiteral("sweepCost"));
     cost_->setWordWrap(true);
-    form->addRow(cost_);
-    auto* fixedRow = new QHBoxLayout;
-    fixedText_->setWordWrap(true);
-    fixedRow->addWidget(fixedText_, 1);
-    fixedRow->addWidget(clearFixed_);
-    form->addRow(fixedRow);
+    // The word-wrapped lines below the form are rows of the column, not of the form: the form left a line whose
+    // text grew (the cost, the progress) overprinting the next.
+    auto* below = new QVBoxLayout;
+    below->addWidget(cost_);
     problem_->setWordWrap(true);
     problem_->setObjectName(QStringLiteral("sweepProblem"));
     problem_->setStyleSheet(QStringLiteral("color: #B00020"));
-    form->addRow(problem_);
+    below->addWidget(problem_);
     progress_->setObjectName(QStringLiteral("sweepProgress"));
     progress_->setWordWrap(true);
-    form->addRow(progress_);
+    below->addWidget(progress_);
     auto* buttons = new QHBoxLayout;
     auto* figure = new QPushButton(QStringLiteral("Export figure…"));
     auto* csv = new QPushButton(QStringLiteral("Export CSV…"));
     buttons->addWidget(cancel_);
     buttons->addWidget(figure);
     buttons->addWidget(csv);
-    form->addRow(buttons);
+    below->addLayout(buttons);
     auto* study = new QPushButton(QStringLiteral("Finite-size study"));
     study->setToolTip(QStringLiteral("Figure 2 at D = 100 … 6400 with SGD: the gap to the theory against D, log-log "
                                      "(resources/sweeps/finite-size.sweep)"));
-    form->addRow(study);
+    clearFixed_->setToolTip(QStringLiteral("Back to the panel's parameters alone"));
+    auto* templates = new QHBoxLayout;
+    templates->addWidget(study, 1);
+    templates->addWidget(clearFixed_);
+    below->addLayout(templates);
 
     // The form keeps its natural height at the top: stretched over a tall window, its word-wrapped rows lost
     // their height-for-width and the first line was cut.
     auto* editor = new QWidget;
     auto* column = new QVBoxLayout(editor);
     column->setContentsMargins(0, 0, 0, 0);
+    column->addWidget(fixedText_);
     column->addLayout(form);
+    column->addLayout(below);
     column->addStretch(1);
     editor->setFixedWidth(330);
     auto* layout = new QHBoxLayout(this);
@@ -163,8 +168,7 @@ SweepWindow::SweepWindow(QWidget* parent)
     connect(route_, &QComboBox::currentIndexChanged, this, &SweepWindow::edited);
     connect(clearFixed_, &QPushButton::clicked, this, [this] {
         fixed_.clear();
-        fixedText_->hide();
-        clearFixed_->hide();
+        showFixed();
         edited();
     });
     connect(study, &QPushButton::clicked, this, &SweepWindow::loadFiniteSizeStudy);
@@ -202,8 +206,6 @@ SweepWindow::SweepWindow(QWidget* parent)
     setAxis(1, QString(), QString());
     updateQuantityFields();
     updateRouteChoice();
-    fixedText_->hide();
-    clearFixed_->hide();
     cost_->hide();
     debounce_.stop();
 }
@@ -329,6 +331,21 @@ void SweepWindow::updateRouteChoice()
         model->item(gap)->setEnabled(sgd);
 }
 
+void SweepWindow::showFixed()
+{
+    // The line that says where the points start also says what a template sets on top.
+    QStringList sets;
+    for (const auto& [k, v] : fixed_)
+        sets << QString::fromStdString(k + " = " + v);
+    fixedText_->setText(sets.isEmpty() ? QStringLiteral("Every point starts from the parameters in the panel; the "
+                                                        "theory (ODE) of each is computed as you edit.")
+                                       : QStringLiteral("Every point starts from the parameters in the panel with %1 "
+                                                        "(the template's); the theory (ODE) of each is computed as you "
+                                                        "edit.")
+                                             .arg(sets.join(QStringLiteral(", "))));
+    clearFixed_->setVisible(!sets.isEmpty());
+}
+
 void SweepWindow::loadFiniteSizeStudy()
 {
     Q_INIT_RESOURCE(aedyn);  // the template lives in the static aedyn_ui library
@@ -340,12 +357,7 @@ void SweepWindow::loadFiniteSizeStudy()
     const QString text = QString::fromUtf8(f.readAll());
     const aedyn::SweepSpec spec = aedyn::parseSweepSpec(text.toStdString());
     fixed_ = spec.fixed;
-    QStringList sets;
-    for (const auto& [k, v] : fixed_)
-        sets << QString::fromStdString(k + " = " + v);
-    fixedText_->setText(QStringLiteral("The template also sets %1 on top of the panel.").arg(sets.join(QStringLiteral(", "))));
-    fixedText_->show();
-    clearFixed_->show();
+    showFixed();
     setAxis(0, QString::fromStdString(spec.axes[0].key), sweptValuesText(text, spec.axes[0].key));
     setAxis(1, QString(), QString());
     setSimulate(spec.runSgd);
@@ -492,21 +504,29 @@ void SweepWindow::showCost(const std::vector<aedyn::SweepPoint>& points)
     // A burst of real SGD steps of the costliest point (estimateSimulationCost, as the dashboard does); the others
     // scale by their work: steps (t_max·D) × runs × the cost of a step (∝ D·K).
     auto work = [](const aedyn::ExperimentConfig& c) { return c.tMax * c.D * double(c.D) * c.K * c.runs; };
+    std::vector<aedyn::ExperimentConfig> configs;
     const aedyn::SweepPoint* costliest = &points.front();
     double total = 0;
     for (const aedyn::SweepPoint& p : points) {
+        configs.push_back(p.config);
         total += work(p.config);
         if (work(p.config) > work(costliest->config))
             costliest = &p;
     }
+    const int threads = runner_.threads();
+    const bool inTurn = runner_.simulatesInTurn(configs);
     try {
         const aedyn::Experiment e(costliest->config);
-        const double seconds = aedyn::estimateSimulationCost(e, 1).totalSeconds * total / work(costliest->config) /
-                               runner_.threads();
-        cost_->setText(QStringLiteral("≈ %1 for %2 points of SGD (one point a thread on %3 threads), after the theory")
+        // In turn: every point on all threads. Side by side: the points share the threads, but the costliest
+        // cannot finish before its own time on one.
+        const double longest = aedyn::estimateSimulationCost(e, inTurn ? threads : 1).totalSeconds;
+        const double seconds = inTurn ? longest * total / work(costliest->config)
+                                      : std::max(longest * total / work(costliest->config) / threads, longest);
+        cost_->setText(QStringLiteral("≈ %1 for %2 points of SGD (%3 on %4 threads), after the theory")
                            .arg(QString::fromStdString(aedyn::formatDuration(seconds)))
                            .arg(points.size())
-                           .arg(runner_.threads()));
+                           .arg(inTurn ? QStringLiteral("one point after another") : QStringLiteral("side by side"))
+                           .arg(threads));
     } catch (const std::exception& ex) {
         cost_->setText(QStringLiteral("cost unknown: %1").arg(QString::fromUtf8(ex.what())));
     }
@@ -537,10 +557,16 @@ void SweepWindow::updateProgress()
         }
         const bool done = results_.arrived() == n && (!results_.simulates() || results_.simulated() == n);
         if (!runner_.running() && done && seconds_ > 0)
-            text += QStringLiteral(" · %1 s, %2 points/s on %3 threads")
-                        .arg(seconds_, 0, 'f', 2)
-                        .arg(n / seconds_, 0, 'f', 0)
-                        .arg(runner_.threads());
+            // Points a second say how fast the theory is; a simulated sweep takes minutes, said as such.
+            text += results_.simulates()
+                        ? QStringLiteral(" · %1 on %2 threads")
+                              .arg(seconds_ < 60 ? QStringLiteral("%1 s").arg(seconds_, 0, 'f', 1)
+                                                 : QString::fromStdString(aedyn::formatDuration(seconds_)))
+                              .arg(runner_.threads())
+                        : QStringLiteral(" · %1 s, %2 points/s on %3 threads")
+                              .arg(seconds_, 0, 'f', 2)
+                              .arg(n / seconds_, 0, 'f', 0)
+                              .arg(runner_.threads());
         else if (!runner_.running() && !done)
             text += QStringLiteral(" · cancelled");
     }

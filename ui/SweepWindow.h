@@ -97,6 +97,7 @@ private:
     void redraw();
     void updateQuantityFields();
     void updateRouteChoice();
+    void showFixed();
     void showCost(const std::vector<aedyn::SweepPoint>& points);
 
     std::optional<aedyn::ExperimentConfig> base_;
@@ -110,7 +111,7 @@ private:
     QCheckBox* simulate_;
     QLabel* cost_;
     QComboBox* route_;
-    QLabel* fixedText_;
+    QLabel* fixedText_;  // where the points start: the panel, and a template's sets
     QPushButton* clearFixed_;
     aedyn::Overrides fixed_;  // a template's `set` lines, applied on top of the panel's parameters
     QLabel* problem_;

@@ -15,6 +15,7 @@
 #include <QScatterSeries>
 #include <QFile>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLineSeries>
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -286,11 +287,21 @@ private slots:
         QCOMPARE(perPoint.first(), QByteArray("point,lr,escape_0.5_ode,status"));
         QCOMPARE(perPoint.size(), 1 + 5);
     }
+    void simulatedSweepMatchesEachPointAlone_data()
+    {
+        // One run: the points side by side, one thread each; two runs on up to two threads: one point after
+        // another on every thread. Either way the numbers are those of the ensemble run alone on two threads.
+        QTest::addColumn<QString>("runs");
+        QTest::newRow("1 run") << "1";
+        QTest::newRow("2 runs") << "2";
+    }
+
     void simulatedSweepMatchesEachPointAlone()
     {
+        QFETCH(QString, runs);
         SweepWindow w;
         aedyn::ExperimentConfig base = smallBase("20");
-        aedyn::applyParameters(base, {{"runs", "2"}});
+        aedyn::applyParameters(base, {{"runs", runs.toStdString()}});
         w.setBase(base, QStringLiteral("fig2-sequential"));
         w.setAxis(0, QStringLiteral("lr"), QStringLiteral("0.5, 1, 2"));
         w.setQuantity(QStringLiteral("curve"));
@@ -338,7 +349,7 @@ private slots:
         const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
         QCOMPARE(lines.first(), QByteArray("point,lr,t,eps_ode,eps_sgd"));
         QVERIFY(!lines.last().endsWith(','));  // the last time has both routes
-        if (const QString path = keep(QStringLiteral("sweep-sgd-family.png")); !path.isEmpty()) {
+        if (const QString path = keep(QStringLiteral("sweep-sgd-family.png")); !path.isEmpty() && runs == "2") {
             w.resize(1280, 720);
             w.show();
             QTest::qWait(300);
@@ -440,8 +451,14 @@ private slots:
     {
         SweepWindow w;
         w.setBase(smallBase(), QStringLiteral("fig2-sequential"));
+        w.show();
         w.loadFiniteSizeStudy();
         w.applyNow();
+        // What the template sets on top of the panel is said in the window.
+        auto* sets = w.findChild<QLabel*>(QStringLiteral("sweepTemplateSets"));
+        QVERIFY(sets && sets->isVisible());
+        QVERIFY2(sets->text().contains(QStringLiteral("t_max = 100")) && sets->text().contains(QStringLiteral("runs = 8")),
+                 qPrintable(sets->text()));
         QVERIFY2(w.problem().isEmpty(), qPrintable(w.problem()));
         const aedyn::SweepResults& r = w.results();
         QCOMPARE(r.points().size(), std::size_t(7));
@@ -453,6 +470,13 @@ private slots:
         QCOMPARE(w.view().quantity->kind, aedyn::SweepQuantity::Kind::Gap);
         QVERIFY2(w.costText().contains(QStringLiteral("for 7 points")), qPrintable(w.costText()));
         qInfo("finite-size study: %s", qPrintable(w.costText()));
+        if (const QString path = keep(QStringLiteral("sweep-finite-size-editor.png")); !path.isEmpty()) {
+            w.resize(1280, 720);
+            QTest::qWait(200);
+            w.grab().save(path);
+        }
+        QTest::qWait(100);  // the layout settles
+        QVERIFY(sets->height() >= sets->fontMetrics().height());  // not squeezed out of the editor
         w.cancel();
         QTRY_COMPARE_WITH_TIMEOUT(w.busyWorkers(), 0, 2000);
     }
