@@ -136,6 +136,33 @@ std::vector<double> logTimes(double from, double to, int n)
 
 #define CHECK6(actual, expected) AEDYN_COMPARE_ABS(actual, expected, 2e-6 * std::abs(expected) + 2e-8)
 
+// A full spectrum of D modes, ρ_i ∝ i^−1.3 with Σρ = 1/4: many small eigenvalues, as images have.
+ModeSpectrum powerLawSpectrum(int D)
+{
+    ModeSpectrum spectrum;
+    spectrum.D = D;
+    spectrum.rho.resize(D);
+    for (int i = 0; i < D; ++i)
+        spectrum.rho(i) = std::pow(i + 1.0, -1.3);
+    spectrum.rho *= 0.25 / spectrum.rho.sum();
+    return spectrum;
+}
+
+// Units spread over every mode with varied, deterministic projections (no unit aligned with any eigenvector).
+ModeState spreadState(int D, int K)
+{
+    ModeState init;
+    init.U.resize(D, K);
+    init.Z.resize(D, K);
+    for (int tau = 0; tau < D; ++tau)
+        for (int k = 0; k < K; ++k) {
+            init.U(tau, k) = 0.1 * std::sin(1.3 * tau + 2.1 * k + 0.5 * tau * k);
+            init.Z(tau, k) = 0.1 / std::sqrt(double(D)) * std::cos(0.7 * tau + 1.9 * k + 0.3 * tau * k);
+        }
+    init.beta = Eigen::VectorXd::Zero(K);
+    return init;
+}
+
 } // namespace
 
 class TestModeOde : public QObject {
@@ -423,21 +450,8 @@ private slots:
                 AEDYN_COMPARE_REL(o[i].eps, reference[i], 1e-7);
         }
         const int D = 200, K = 8;
-        ModeSpectrum powerLaw;
-        powerLaw.D = D;
-        powerLaw.rho.resize(D);
-        for (int i = 0; i < D; ++i)
-            powerLaw.rho(i) = std::pow(i + 1.0, -1.3);
-        powerLaw.rho *= 0.25 / powerLaw.rho.sum();
-        ModeState init;
-        init.U.resize(D, K);
-        init.Z.resize(D, K);
-        for (int tau = 0; tau < D; ++tau)
-            for (int k = 0; k < K; ++k) {
-                init.U(tau, k) = 0.1 * std::sin(1.3 * tau + 2.1 * k + 0.5 * tau * k);
-                init.Z(tau, k) = 0.1 / std::sqrt(double(D)) * std::cos(0.7 * tau + 1.9 * k + 0.3 * tau * k);
-            }
-        init.beta = Eigen::VectorXd::Zero(K);
+        const ModeSpectrum powerLaw = powerLawSpectrum(D);
+        const ModeState init = spreadState(D, K);
         for (Rule rule : {Rule::Vanilla, Rule::Truncated}) {
             r.rule = rule;
             r.lr = 5;
@@ -497,21 +511,8 @@ private slots:
     void stopFromAnotherThreadIsPrompt()
     {
         const int D = 784, K = 64;
-        ModeSpectrum spectrum;
-        spectrum.D = D;
-        spectrum.rho.resize(D);
-        for (int i = 0; i < D; ++i)
-            spectrum.rho(i) = std::pow(i + 1.0, -1.3);
-        spectrum.rho *= 0.25 / spectrum.rho.sum();
-        ModeState init;
-        init.U.resize(D, K);
-        init.Z.resize(D, K);
-        for (int tau = 0; tau < D; ++tau)
-            for (int k = 0; k < K; ++k) {
-                init.U(tau, k) = 0.1 * std::sin(1.3 * tau + 2.1 * k + 0.5 * tau * k);
-                init.Z(tau, k) = 0.1 / std::sqrt(double(D)) * std::cos(0.7 * tau + 1.9 * k + 0.3 * tau * k);
-            }
-        init.beta = Eigen::VectorXd::Zero(K);
+        const ModeSpectrum spectrum = powerLawSpectrum(D);
+        const ModeState init = spreadState(D, K);
         TrainingRule r;
         r.lr = 5;
         const ModeOde ode(spectrum, r);
