@@ -3,6 +3,7 @@
 #include "CliFigures.h"
 #include "CurveTable.h"
 #include "Experiment.h"
+#include "LongTimeContinuation.h"
 #include "Presets.h"
 #include "ResourceEstimate.h"
 #include "ProjectFile.h"
@@ -173,6 +174,8 @@ int runExperiment(const aedyn::ExperimentConfig& config, const QString& preset, 
         timer.start();
         const aedyn::RunOutcome r =
             e.runTheory([&](std::size_t i, const aedyn::Observables& o) { results.setTheory(i, o); }, &g_control);
+        if (r.ok && results.latestTheory())
+            results.setLongTime(aedyn::continueToLongTimes(setup, *results.latestTheory(), &g_control));
         theory = report("theory", r, timer.elapsed() / 1000.0, failed);
     }
 

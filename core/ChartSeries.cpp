@@ -137,6 +137,26 @@ std::vector<Series> normSeries(const RunResults& results)
                 out.push_back(std::move(s));
         }
     }
+    if (projections && !results.setup().theoryIsUntiedComparison && results.setup().pcaErrors.size() > 1) {
+        // One unit: how far above rank-1 PCA it still is, the quantity whose t^−2/3 figure 3 is about.
+        Series f{"excess", "ode", "", 0, {}, {}, {}};
+        for (std::size_t i = 0; i < results.theory().size(); ++i)
+            if (const auto& o = results.theory()[i])
+                append(f, results.setup().times[i], o->eps - results.setup().pcaErrors[1]);
+        if (!f.t.empty())
+            out.push_back(std::move(f));
+        if (!results.longTime().empty()) {
+            Series a{names(0).first, "reduced-ode", "", 0, {}, {}, {}}, c{names(0).second, "reduced-ode", "", 0, {}, {}, {}};
+            Series e{"excess", "reduced-ode", "", 0, {}, {}, {}};
+            for (const ReducedPoint& p : results.longTime()) {
+                append(a, p.t, p.a);
+                append(c, p.t, p.c);
+                append(e, p.t, p.excess);
+            }
+            for (Series* s : {&a, &c, &e})
+                out.push_back(std::move(*s));
+        }
+    }
     const int K = results.simulationSetup().K;
     for (int k = 0; k < std::min(K, kChartUnits); ++k) {
         Series w{names(k).first, "sgd", "mean", k, {}, {}, {}}, v{names(k).second, "sgd", "mean", k, {}, {}, {}};

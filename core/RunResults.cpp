@@ -59,6 +59,7 @@ void RunResults::resetTheory(const RunSetup& setup)
 {
     theorySetup_ = setup;
     theory_.assign(setup.times.size(), std::nullopt);
+    longTime_.clear();
     anyTheory_ = false;
     theoryStale = false;
 }

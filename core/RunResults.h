@@ -5,6 +5,7 @@
 // simulation keeps those of the last Run), so neither is ever drawn on the other's grid or with the other's K.
 #include "ExperimentConfig.h"
 #include "Observables.h"
+#include "ReducedOde.h"
 #include "TrainingRule.h"
 #include "Weights.h"
 
@@ -63,6 +64,8 @@ public:
     void setSimulation(const SimulationPoint& p);
     // The weights of the first SGD run at the latest grid time (only the latest: they are K×D each).
     void setFirstRunWeights(const Weights& w);
+    // The theory's reduced long-time continuation (figure 3, core/LongTimeContinuation.h); cleared by resetTheory.
+    void setLongTime(std::vector<ReducedPoint> points) { longTime_ = std::move(points); }
 
     // The theory's setup: spectrum, PCA levels and eigenvectors of the parameters in the panel.
     const RunSetup& setup() const { return theorySetup_; }
@@ -71,6 +74,7 @@ public:
     const std::vector<std::optional<SimulationPoint>>& simulation() const { return simulation_; }
     const std::vector<double>& simulationTimes() const { return simulationSetup_.times; }
     const std::optional<Weights>& firstRunWeights() const { return firstRun_; }
+    const std::vector<ReducedPoint>& longTime() const { return longTime_; }
     // Changes whenever new weights arrive or the simulation is reset, so a chart can skip redundant redraws.
     std::uint64_t firstRunVersion() const { return firstRunVersion_; }
     const SimulationPoint* latestSimulation() const;
@@ -85,6 +89,7 @@ private:
     std::vector<std::optional<Observables>> theory_;
     std::vector<std::optional<SimulationPoint>> simulation_;
     std::optional<Weights> firstRun_;
+    std::vector<ReducedPoint> longTime_;
     std::uint64_t firstRunVersion_ = 0;
     std::size_t latestSim_ = 0, latestTheory_ = 0;
     bool anySim_ = false, anyTheory_ = false;

@@ -5,6 +5,7 @@
 #include <QGraphicsSimpleTextItem>
 #include <QLogValueAxis>
 
+#include <algorithm>
 #include <cmath>
 
 DecadeLabels::DecadeLabels(QChart* chart, QLogValueAxis* axis)
@@ -43,14 +44,22 @@ void DecadeLabels::place()
         delete labels_.takeLast();
     const QRectF area = chart_->plotArea();
     const double lo = std::log10(axis_->min()), span = std::log10(axis_->max()) - lo;
+    // Many decades on a short axis (figure 3 runs to t = 10⁸): label every step-th decade so labels never touch.
+    const bool vertical = axis_->orientation() == Qt::Vertical;
+    const QFontMetricsF metrics(axis_->labelsFont());
+    const double widest = std::max(metrics.horizontalAdvance(power(first)), metrics.horizontalAdvance(power(last)));
+    const double needed = vertical ? metrics.height() * 1.2 : widest + metrics.height();
+    const double perDecade = (vertical ? area.height() : area.width()) / std::max(span, 1e-9);
+    const int step = perDecade > 0 ? std::max(1, static_cast<int>(std::ceil(needed / perDecade))) : 1;
     for (qsizetype i = 0; i < count; ++i) {
         const int exponent = first + static_cast<int>(i);
         QGraphicsSimpleTextItem* label = labels_[i];
         label->setFont(axis_->labelsFont());  // the axis font may have changed (lecture mode, export)
         label->setText(power(exponent));
+        label->setVisible(exponent % step == 0);
         const QRectF box = label->boundingRect();
         const double f = (exponent - lo) / span;
-        if (axis_->orientation() == Qt::Vertical)
+        if (vertical)
             label->setPos(area.left() - box.width() - 6, area.bottom() - f * area.height() - box.height() / 2);
         else
             label->setPos(area.left() + f * area.width() - box.width() / 2, area.bottom() + 4);

@@ -2,6 +2,7 @@
 
 #include "CostEstimate.h"
 #include "Experiment.h"
+#include "LongTimeContinuation.h"
 
 #include <QElapsedTimer>
 
@@ -24,8 +25,18 @@ void TheoryWorker::compute(const aedyn::ExperimentConfig& config, std::shared_pt
             c.tied = false;
             untied.emplace(c);
         }
+        std::optional<aedyn::Observables> last;
         const aedyn::RunOutcome r = (untied ? *untied : e).runTheory(
-            [&](std::size_t i, const aedyn::Observables& o) { emit pointReady(generation, i, o); }, control.get());
+            [&](std::size_t i, const aedyn::Observables& o) {
+                last = o;
+                emit pointReady(generation, i, o);
+            },
+            control.get());
+        if (r.ok && last && !untied) {
+            std::vector<aedyn::ReducedPoint> longTime = aedyn::continueToLongTimes(aedyn::setupOf(e), *last, control.get());
+            if (!longTime.empty())
+                emit longTimeReady(generation, longTime);
+        }
         emit finished(generation, r.ok || r.cancelled ? QString() : QString::fromStdString(r.message),
                       timer.nsecsElapsed() / 1e6);
     } catch (const std::exception& ex) {

@@ -14,6 +14,7 @@ Q_DECLARE_METATYPE(aedyn::Observables)
 Q_DECLARE_METATYPE(aedyn::RunSetup)
 Q_DECLARE_METATYPE(aedyn::SimulationPoint)
 Q_DECLARE_METATYPE(aedyn::Weights)
+Q_DECLARE_METATYPE(std::vector<aedyn::ReducedPoint>)
 Q_DECLARE_METATYPE(aedyn::ExperimentConfig)
 
 // Integrates the ODE for a configuration. A newer request makes the running one obsolete: the GUI sets its
@@ -25,6 +26,8 @@ public slots:
 signals:
     void setupReady(quint64 generation, const aedyn::RunSetup& setup);
     void pointReady(quint64 generation, qulonglong index, const aedyn::Observables& o);
+    // After the last point, for one aligned erf unit: the reduced long-time continuation (figure 3).
+    void longTimeReady(quint64 generation, const std::vector<aedyn::ReducedPoint>& points);
     void finished(quint64 generation, const QString& failure, double milliseconds);
 };
 

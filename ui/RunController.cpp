@@ -25,6 +25,7 @@ RunController::RunController(QObject* parent)
     qRegisterMetaType<aedyn::RunSetup>();
     qRegisterMetaType<aedyn::SimulationPoint>();
     qRegisterMetaType<aedyn::Weights>();
+    qRegisterMetaType<std::vector<aedyn::ReducedPoint>>();
     qRegisterMetaType<aedyn::ExperimentConfig>();
     qRegisterMetaType<std::shared_ptr<aedyn::RunControl>>();
     const std::pair<QObject*, QThread*> workers[] = {
@@ -54,6 +55,13 @@ RunController::RunController(QObject* parent)
                 if (gen != theoryGeneration_)
                     return;
                 results_.setTheory(i, o);
+                emit resultsChanged();
+            });
+    connect(theoryWorker_, &TheoryWorker::longTimeReady, this,
+            [this](quint64 gen, const std::vector<aedyn::ReducedPoint>& points) {
+                if (gen != theoryGeneration_)
+                    return;
+                results_.setLongTime(points);
                 emit resultsChanged();
             });
     connect(theoryWorker_, &TheoryWorker::finished, this, [this](quint64 gen, const QString& failure, double ms) {

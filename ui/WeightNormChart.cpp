@@ -3,6 +3,7 @@
 #include "ChartSeries.h"
 #include "ChartStyle.h"
 #include "Decimation.h"
+#include "LongTimeContinuation.h"
 #include "ReducedOde.h"
 
 #include <QChart>
@@ -63,6 +64,11 @@ WeightNormChart::WeightNormChart(QWidget* parent)
         s = new QLineSeries;
         addToChart(chart_, s, tAxis_, yAxis_, false);
     }
+    for (QLineSeries*& s : excess_) {
+        s = new QLineSeries;
+        addToChart(chart_, s, tAxis_, yAxis_, false);
+    }
+    excess_[0]->setName(QStringLiteral("ε − ε_PCA(1)"));
     view_->viewport()->installEventFilter(this);
     view_->setToolTip(QStringLiteral("Drag across the plot to choose the time window of the power-law fit"));
     for (QDoubleSpinBox* box : {fitFrom_, fitTo_}) {
@@ -137,7 +143,8 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
     }
     ensureSeries(units);
     windowEdges_->setPen(QPen(referenceGrey(), style_.pen(1.0), Qt::DashDotLine));
-    yAxis_->setTitleText((projections_ ? QStringLiteral("a = |w·e₁|, c = |v·e₁|/√D")
+    // The definitions of a and c are in the key under the plot: a long axis title is elided on a projector.
+    yAxis_->setTitleText((projections_ ? QStringLiteral("a, c")
                                        : QStringLiteral("‖w_k‖, ‖v_k‖/√D")) +
                          (biases ? QStringLiteral(", β_k") : QString()));
     biases_ = biases;
@@ -145,7 +152,18 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
     double lo = 1e300, hi = 0;
     std::vector<std::array<QList<QPointF>, 5>> points(units);  // w, v, β (ODE); w, v (SGD)
     std::array<QList<QPointF>, 6> summary;  // median, min, max of ‖w‖, then of ‖v‖/√D, over all units
+    std::array<QList<QPointF>, 4> excess;  // ODE excess; reduced ODE's a, c, excess
     for (const aedyn::Series& s : series) {
+        const bool reduced = s.route == "reduced-ode";
+        if (s.column == "excess" || reduced) {
+            const int slot = !reduced ? 0 : s.column == "excess" ? 3 : s.column.rfind("abs_u_", 0) == 0 ? 1 : 2;
+            for (std::size_t i = 0; i < s.t.size(); ++i) {
+                excess[slot].append({s.t[i], s.y[i]});
+                lo = std::min(lo, s.y[i]);
+                hi = std::max(hi, s.y[i]);
+            }
+            continue;
+        }
         if (s.unit < 0) {
             static const char* const names[] = {"wnorm_median", "wnorm_min", "wnorm_max",
                                                 "vnorm_median", "vnorm_min", "vnorm_max"};
@@ -175,6 +193,36 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
     }
     summary_[0]->setName(summary[0].isEmpty() ? QString() : QStringLiteral("median and range of all %1 units").arg(setup.K));
     chart_->legend()->markers(summary_[0]).first()->setVisible(!summary[0].isEmpty());
+    // The continuation in the unit's colour, thinner, with the dash of the quantity it continues; the excess error
+    // dash-dotted in grey, as it is the learning curve's, not the unit's.
+    const QColor unitOne = store.theoryStale ? referenceGrey() : unitColour(0);
+    const QColor excessColour = referenceGrey().darker(store.theoryStale ? 100 : 170);
+    const std::array<QPen, 4> excessPens{QPen(excessColour, style_.pen(1.5), Qt::DashDotLine),
+                                         QPen(unitOne.lighter(130), style_.pen(1.2)),
+                                         QPen(unitOne.lighter(130), style_.pen(1.2), Qt::DashLine),
+                                         QPen(excessColour, style_.pen(1.0), Qt::DashDotLine)};
+    for (std::size_t i = 0; i < excess.size(); ++i) {
+        excess_[i]->setPen(excessPens[i]);
+        excess_[i]->replace(decimateLogX(excess[i], width));
+        chart_->legend()->markers(excess_[i]).first()->setVisible(i == 0 && !excess[i].isEmpty());
+    }
+    longTimeText_.clear();
+    if (!excess[1].isEmpty()) {
+        auto fit = [&](const QList<QPointF>& points) {
+            std::vector<double> t, y;
+            for (const QPointF& p : points) {
+                t.push_back(p.x());
+                y.push_back(p.y());
+            }
+            return exponentText(aedyn::fitPowerLaw(t, y, aedyn::kLongTimeFitFrom, aedyn::kLongTimeEnd).exponent);
+        };
+        longTimeText_ = QStringLiteral("Reduced ODE (§7) continued from t = %1 to 10<sup>8</sup>, fitted on "
+                                       "10<sup>6</sup> ≤ t ≤ 10<sup>8</sup>: <b>a ∝ t<sup>%2</sup></b>, "
+                                       "<b>c ∝ t<sup>%3</sup></b>, <b>ε − ε<sub>PCA</sub>(1) ∝ t<sup>%4</sup></b> "
+                                       "(asymptotes −1/6, +1/6, −2/3)")
+                            .arg(excess[1].first().x(), 0, 'g', 4)
+                            .arg(fit(excess[1]), fit(excess[2]), fit(excess[3]));
+    }
     for (int k = 0; k < units; ++k) {
         // Curves of parameters that have since changed stay drawn, in grey, until the new ones arrive.
         const QColor theoryColour = store.theoryStale ? referenceGrey() : unitColour(k);
@@ -192,7 +240,7 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
     }
     if (setup.times.size() > 1) {
         const double tMax = setup.times.back();
-        tAxis_->setRange(setup.times[1], tMax);
+        tAxis_->setRange(setup.times[1], excess[1].isEmpty() ? tMax : std::max(tMax, excess[1].last().x()));
         // A new time range gets the last decade as its fit window: where the late power laws live.
         if (tMax != fittedGridEnd_) {
             fittedGridEnd_ = tMax;
@@ -263,9 +311,13 @@ void WeightNormChart::updateFit()
     // What the line styles mean, said once under the plot rather than in axis titles that get elided.
     const QString a = projections_ ? QStringLiteral("a") : QStringLiteral("‖w_k‖");
     const QString c = projections_ ? QStringLiteral("c") : QStringLiteral("‖v_k‖/√D");
-    const QString key = QStringLiteral("<span style='color:#555'>%1 solid, %2 dashed%3 · lines ODE, hollow markers "
-                                       "SGD mean</span>")
-                            .arg(a, c, biases_ ? QStringLiteral(", β_k dotted") : QString());
+    const bool excessDrawn = excess_[0]->count() > 0, longTime = !longTimeText_.isEmpty();
+    const QString key =
+        QStringLiteral("<span style='color:#555'>%1 solid, %2 dashed%3%4 · lines ODE%5, hollow markers SGD mean</span>")
+            .arg(projections_ ? QStringLiteral("a = |w·e₁|") : a, projections_ ? QStringLiteral("c = |v·e₁|/√D") : c, biases_ ? QStringLiteral(", β_k dotted") : QString(),
+                 excessDrawn ? QStringLiteral(", ε − ε<sub>PCA</sub>(1) grey dash-dotted") : QString(),
+                 longTime ? QStringLiteral(" (thin: reduced ODE)") : QString());
+    const QString longTimeLine = longTime ? longTimeText_ + QStringLiteral("<br>") : QString();
     if (units_ == 0) {
         exponents_->setText(key);
         fitText_.clear();
@@ -303,18 +355,28 @@ void WeightNormChart::updateFit()
                      .arg(projections_ ? QStringLiteral("a") : QStringLiteral("‖w‖"), exponentText(fw.exponent),
                           projections_ ? QStringLiteral("c") : QStringLiteral("‖v‖/√D"), exponentText(fv.exponent));
     }
+    QString excessFit;
+    for (const aedyn::Series& s : series)
+        if (s.column == "excess" && s.route == "ode" && theory) {
+            const auto fe = aedyn::fitPowerLaw(s.t, s.y, fitFrom_->value(), fitTo_->value());
+            if (fe.points >= 2) {
+                excessFit = QStringLiteral("; <b>ε − ε<sub>PCA</sub>(1) ∝ t<sup>α</sup></b>, α = %1").arg(exponentText(fe.exponent));
+                plain << QStringLiteral("ε − ε_PCA(1) ∝ t^%1").arg(exponentText(fe.exponent));
+            }
+        }
     fitText_ = plain.join(QStringLiteral("; "));
     const QString window = QStringLiteral("%1 ≤ t ≤ %2").arg(fitFrom_->value(), 0, 'g', 6).arg(fitTo_->value(), 0, 'g', 6);
     const QString route = theory ? QStringLiteral("ODE") : QStringLiteral("SGD mean");
-    if (plain.isEmpty()) {
-        exponents_->setText(QStringLiteral("No %1 points in the fit window %2.<br>%3").arg(route, window, key));
+    if (encoder.isEmpty()) {
+        exponents_->setText(QStringLiteral("No %1 points in the fit window %2.<br>%3%4").arg(route, window, longTimeLine, key));
         return;
     }
     const QString more = units_ > kFittedUnits ? QStringLiteral(", …") : QString();
     const QString sep = QStringLiteral(", ");
     exponents_->setText(QStringLiteral("Power laws fitted to the %1 on %2: <b>%3 ∝ t<sup>α</sup></b>, α = %4%5; "
-                                       "<b>%6 ∝ t<sup>α</sup></b>, α = %7%5<br>%8")
-                            .arg(route, window, a, encoder.join(sep), more, c, decoder.join(sep), key));
+                                       "<b>%6 ∝ t<sup>α</sup></b>, α = %7%5%8<br>%9%10")
+                            .arg(route, window, a, encoder.join(sep), more, c, decoder.join(sep), excessFit,
+                                 longTimeLine, key));
 }
 
 QString WeightNormChart::exponentBoxText() const { return exponents_->text(); }

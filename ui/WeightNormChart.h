@@ -1,7 +1,8 @@
 #pragma once
 // Encoder and decoder scales of every unit on log-log axes: ‖w_k‖ (solid) and ‖v_k‖/√D (dashed), theory as lines
 // and the SGD mean as hollow markers. With one unit it shows the spike projections a = |w·e₁| and c = |v·e₁|/√D
-// instead (figure 3). A power law is fitted over a time window the user drags across the plot (or types), and
+// instead (figure 3), with the excess error ε − ε_PCA(1) and the reduced ODE's continuation to t = 10⁸, where the
+// asymptotic exponents ∓1/6 and −2/3 are read. A power law is fitted over a time window the user drags across the plot (or types), and
 // the exponents are printed on the chart in the colour of their unit.
 #include "ChartSeries.h"
 #include "DashboardChart.h"
@@ -59,6 +60,8 @@ private:
     QLineSeries* windowEdges_;  // the fit window, as two vertical lines
     QLabel* exponents_;
     std::array<QLineSeries*, 6> summary_{};  // beyond kChartUnits: median, min, max of ‖w‖ and of ‖v‖/√D
+    // One unit: the excess error ε − ε_PCA(1) of the ODE; then a, c and the excess of the reduced long-time ODE.
+    std::array<QLineSeries*, 4> excess_{};
     QString fitText_;
     double dragStart_ = 0.0;
     double fittedGridEnd_ = 0.0;  // t_max for which the fit window was last chosen automatically
@@ -67,4 +70,5 @@ private:
     int units_ = 0;                      // K of the theory drawn
     bool projections_ = false;
     bool biases_ = false;  // trained biases are drawn (dotted)
+    QString longTimeText_;  // the reduced ODE's exponents, when it is drawn
 };
