@@ -176,16 +176,34 @@ std::vector<Series> overlapSeries(const RunResults& results, int maxUnits, int m
 {
     std::vector<Series> out;
     auto add = [&](const Observables& o, const char* route, const char* run) {
-        const Eigen::MatrixXd cos = o.encoderSubspaceOverlap();
-        for (int k = 0; k < std::min<int>(maxUnits, cos.rows()); ++k)
+        // One unit: within a one-dimensional tracked subspace the overlap is 1 at every time, so the plain cosine
+        // and the share of w outside the tracked modes show its alignment instead.
+        const bool plain = o.encoderProjection.rows() == 1;
+        const Eigen::MatrixXd cos = plain ? o.encoderOverlap() : o.encoderSubspaceOverlap();
+        const std::string name = plain ? "cos_" : "subspace_cos_";
+        for (int k = 0; k < std::min<int>(maxUnits, cos.rows()); ++k) {
             for (int m = 0; m < std::min<int>(maxModes, cos.cols()); ++m)
-                out.push_back({"subspace_cos_" + n(k + 1) + "_" + n(m + 1), route, run, k, {o.t}, {cos(k, m)}, {}, m});
+                out.push_back({name + n(k + 1) + "_" + n(m + 1), route, run, k, {o.t}, {cos(k, m)}, {}, m});
+            if (plain) {
+                const double rest = std::sqrt(std::max(0.0, 1.0 - cos.row(k).squaredNorm()));
+                out.push_back({"bulk_cos_" + n(k + 1), route, run, k, {o.t}, {rest}, {}, std::min<int>(maxModes, cos.cols())});
+            }
+        }
     };
+    // One time for both routes: while a simulation of the theory's parameters runs, the theory is shown at the
+    // simulation's latest time rather than at its own end, so the two maps compare like with like.
+    const SimulationPoint* sim = results.latestSimulation();
+    const Observables* theory = results.latestTheory();
+    if (theory && sim && !results.theoryStale && !results.simulationStale) {
+        for (const auto& o : results.theory())
+            if (o && o->t <= sim->mean.t * (1 + 1e-12))
+                theory = &*o;
+    }
     // The untied comparison theory of a tied network says nothing about the tied weights.
-    if (const Observables* o = results.latestTheory(); o && !results.setup().theoryIsUntiedComparison)
-        add(*o, "ode", "");
-    if (const SimulationPoint* p = results.latestSimulation())
-        add(p->mean, "sgd", "mean");
+    if (theory && !results.setup().theoryIsUntiedComparison)
+        add(*theory, "ode", "");
+    if (sim)
+        add(sim->mean, "sgd", "mean");
     return out;
 }
 

@@ -17,7 +17,9 @@ OverlapMap::OverlapMap(QWidget* parent)
 {
     setMinimumSize(200, 160);
     setToolTip(QStringLiteral("|cos(w_k, e_m)| within the span of the tracked eigenvectors: rows are units, columns "
-                              "eigenvectors in decreasing order of eigenvalue (at most 8 of each)"));
+                              "eigenvectors in decreasing order of eigenvalue (at most 8 of each). For one unit the "
+                              "plain cosine, and 'rest' the share of w outside the tracked eigenvectors. The ODE is "
+                              "shown at the time of the simulation while one runs."));
 }
 
 void OverlapMap::refresh(const aedyn::RunResults& store)
@@ -27,8 +29,11 @@ void OverlapMap::refresh(const aedyn::RunResults& store)
     // The same series the CSV export writes: one point per unit and mode, at each route's latest time.
     theory_.resize(0, 0);
     simulation_.resize(0, 0);
+    bulkColumn_ = false;
     for (const aedyn::Series& s : aedyn::overlapSeries(store, kOverlapUnits, kOverlapModes)) {
         Eigen::MatrixXd& m = s.route == "ode" ? theory_ : simulation_;
+        (s.route == "ode" ? theoryTime_ : simulationTime_) = s.t.front();
+        bulkColumn_ = bulkColumn_ || s.column.rfind("bulk_cos_", 0) == 0;
         const int k = s.unit;
         const int mode = s.mode;
         if (m.rows() <= k || m.cols() <= mode)
@@ -55,7 +60,8 @@ void OverlapMap::paintEvent(QPaintEvent*)
     bold.setBold(true);
     p.setFont(bold);
     p.drawText(QRectF(r.left(), r.top(), r.width(), 1.2 * line), Qt::AlignCenter,
-               QStringLiteral("Overlaps |cos(w_k, e_m)|"));
+               bulkColumn_ ? QStringLiteral("Overlaps |cos(w, e_m)|, rest: outside them")
+                           : QStringLiteral("Overlaps |cos(w_k, e_m)|"));
     p.setFont(font());
     const QRectF body = r.adjusted(0, 1.4 * line, 0, 0);
     // Side by side in a wide widget, one above the other in a tall one.
@@ -65,9 +71,13 @@ void OverlapMap::paintEvent(QPaintEvent*)
     const QRectF second = sideBySide ? first.translated(body.width() / 2 + 6, 0)
                                      : first.translated(0, body.height() / 2 + 6);
     const QString some = units_ > kOverlapUnits ? QStringLiteral(", units 1–%1").arg(kOverlapUnits) : QString();
-    paintMap(p, first, theory_, QStringLiteral("theory (ODE)") + some, theoryMissing_, theoryStale_);
-    paintMap(p, second, simulation_, QStringLiteral("simulation (SGD mean)") + some, QStringLiteral("press Run"),
-             simulationStale_);
+    // Each map says its time: the theory follows the simulation's while one of the same parameters is shown.
+    auto at = [](double t) { return QStringLiteral(", t = %1").arg(t, 0, 'g', 3); };
+    paintMap(p, first, theory_, QStringLiteral("ODE") + (theory_.size() ? at(theoryTime_) : QString()) + some,
+             theoryMissing_, theoryStale_);
+    paintMap(p, second, simulation_,
+             QStringLiteral("SGD mean") + (simulation_.size() ? at(simulationTime_) : QString()) + some,
+             QStringLiteral("press Run"), simulationStale_);
 }
 
 void OverlapMap::paintMap(QPainter& p, const QRectF& area, const Eigen::MatrixXd& m, const QString& title,
@@ -96,7 +106,7 @@ void OverlapMap::paintMap(QPainter& p, const QRectF& area, const Eigen::MatrixXd
     p.setPen(palette().text().color());
     for (int j = 0; j < M; ++j)
         p.drawText(QRectF(grid.left() + j * cell, grid.top() - 1.1 * smallLine, cell, smallLine), Qt::AlignCenter,
-                   QStringLiteral("e%1").arg(j + 1));
+                   bulkColumn_ && j == M - 1 ? QStringLiteral("rest") : QStringLiteral("e%1").arg(j + 1));
     // White (0) to the palette's blue (1), so a learnt eigenvector stands out as a dark cell; grey when stale.
     const QColor full = stale ? referenceGrey() : unitColour(0);
     for (int k = 0; k < K; ++k) {

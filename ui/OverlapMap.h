@@ -1,8 +1,9 @@
 #pragma once
 // The K×M map of overlaps between each unit's encoder and the leading eigenvectors, for theory and simulation side
-// by side (or one above the other, whichever fits the widget better). Overlaps are taken within the tracked
-// subspace (theory.md §3.10), so the frozen bulk part of a randomly initialised encoder does not hide what the
-// unit has learnt.
+// by side (or one above the other, whichever fits the widget better), each at the time it names. Overlaps are
+// taken within the tracked subspace (theory.md §3.10), so the frozen bulk part of a randomly initialised encoder
+// does not hide what the unit has learnt; one unit, whose tracked overlap would be 1 throughout, shows the plain
+// cosine and the share outside the tracked modes instead.
 #include "RunResults.h"
 
 #include <Eigen/Core>
@@ -30,6 +31,8 @@ private:
 
     Eigen::MatrixXd theory_, simulation_;
     QString theoryMissing_;
+    double theoryTime_ = 0.0, simulationTime_ = 0.0;
+    bool bulkColumn_ = false;  // one unit: the last column is the share of w outside the tracked modes
     int units_ = 0;
     bool theoryStale_ = false, simulationStale_ = false;
 };

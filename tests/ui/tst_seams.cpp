@@ -9,6 +9,7 @@
 #include "MainWindow.h"
 #include "ThrowAwaySettings.h"
 #include "OverlapMap.h"
+#include "Tolerance.h"
 #include "ParameterPanel.h"
 #include "WeightVectorChart.h"
 #include "ParameterSchema.h"
@@ -175,13 +176,20 @@ private slots:
         const Table o = readCsv(weights);
         const Eigen::MatrixXd& map = w.encoderWeights()->overlaps()->theory();
         QVERIFY(map.size() > 0);
+        // The run is over: both maps at its last time. One unit shows the plain cosine — cos_1_m, as in
+        // curves.csv, where cos_k_m means |w_k·e_m|/‖w_k‖ — and the rest of w outside the tracked modes; several
+        // units show overlaps within the tracked subspace, under a name of their own.
         const double tLast = w.store().latestTheory()->t;
-        for (int k = 0; k < map.rows(); ++k)
-            for (int m = 0; m < map.cols(); ++m)
-                QVERIFY(holds(o, "ode", "", QStringLiteral("subspace_cos_%1_%2").arg(k + 1).arg(m + 1), tLast, map(k, m)));
-        // cos_k_m means |w_k·e_m|/‖w_k‖ in curves.csv; the overlap map's quantity has a name of its own.
+        QCOMPARE(w.store().latestSimulation()->mean.t, tLast);
+        QCOMPARE(static_cast<std::size_t>(map.cols()), w.store().setup().trackedRho.size() + 1);
+        for (int m = 0; m + 1 < map.cols(); ++m)
+            QVERIFY(holds(o, "ode", "", QStringLiteral("cos_1_%1").arg(m + 1), tLast, map(0, m)));
+        QVERIFY(holds(o, "ode", "", QStringLiteral("bulk_cos_1"), tLast, map(0, map.cols() - 1)));
+        AEDYN_COMPARE_REL(map.row(0).squaredNorm(), 1.0, 1e-12);
+        const aedyn::Observables& last = *w.store().latestTheory();
+        AEDYN_COMPARE_REL(map(0, 0), std::abs(last.encoderProjection(0, 0)) / last.encoderNorm(0), 1e-12);
         for (const QString& c : o.header + n.header + l.header)
-            QVERIFY2(!c.startsWith(QStringLiteral("cos_")), qPrintable(c));
+            QVERIFY2(!c.startsWith(QStringLiteral("subspace_cos_")), qPrintable(c));
     }
 
     // Lecture mode styles the window's charts, never an exported figure.

@@ -1,0 +1,95 @@
+// The overlap map's series: both routes at one time while a simulation of the theory's parameters is shown, each at
+// its own latest time otherwise; one unit shown by its plain cosines and the rest of w (theory.md §3.10).
+#include "ChartSeries.h"
+#include "Experiment.h"
+#include "Presets.h"
+#include "Tolerance.h"
+
+#include <QTest>
+
+using namespace aedyn;
+
+namespace {
+
+// The theory of a configuration at every grid time, and the same observables as a one-run "simulation" up to `upTo`.
+RunResults resultsOf(ExperimentConfig config, std::size_t upTo)
+{
+    const Experiment e(config);
+    RunResults r;
+    r.resetTheory(setupOf(e));
+    r.resetSimulation(setupOf(e));
+    std::vector<Observables> points;
+    e.runTheory([&](std::size_t i, const Observables& o) {
+        r.setTheory(i, o);
+        points.push_back(o);
+    });
+    for (std::size_t i = 0; i <= upTo && i < points.size(); ++i)
+        r.setSimulation(simulationPointOf(i, {points[i]}));
+    return r;
+}
+
+double timeOf(const std::vector<Series>& series, const std::string& route)
+{
+    for (const Series& s : series)
+        if (s.route == route)
+            return s.t.front();
+    return -1;
+}
+
+} // namespace
+
+class TestChartSeries : public QObject {
+    Q_OBJECT
+private slots:
+    void overlapsOfBothRoutesAtOneTime()
+    {
+        ExperimentConfig c = presetConfig("fig2-sequential");
+        c.D = 200;
+        c.tMax = 50;
+        RunResults r = resultsOf(c, 20);
+        const double tSim = r.latestSimulation()->mean.t;
+        QVERIFY(tSim < r.latestTheory()->t);
+        std::vector<Series> s = overlapSeries(r, 8, 8);
+        QCOMPARE(timeOf(s, "sgd"), tSim);
+        QCOMPARE(timeOf(s, "ode"), tSim);
+        // The same observables on both routes: the same numbers.
+        for (const Series& a : s)
+            for (const Series& b : s)
+                if (a.route == "ode" && b.route == "sgd" && a.column == b.column)
+                    AEDYN_COMPARE_REL(a.y.front(), b.y.front(), 1e-12);
+        // A simulation of other parameters (stale): the theory at its own end.
+        r.simulationStale = true;
+        s = overlapSeries(r, 8, 8);
+        QCOMPARE(timeOf(s, "ode"), r.latestTheory()->t);
+        QCOMPARE(timeOf(s, "sgd"), tSim);
+    }
+
+    void oneUnitShowsItsAlignment()
+    {
+        ExperimentConfig c = presetConfig("fig3-rescaling");
+        c.tMax = 1000;
+        const RunResults r = resultsOf(c, 0);
+        // Along figure 3's run the plain cosine first grows (alignment), then falls (the encoder shrinks beside
+        // its frozen bulk part): the map at three times.
+        std::vector<double> cosAt;
+        for (const auto& o : r.theory()) {
+            if (!o)
+                continue;
+            RunResults one;
+            one.resetTheory(r.setup());
+            one.setTheory(0, *o);
+            const std::vector<Series> s = overlapSeries(one, 8, 8);
+            QCOMPARE(s.size(), std::size_t(2));
+            QCOMPARE(s[0].column, std::string("cos_1_1"));
+            QCOMPARE(s[1].column, std::string("bulk_cos_1"));
+            AEDYN_COMPARE_REL(s[0].y.front() * s[0].y.front() + s[1].y.front() * s[1].y.front(), 1.0, 1e-12);
+            cosAt.push_back(s[0].y.front());
+        }
+        const double peak = *std::max_element(cosAt.begin(), cosAt.end());
+        QVERIFY2(cosAt.front() < 0.05 && peak > 0.25 && cosAt.back() < 0.7 * peak,
+                 qPrintable(QStringLiteral("%1 → %2 → %3").arg(cosAt.front()).arg(peak).arg(cosAt.back())));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestChartSeries)
+#include "tst_chartseries.moc"
