@@ -250,6 +250,14 @@ RunOutcome Experiment::runSimulation(const SimulationCallback& onPoint, const Pr
             }
         }
         for (int r = 0; r < config_.runs; ++r) {
+            // At D = 20000, K = 64 one run's observables cost ~0.1 s (seconds under sanitizers): a stop may not wait
+            // for all runs.
+            if (control && !control->proceed()) {
+                out.ok = false;
+                out.cancelled = true;
+                out.tStop = ensemble.step() / D;
+                return out;
+            }
             perRun[r] = observablesFromWeights(*data_, rule_, ensemble.weights(r), times_[i]);
             // An exploding error is a divergence even while the weights are still finite (§3.11).
             if (!perRun[r].allFinite() || perRun[r].eps > 1e6 * chance) {

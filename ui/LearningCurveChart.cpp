@@ -34,8 +34,9 @@ LearningCurveChart::LearningCurveChart(QWidget* parent)
     , epsLinearAxis_(new QValueAxis)
     , ode_(new QLineSeries)
     , sgd_(new QScatterSeries)
-    , bandUpper_(new QLineSeries)
-    , bandLower_(new QLineSeries)
+    // An area series does not own its edges, and they are never added to the chart: this view owns them.
+    , bandUpper_(new QLineSeries(this))
+    , bandLower_(new QLineSeries(this))
     , band_(new QAreaSeries(bandUpper_, bandLower_))
 {
     setRenderHint(QPainter::Antialiasing);

@@ -8,6 +8,7 @@
 #include "FigureExport.h"
 #include "MainWindow.h"
 #include "ParameterPanel.h"
+#include "Slowdown.h"
 
 #include <QClipboard>
 #include <QFile>
@@ -208,10 +209,10 @@ private slots:
     {
         MainWindow w;
         w.panel()->setValue("D", QStringLiteral("200"));
-        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 5000 * kSlowdown);
         w.keepRun();
         w.panel()->setValue("lr", QStringLiteral("0.5"));
-        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 5000 * kSlowdown);
         const QString svg = path(QStringLiteral("with-pin.svg"));
         QCOMPARE(w.exportFigure(FigureChart::Learning, svg), QString());
         QVERIFY(readAll(svg).contains("kept: lr = 1"));

@@ -12,6 +12,7 @@
 #include "ChartStyle.h"
 #include "SpectrumChart.h"
 #include "WeightNormChart.h"
+#include "Slowdown.h"
 
 #include <QAction>
 #include <QChartView>
@@ -70,7 +71,7 @@ private slots:
         QCOMPARE(w.panel()->value("lr"), QStringLiteral("0.5"));
         QCOMPARE(w.panel()->changedFromPreset(), QStringLiteral("lr = 0.5 (preset: 1)"));
         if (const QString dir = qEnvironmentVariable("AEDYN_SCREENSHOTS"); !dir.isEmpty()) {
-            QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 5000);
+            QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 5000 * kSlowdown);
             QTest::qWait(100);
             w.grab().save(dir + QStringLiteral("/lecture.png"));
         }
@@ -107,7 +108,7 @@ private slots:
         w.panel()->selectPreset(preset);
         if (preset.startsWith(QLatin1String("fig6")))
             w.panel()->setValue("t_max", QStringLiteral("30"));
-        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 20000 * kSlowdown);
         QTest::qWait(100);
         QChart* chart = w.learningCurve()->chart();
         QList<QPointF> drawn;
@@ -179,13 +180,13 @@ private slots:
     {
         MainWindow w;
         w.panel()->setValue("D", QStringLiteral("200"));
-        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 5000 * kSlowdown);
         w.keepRun();
         QCOMPARE(w.pinCount(), 1);
         QCOMPARE(w.pinLabel(0), QStringLiteral("same parameters"));
         w.panel()->setValue("lr", QStringLiteral("2"));
         QCOMPARE(w.pinLabel(0), QStringLiteral("lr = 1"));
-        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 5000 * kSlowdown);
         w.keepRun();
         w.panel()->setValue("K", QStringLiteral("2"));
         QCOMPARE(w.pinCount(), 2);
@@ -218,7 +219,7 @@ private slots:
                     counts << line->count();
             return counts;
         };
-        QTRY_VERIFY_WITH_TIMEOUT(keptPoints().size() == 2 && !keptPoints().contains(0), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(keptPoints().size() == 2 && !keptPoints().contains(0), 5000 * kSlowdown);
     }
 
     // Save → open in a fresh window gives the same parameters and display options; a bad file changes nothing.
@@ -307,15 +308,15 @@ private slots:
         // The theory of the new parameters appears before Run is pressed.
         QTRY_VERIFY_WITH_TIMEOUT(!w.learningCurve()->theoryPoints().isEmpty() &&
                                      std::abs(w.learningCurve()->theoryPoints().last().x() - 5.0) < 1e-9,
-                                 5000);
+                                 5000 * kSlowdown);
         QVERIFY(w.learningCurve()->theoryPoints().size() > 20);
         w.runSimulation();
-        QTRY_VERIFY_WITH_TIMEOUT(!w.simulationRunning(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.simulationRunning(), 20000 * kSlowdown);
         // Every grid time reached the store; the chart shows markers spaced by their size (decimated).
         QTRY_VERIFY_WITH_TIMEOUT(w.store().latestSimulation() && w.store().latestSimulation()->index > 20 &&
                                      w.learningCurve()->simulationPoints().size() > 5 &&
                                      std::abs(w.learningCurve()->simulationPoints().last().x() - 5.0) < 1e-9,
-                                 2000);
+                                 2000 * kSlowdown);
         for (const QPointF& p : w.learningCurve()->theoryPoints() + w.learningCurve()->simulationPoints())
             QVERIFY(std::isfinite(p.x()) && std::isfinite(p.y()) && p.x() > 0 && p.y() > 0);
         const aedyn::RunResults& s = w.store();
@@ -342,16 +343,16 @@ private slots:
     {
         MainWindow w;
         w.panel()->selectPreset(QStringLiteral("fig3-rescaling"));
-        QTRY_VERIFY_WITH_TIMEOUT(!w.store().longTime().empty(), 30000);
-        QTRY_VERIFY_WITH_TIMEOUT(w.weightNorms()->exponentBoxText().contains(QStringLiteral("Reduced ODE")), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.store().longTime().empty(), 30000 * kSlowdown);
+        QTRY_VERIFY_WITH_TIMEOUT(w.weightNorms()->exponentBoxText().contains(QStringLiteral("Reduced ODE")), 5000 * kSlowdown);
         const QString box = w.weightNorms()->exponentBoxText();
         for (const char* exponent : {"t<sup>−0.167</sup>", "t<sup>0.167</sup>", "t<sup>−0.667</sup>"})
             QVERIFY2(box.contains(QString::fromUtf8(exponent)), qPrintable(box));
         QCOMPARE(w.store().longTime().back().t, 1e8);
         w.panel()->selectPreset(QStringLiteral("fig2-sequential"));
-        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 30000 * kSlowdown);
         QVERIFY(w.store().longTime().empty());
-        QTRY_VERIFY_WITH_TIMEOUT(!w.weightNorms()->exponentBoxText().contains(QStringLiteral("Reduced ODE")), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.weightNorms()->exponentBoxText().contains(QStringLiteral("Reduced ODE")), 5000 * kSlowdown);
     }
 
     // FashionMNIST: the image views show eigen-images, units beside their eigen-images, and reconstructions of
@@ -367,14 +368,14 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QVERIFY(w.panel()->selectPreset(QStringLiteral("fig5d-fashion-mnist")));
         w.panel()->setValue("t_max", QStringLiteral("20"));
-        QTRY_VERIFY_WITH_TIMEOUT(w.store().setup().imageRows == 28 && w.store().latestTheory() != nullptr, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.store().setup().imageRows == 28 && w.store().latestTheory() != nullptr, 30000 * kSlowdown);
         ImageViews* views = w.encoderWeights()->images();
-        QTRY_VERIFY_WITH_TIMEOUT(w.encoderWeights()->showsImages(), 2000);
-        QTRY_VERIFY_WITH_TIMEOUT(!views->units()->tiles().isEmpty(), 2000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.encoderWeights()->showsImages(), 2000 * kSlowdown);
+        QTRY_VERIFY_WITH_TIMEOUT(!views->units()->tiles().isEmpty(), 2000 * kSlowdown);
         QCOMPARE(views->units()->tiles().first().size(), 8);  // the leading eigen-images, before any run
         w.runSimulation();
-        QTRY_VERIFY_WITH_TIMEOUT(!w.simulationRunning(), 60000);
-        QTRY_VERIFY_WITH_TIMEOUT(views->units()->tiles().size() == 3, 2000);  // eigen-images + units 1–8 in pairs
+        QTRY_VERIFY_WITH_TIMEOUT(!w.simulationRunning(), 60000 * kSlowdown);
+        QTRY_VERIFY_WITH_TIMEOUT(views->units()->tiles().size() == 3, 2000 * kSlowdown);  // eigen-images + units 1–8 in pairs
         const auto& rec = views->reconstructions()->tiles();
         QCOMPARE(rec.size(), 3);
         for (const auto& row : rec) {
@@ -407,7 +408,7 @@ private slots:
         w.panel()->selectPreset(QStringLiteral("fig3-rescaling"));
         QTRY_VERIFY_WITH_TIMEOUT(w.store().setup().K == 1 && w.store().latestTheory() != nullptr &&
                                      w.store().latestTheory()->t == w.store().setup().times.back(),
-                                 10000);
+                                 10000 * kSlowdown);
         QTest::qWait(100);
         const QString before = w.weightNorms()->fitText();
         QVERIFY2(before.contains(QStringLiteral("a ∝ t^")), qPrintable(before));
@@ -430,7 +431,7 @@ private slots:
         w.panel()->setValue("lr", QStringLiteral("5000"));
         w.panel()->setValue("t_max", QStringLiteral("50"));
         w.runSimulation();
-        QTRY_VERIFY_WITH_TIMEOUT(!w.simulationRunning(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.simulationRunning(), 20000 * kSlowdown);
         QVERIFY2(w.message().contains(QLatin1String("diverged at t = ")), qPrintable(w.message()));
     }
 
@@ -443,7 +444,7 @@ private slots:
         w.show();
         w.panel()->setValue("runs", QStringLiteral("8"));
         w.runSimulation();
-        QTRY_VERIFY_WITH_TIMEOUT(!w.simulationRunning(), 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.simulationRunning(), 120000 * kSlowdown);
         const auto [worst, median] = w.frameStats();
         qInfo("GUI-thread repaint: worst %.2f ms, median %.2f ms", worst, median);
         QVERIFY(worst > 0);
@@ -454,7 +455,7 @@ private slots:
         MainWindow w;
         w.panel()->setValue("t_max", QStringLiteral("1000"));
         w.runSimulation();
-        QTRY_VERIFY_WITH_TIMEOUT(w.store().latestSimulation() != nullptr, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.store().latestSimulation() != nullptr, 10000 * kSlowdown);
         w.togglePause();
         // A point computed just before the pause may still be on its way through a busy event loop: wait until
         // nothing has arrived for 300 ms, then nothing may arrive for another 500 ms.
@@ -473,7 +474,7 @@ private slots:
         QElapsedTimer timer;
         timer.start();
         w.stopSimulation();
-        QTRY_VERIFY_WITH_TIMEOUT(!w.simulationRunning(), 1000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.simulationRunning(), 1000 * kSlowdown);
         qInfo("stop answered in %lld ms", timer.elapsed());
         QVERIFY(timer.elapsed() < 100);
     }

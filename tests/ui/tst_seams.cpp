@@ -14,6 +14,7 @@
 #include "WeightVectorChart.h"
 #include "ParameterSchema.h"
 #include "WeightNormChart.h"
+#include "Slowdown.h"
 
 #include <QChartView>
 #include <QFile>
@@ -88,9 +89,9 @@ double widestStroke(const QString& path)
 
 void runToTheEnd(MainWindow& w)
 {
-    QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 10000 * kSlowdown);
     w.runSimulation();
-    QTRY_VERIFY_WITH_TIMEOUT(!w.simulationRunning(), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!w.simulationRunning(), 60000 * kSlowdown);
     QTest::qWait(80);  // the last coalesced repaint
 }
 
@@ -197,7 +198,7 @@ private slots:
     {
         MainWindow w;
         w.panel()->setValue("t_max", QStringLiteral("30"));
-        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 10000 * kSlowdown);
         const QString normal = dir_.filePath(QStringLiteral("normal.svg"));
         const QString lecture = dir_.filePath(QStringLiteral("lecture.svg"));
         QCOMPARE(w.exportFigure(FigureChart::Learning, normal), QString());
@@ -221,7 +222,7 @@ private slots:
         w.setLectureMode(true);
         QTest::keyClick(&w, Qt::Key_Right);
         QCOMPARE(w.panel()->presetName(), QStringLiteral("fig3-rescaling"));
-        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 10000 * kSlowdown);
         QTest::qWait(80);
         QVERIFY(w.store().latestSimulation() == nullptr);
         QVERIFY(w.learningCurve()->simulationPoints().isEmpty());
@@ -244,7 +245,7 @@ private slots:
             shown += m->isVisible();
         QCOMPARE(shown, 3);
         w.panel()->setValue("K", QStringLiteral("5"));
-        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 10000 * kSlowdown);
         QTest::qWait(80);
         QVERIFY(w.store().simulationStale);
         for (int k = 0; k < 3; ++k)
@@ -271,7 +272,7 @@ private slots:
         QVERIFY(w.store().simulationStale && w.store().theoryStale);
         w.panel()->setValue("spikes", spikes);
         QVERIFY(!w.store().simulationStale && !w.store().theoryStale);
-        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 10000 * kSlowdown);
         QVERIFY(!w.store().simulationStale && !w.store().theoryStale);
     }
 
@@ -279,7 +280,7 @@ private slots:
     void aLoadingPresetGreysThePreviousTheory()
     {
         MainWindow w;
-        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 10000 * kSlowdown);
         const QString fig2 = w.panel()->eigenvaluesText();
         QVERIFY(fig2.contains(QStringLiteral("ρ/D = ")));
         // A fig2 theory still on its way when the preset changes.
@@ -333,7 +334,7 @@ private slots:
             menus << a->text();
         QVERIFY2(menus.contains(QStringLiteral("&Help")), qPrintable(menus.join(',')));
         QVERIFY(MainWindow::shortcutsText().contains(QStringLiteral("Space")));
-        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 10000 * kSlowdown);
         w.learningCurve()->setLogError(false);
         w.learningCurve()->refresh(w.store());
         const auto* axis = qobject_cast<QValueAxis*>(w.learningCurve()->chart()->axes(Qt::Vertical).first());

@@ -9,6 +9,7 @@
 #include "SweepHeatmap.h"
 #include "SweepWindow.h"
 #include "ThrowAwaySettings.h"
+#include "Slowdown.h"
 
 #include <QChartView>
 #include <QLogValueAxis>
@@ -146,7 +147,7 @@ private slots:
         clock.start();
         w.cancel();
         QVERIFY(!w.running());
-        QTRY_COMPARE_WITH_TIMEOUT(w.busyWorkers(), 0, 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(w.busyWorkers(), 0, 2000 * kSlowdown);
         const qint64 stopMs = clock.elapsed();
         const std::size_t kept = w.results().arrived();
         QVERIFY(kept < 64);
@@ -387,13 +388,13 @@ private slots:
         w.setSimulate(true);
         QSignalSpy arrived(&w, &SweepWindow::pointArrived);
         w.applyNow();
-        QTRY_VERIFY_WITH_TIMEOUT(w.results().simulated() >= 1, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.results().simulated() >= 1, 60000 * kSlowdown);
         QVERIFY(w.running());  // the cancel lands in the middle of the simulations
         QElapsedTimer clock;
         clock.start();
         w.cancel();
         QVERIFY(!w.running());
-        QTRY_COMPARE_WITH_TIMEOUT(w.busyWorkers(), 0, 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(w.busyWorkers(), 0, 2000 * kSlowdown);
         const qint64 stopMs = clock.elapsed();
         const std::size_t simulated = w.results().simulated();
         const int signals_ = arrived.count();
@@ -478,7 +479,7 @@ private slots:
         QTest::qWait(100);  // the layout settles
         QVERIFY(sets->height() >= sets->fontMetrics().height());  // not squeezed out of the editor
         w.cancel();
-        QTRY_COMPARE_WITH_TIMEOUT(w.busyWorkers(), 0, 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(w.busyWorkers(), 0, 2000 * kSlowdown);
     }
 };
 
