@@ -2,6 +2,7 @@
 
 #include "ChartData.h"
 #include "ChartStyle.h"
+#include "ComparisonRunner.h"
 #include "CostEstimate.h"
 #include "EncoderWeightsChart.h"
 #include "ExportDialog.h"
@@ -422,6 +423,16 @@ void MainWindow::createMenus()
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     updateRecentMenu();
     pinMenu_ = menuBar()->addMenu(tr("&Compare"));
+    comparisons_ = new ComparisonRunner(this);
+    connect(comparisons_, &ComparisonRunner::progressed, this, [this] {
+        statusBar()->showMessage(comparisons_->statusText());
+        updatePinMenu();
+    });
+    connect(comparisons_, &ComparisonRunner::finished, this, [this](const QString& failure) {
+        statusBar()->showMessage(failure.isEmpty() ? tr("Comparison complete: the earlier steps are kept as pins")
+                                                   : tr("Comparison ended: %1").arg(failure),
+                                 10000);
+    });
     updatePinMenu();
     // The toolbar's action: one shortcut, wherever the action shows.
     menuBar()->addMenu(tr("S&weep"))->addAction(sweepAction_);
@@ -556,6 +567,12 @@ void MainWindow::updatePinMenu()
     pinMenu_->clear();
     pinMenu_->addAction(tr("&Keep this run"), QKeySequence(Qt::CTRL | Qt::Key_K), this, &MainWindow::keepRun)
         ->setToolTip(tr("Keep the curves on screen as a faded overlay to compare with the next parameters"));
+    QMenu* paper = pinMenu_->addMenu(tr("&Paper comparisons"));
+    for (const aedyn::Comparison& c : aedyn::comparisons()) {
+        QAction* a = paper->addAction(QString::fromStdString(c.title), this, [this, c] { comparisons_->start(c); });
+        a->setToolTip(tr("Runs each curve of the figure (theory and SGD) and keeps all but the last as pins"));
+        a->setEnabled(!comparisons_->active());
+    }
     if (pins_.count() == 0)
         return;
     pinMenu_->addSeparator();

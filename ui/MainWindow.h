@@ -28,6 +28,7 @@ class QToolBar;
 class SpectrumChart;
 class SweepWindow;
 class WeightNormChart;
+class ComparisonRunner;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -58,6 +59,8 @@ public:
 
     void keepRun();
     void removePin(int index);
+    // Compare → the paper's comparisons (figure 4a, 4b, 6), run step after step into pins.
+    ComparisonRunner* comparisons() const { return comparisons_; }
     int pinCount() const { return pins_.count(); }
     QString pinLabel(int index) const;
 
@@ -123,6 +126,7 @@ private:
 
     RunController runs_;
     PinBoard pins_;
+    ComparisonRunner* comparisons_ = nullptr;
     ProjectSession session_;
     ParameterPanel* panel_;
     LearningCurveChart* learningCurve_;

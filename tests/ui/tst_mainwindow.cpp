@@ -10,6 +10,8 @@
 #include "ThrowAwaySettings.h"
 #include "ParameterPanel.h"
 #include "ChartStyle.h"
+#include "ComparisonRunner.h"
+#include "Comparisons.h"
 #include "SpectrumChart.h"
 #include "WeightNormChart.h"
 #include "Slowdown.h"
@@ -22,6 +24,7 @@
 #include <QLineSeries>
 #include <QElapsedTimer>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QFile>
@@ -353,6 +356,33 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 30000 * kSlowdown);
         QVERIFY(w.store().longTime().empty());
         QTRY_VERIFY_WITH_TIMEOUT(!w.weightNorms()->exponentBoxText().contains(QStringLiteral("Reduced ODE")), 5000 * kSlowdown);
+    }
+
+    // Compare → Paper comparisons → figure 4b: the run without biases is kept as a pin, the run with biases is the
+    // current one; both ran to their end (theory and SGD), and the pin says what differs.
+    void paperComparisonKeepsEveryStepButTheLast()
+    {
+        MainWindow w;
+        const aedyn::Comparison* c = aedyn::findComparison("fig4b-bias");
+        QVERIFY(c);
+        QSignalSpy done(w.comparisons(), &ComparisonRunner::finished);
+        w.comparisons()->start(*c, {{"D", QStringLiteral("100")}, {"t_max", QStringLiteral("20")}, {"runs", QStringLiteral("1")}});
+        QVERIFY(w.comparisons()->active());
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 120000 * kSlowdown);
+        QCOMPARE(done.first().first().toString(), QString());
+        QCOMPARE(w.pinCount(), 1);
+        QVERIFY2(w.pinLabel(0).contains(QStringLiteral("bias")), qPrintable(w.pinLabel(0)));
+        QCOMPARE(w.panel()->presetName(), QStringLiteral("fig4b-relu-bias"));
+        QVERIFY(w.store().latestSimulation() && w.store().latestSimulation()->mean.t == 20.0);
+        QVERIFY(!w.comparisons()->active());
+
+        // Stop ends the sequence and says where.
+        w.comparisons()->start(*c, {{"D", QStringLiteral("100")}, {"t_max", QStringLiteral("1e4")}, {"runs", QStringLiteral("1")}});
+        QTRY_VERIFY_WITH_TIMEOUT(w.simulationRunning(), 30000 * kSlowdown);
+        w.stopSimulation();
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 2, 30000 * kSlowdown);
+        QVERIFY2(done.last().first().toString().contains(QStringLiteral("step 1 of 2")), qPrintable(done.last().first().toString()));
+        QCOMPARE(w.pinCount(), 0);
     }
 
     // FashionMNIST: the image views show eigen-images, units beside their eigen-images, and reconstructions of
