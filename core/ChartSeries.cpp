@@ -190,13 +190,24 @@ std::vector<Series> overlapSeries(const RunResults& results, int maxUnits, int m
             }
         }
     };
-    // One time for both routes: while a simulation of the theory's parameters runs, the theory is shown at the
-    // simulation's latest time rather than at its own end, so the two maps compare like with like.
+    // One time for both routes: the cursor's when one is set; else, while a simulation of the theory's parameters
+    // is shown, the simulation's latest time rather than the theory's end, so the two maps compare like with like.
     const SimulationPoint* sim = results.latestSimulation();
+    if (results.cursor) {
+        sim = nullptr;
+        for (const auto& p : results.simulation())
+            if (p && p->mean.t <= *results.cursor * (1 + 1e-12))
+                sim = &*p;
+    }
     const Observables* theory = results.latestTheory();
-    if (theory && sim && !results.theoryStale && !results.simulationStale) {
+    const std::optional<double> shared =
+        results.cursor ? results.cursor
+                       : sim && !results.theoryStale && !results.simulationStale ? std::optional<double>(sim->mean.t)
+                                                                                 : std::nullopt;
+    if (shared) {
+        theory = nullptr;
         for (const auto& o : results.theory())
-            if (o && o->t <= sim->mean.t * (1 + 1e-12))
+            if (o && o->t <= *shared * (1 + 1e-12))
                 theory = &*o;
     }
     // The untied comparison theory of a tied network says nothing about the tied weights.

@@ -42,8 +42,9 @@ std::vector<Series> normSeries(const RunResults& results);
 
 // Overlap map: |u_k(τ)|/‖u_k‖ within the tracked subspace (subspace_cos_k_m, theory.md §3.10) for the first
 // maxUnits units and maxModes modes; for one unit the plain |cos(w, e_m)| (cos_1_m) and the share of w outside the
-// tracked modes (bulk_cos_1, as mode index maxModes or the number of modes). One point per route: the simulation's
-// latest time and the theory at that time (at its own latest when no simulation of its parameters is shown).
+// tracked modes (bulk_cos_1, as mode index maxModes or the number of modes). One point per route: with the time
+// cursor set, each route's last point at or before it; else the simulation's latest time and the theory at that
+// time (at its own latest when no simulation of its parameters is shown).
 std::vector<Series> overlapSeries(const RunResults& results, int maxUnits, int maxModes);
 
 // Tidy CSV of series: one row per route, run and time; columns t,route,run, then each quantity in the order the

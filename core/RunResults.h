@@ -83,6 +83,8 @@ public:
     // The parameters in the panel differ from those a route was computed with: its curves stay, greyed.
     bool theoryStale = false;
     bool simulationStale = false;
+    // The time every panel shows (the time cursor); empty: each route's latest point.
+    std::optional<double> cursor;
 
 private:
     RunSetup theorySetup_, simulationSetup_;

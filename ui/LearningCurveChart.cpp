@@ -38,6 +38,7 @@ LearningCurveChart::LearningCurveChart(QWidget* parent)
     , bandUpper_(new QLineSeries(this))
     , bandLower_(new QLineSeries(this))
     , band_(new QAreaSeries(bandUpper_, bandLower_))
+    , cursor_(new QLineSeries)
 {
     setRenderHint(QPainter::Antialiasing);
     QChart* c = chart();
@@ -51,13 +52,14 @@ LearningCurveChart::LearningCurveChart(QWidget* parent)
     sgd_->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
     sgd_->setMarkerSize(6);
     ode_->setName(QStringLiteral("ODE theory"));
-    for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{band_, sgd_, ode_}) {
+    for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{band_, sgd_, ode_, cursor_}) {
         c->addSeries(s);
         s->attachAxis(tAxis_);
         s->attachAxis(epsLogAxis_);
     }
     // The band belongs to the markers' legend entry ("± s.e.m."): one entry less to fit in a narrow figure.
     c->legend()->markers(band_).first()->setVisible(false);
+    c->legend()->markers(cursor_).first()->setVisible(false);
     connect(c, &QChart::plotAreaChanged, this, [this] { placeLevelLabels(); });
 }
 
@@ -186,6 +188,12 @@ void LearningCurveChart::refresh(const aedyn::RunResults& store)
                                       : QStringLiteral("SGD, mean ± s.e.m."));
     updateRanges(store);
     placeLevelLabels();
+    // The time cursor: across the whole error range, so that it reads as "now" against every curve.
+    const auto [lo, hi] = logError_ ? std::pair{epsLogAxis_->min(), epsLogAxis_->max()}
+                                    : std::pair{epsLinearAxis_->min(), epsLinearAxis_->max()};
+    cursor_->setPen(QPen(QColor(0x55, 0x55, 0x55), style_.pen(1.5), Qt::DotLine));
+    cursor_->replace(store.cursor && *store.cursor > 0 ? QList<QPointF>{{*store.cursor, lo}, {*store.cursor, hi}}
+                                                       : QList<QPointF>{});
 }
 
 void LearningCurveChart::updatePins(int width)
@@ -329,3 +337,5 @@ QList<QRectF> LearningCurveChart::levelLabelBoxes() const
 
 QList<QPointF> LearningCurveChart::theoryPoints() const { return ode_->points(); }
 QList<QPointF> LearningCurveChart::simulationPoints() const { return sgd_->points(); }
+
+QList<QPointF> LearningCurveChart::cursorPoints() const { return cursor_->points(); }

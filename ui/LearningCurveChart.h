@@ -33,6 +33,8 @@ public:
 
     // For tests: the points currently drawn.
     QList<QPointF> theoryPoints() const;
+    // The time cursor's line as drawn (empty when no cursor is set), for tests.
+    QList<QPointF> cursorPoints() const;
     // The PCA-level labels shown, in chart coordinates (for tests: none overlaps another or a drawn point).
     QList<QRectF> levelLabelBoxes() const;
     QList<QPointF> simulationPoints() const;
@@ -51,6 +53,7 @@ private:
     QLineSeries* bandUpper_;
     QLineSeries* bandLower_;
     QAreaSeries* band_;
+    QLineSeries* cursor_;  // the shared time cursor, a vertical line across the plot when it is set
     QList<QLineSeries*> levels_;
     QList<QScatterSeries*> runs_;  // individual SGD runs, when shown
     QList<PinnedCurve> pins_;

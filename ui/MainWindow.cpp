@@ -11,6 +11,7 @@
 #include "ParameterPanel.h"
 #include "Presets.h"
 #include "SpectrumChart.h"
+#include "TimeCursor.h"
 #include "SweepWindow.h"
 #include "WeightNormChart.h"
 
@@ -106,7 +107,10 @@ MainWindow::MainWindow(QWidget* parent)
     connect(&repaintTimer_, &QTimer::timeout, this, &MainWindow::repaintCharts);
     connect(panel_, &ParameterPanel::configChanged, this, &MainWindow::parametersChanged);
     // Another preset is another experiment: the old run's points must not sit under the new theory.
-    connect(panel_, &ParameterPanel::presetSelected, this, [this] { runs_.clearSimulation(); });
+    connect(panel_, &ParameterPanel::presetSelected, this, [this] {
+        runs_.clearSimulation();
+        timeCursor_->setTime(std::nullopt);  // a new experiment starts at its latest point
+    });
     parametersChanged();
     if (const auto config = panelConfig())
         runs_.requestTheory(*config);
@@ -163,6 +167,13 @@ void MainWindow::createToolbar()
     });
     connect(logError_, &QAction::toggled, this, [this](bool on) {
         learningCurve_->setLogError(on);
+        repaintCharts();
+    });
+    toolbar_->addSeparator();
+    timeCursor_ = new TimeCursor;
+    toolbar_->addWidget(timeCursor_);
+    connect(timeCursor_, &TimeCursor::timeChanged, this, [this] {
+        runs_.setCursor(timeCursor_->time());
         repaintCharts();
     });
 }
@@ -341,6 +352,17 @@ void MainWindow::repaintCharts()
     QElapsedTimer timer;
     timer.start();
     learningCurve_->setPins(pins_.curves(panelConfig()));
+    // The cursor's grid: the times with data of the simulation where there is one, else of the theory.
+    std::vector<double> times;
+    const aedyn::RunResults& r = runs_.results();
+    for (std::size_t i = 0; i < r.simulation().size(); ++i)
+        if (r.simulation()[i])
+            times.push_back(r.simulationTimes()[i]);
+    if (times.empty())
+        for (std::size_t i = 0; i < r.theory().size(); ++i)
+            if (r.theory()[i])
+                times.push_back(r.setup().times[i]);
+    timeCursor_->setTimes(times);
     for (DashboardChart* chart : std::initializer_list<DashboardChart*>{learningCurve_, weightNorms_, encoderWeights_, spectrum_})
         chart->refresh(runs_.results());
     pendingRefreshMs_ = std::max(pendingRefreshMs_, 0.0) + timer.nsecsElapsed() / 1e6;

@@ -29,6 +29,7 @@ class SpectrumChart;
 class SweepWindow;
 class WeightNormChart;
 class ComparisonRunner;
+class TimeCursor;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -61,6 +62,8 @@ public:
     void removePin(int index);
     // Compare → the paper's comparisons (figure 4a, 4b, 6), run step after step into pins.
     ComparisonRunner* comparisons() const { return comparisons_; }
+    // The time shared by the panels (toolbar): scrub or replay.
+    TimeCursor* timeCursor() const { return timeCursor_; }
     int pinCount() const { return pins_.count(); }
     QString pinLabel(int index) const;
 
@@ -127,6 +130,7 @@ private:
     RunController runs_;
     PinBoard pins_;
     ComparisonRunner* comparisons_ = nullptr;
+    TimeCursor* timeCursor_ = nullptr;
     ProjectSession session_;
     ParameterPanel* panel_;
     LearningCurveChart* learningCurve_;

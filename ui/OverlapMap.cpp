@@ -76,7 +76,7 @@ void OverlapMap::paintEvent(QPaintEvent*)
     paintMap(p, first, theory_, QStringLiteral("ODE") + (theory_.size() ? at(theoryTime_) : QString()) + some,
              theoryMissing_, theoryStale_);
     paintMap(p, second, simulation_,
-             QStringLiteral("SGD mean") + (simulation_.size() ? at(simulationTime_) : QString()) + some,
+             QStringLiteral("SGD") + (simulation_.size() ? at(simulationTime_) : QString()) + some,
              QStringLiteral("press Run"), simulationStale_);
 }
 

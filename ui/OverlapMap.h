@@ -21,6 +21,8 @@ public:
     // What is drawn (empty when there is nothing to draw), for tests.
     const Eigen::MatrixXd& theory() const { return theory_; }
     const Eigen::MatrixXd& simulation() const { return simulation_; }
+    double theoryTime() const { return theoryTime_; }
+    double simulationTime() const { return simulationTime_; }
 
 protected:
     void paintEvent(QPaintEvent*) override;

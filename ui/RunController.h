@@ -60,6 +60,8 @@ public:
     // The theory drawn is complete and belongs to `current`.
     bool theoryUpToDate(const std::optional<aedyn::ExperimentConfig>& current) const;
 
+    // The time cursor shared by the panels (empty: the latest points).
+    void setCursor(std::optional<double> t) { results_.cursor = t; }
     // Computes the learning curve of a pinned run's parameters on a worker of its own; points arrive by pinPoint.
     void computePinTheory(int pin, const aedyn::ExperimentConfig& config);
     void forgetPinTheories();

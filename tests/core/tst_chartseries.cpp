@@ -64,6 +64,26 @@ private slots:
         QCOMPARE(timeOf(s, "sgd"), tSim);
     }
 
+    // The time cursor: each route's last point at or before it; before a route's first point, nothing of it.
+    void cursorPicksEachRoutesPointAtOrBeforeIt()
+    {
+        ExperimentConfig c = presetConfig("fig2-sequential");
+        c.D = 200;
+        c.tMax = 50;
+        RunResults r = resultsOf(c, 30);
+        const std::vector<double>& grid = r.setup().times;
+        r.cursor = 0.5 * (grid[12] + grid[13]);
+        std::vector<Series> s = overlapSeries(r, 8, 8);
+        QCOMPARE(timeOf(s, "ode"), grid[12]);
+        QCOMPARE(timeOf(s, "sgd"), grid[12]);
+        r.cursor = grid[40];  // beyond the simulation's last point (index 30): its latest
+        s = overlapSeries(r, 8, 8);
+        QCOMPARE(timeOf(s, "ode"), grid[40]);
+        QCOMPARE(timeOf(s, "sgd"), grid[30]);
+        r.cursor = -1.0;
+        QVERIFY(overlapSeries(r, 8, 8).empty());
+    }
+
     void oneUnitShowsItsAlignment()
     {
         ExperimentConfig c = presetConfig("fig3-rescaling");

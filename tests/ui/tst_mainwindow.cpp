@@ -13,6 +13,8 @@
 #include "ComparisonRunner.h"
 #include "Comparisons.h"
 #include "SpectrumChart.h"
+#include "TimeCursor.h"
+#include "OverlapMap.h"
 #include "WeightNormChart.h"
 #include "Slowdown.h"
 
@@ -383,6 +385,44 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 2, 30000 * kSlowdown);
         QVERIFY2(done.last().first().toString().contains(QStringLiteral("step 1 of 2")), qPrintable(done.last().first().toString()));
         QCOMPARE(w.pinCount(), 0);
+    }
+
+    // One time cursor: scrubbed to a time, the overlap map shows theory and simulation at that grid time and the
+    // learning curve marks it; a replay steps through the grid and ends following the latest point again.
+    void timeCursorScrubsAndReplays()
+    {
+        MainWindow w;
+        w.panel()->setValue("D", QStringLiteral("100"));
+        w.panel()->setValue("t_max", QStringLiteral("50"));
+        w.panel()->setValue("runs", QStringLiteral("1"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 20000 * kSlowdown);
+        w.runSimulation();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.simulationRunning(), 60000 * kSlowdown);
+        QTRY_VERIFY_WITH_TIMEOUT(w.encoderWeights()->overlaps()->simulationTime() == 50.0, 5000 * kSlowdown);
+        QVERIFY(!w.timeCursor()->time());
+        QVERIFY(w.learningCurve()->cursorPoints().isEmpty());
+
+        w.timeCursor()->setTime(7.0);
+        const OverlapMap* map = w.encoderWeights()->overlaps();
+        QTRY_VERIFY_WITH_TIMEOUT(map->simulationTime() <= 7.0 && map->simulationTime() > 3.0, 5000 * kSlowdown);
+        QCOMPARE(map->theoryTime(), map->simulationTime());
+        const QList<QPointF> line = w.learningCurve()->cursorPoints();
+        QCOMPARE(line.size(), 2);
+        QCOMPARE(line[0].x(), *w.timeCursor()->time());
+        QVERIFY(*w.timeCursor()->time() <= 7.0);
+        // The map at 7 differs from the map at the end: the cursor really moved it (figure 2 learns in steps).
+        const Eigen::MatrixXd early = map->theory();
+        w.timeCursor()->setTime(std::nullopt);
+        QTRY_COMPARE_WITH_TIMEOUT(map->theoryTime(), 50.0, 5000 * kSlowdown);
+        QVERIFY((map->theory() - early).cwiseAbs().maxCoeff() > 0.05);
+
+        w.timeCursor()->replay(true);
+        QVERIFY(w.timeCursor()->replaying());
+        QTRY_VERIFY_WITH_TIMEOUT(w.timeCursor()->time() && *w.timeCursor()->time() > 1.0, 20000 * kSlowdown);
+        const double during = *w.timeCursor()->time();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.timeCursor()->replaying(), 60000 * kSlowdown);
+        QVERIFY(!w.timeCursor()->time());
+        QVERIFY(during < 50.0);
     }
 
     // FashionMNIST: the image views show eigen-images, units beside their eigen-images, and reconstructions of
