@@ -182,9 +182,10 @@ void WeightVectorChart::requestPicture()
     painter_->paint([this, r = std::move(r)] {
         Curves c = paintCurves(r);
         return [this, c = std::move(c), range = r.range] {
-            // Weights that outgrew the value axis, or use less than half of it, get a new range and a new picture.
-            const double top = valueAxis_->max();
-            if (c.extent > 0 && (c.extent * 1.05 > top || c.extent * 2 < top)) {
+            // Weights that outgrew the value axis, or shrank to less than half of what it was chosen for, get a new
+            // range and a new picture (compared with the extent, not the rounded axis, so that one new range settles).
+            if (c.extent > 0 && (c.extent * 1.05 > valueAxis_->max() || c.extent * 2 < rangeExtent_)) {
+                rangeExtent_ = c.extent;
                 valueAxis_->setRange(-1.05 * c.extent, 1.05 * c.extent);
                 valueAxis_->applyNiceNumbers();
                 requestPicture();

@@ -43,7 +43,7 @@ private:
     OffThreadPainter* painter_;
     QGraphicsPixmapItem* curves_;
     QImage picture_;
-    QRectF pictureRange_;  // the axis ranges the picture was painted for
+    double rangeExtent_ = 0.0;  // the largest |weight| the value axis was chosen for
     const aedyn::RunResults* store_ = nullptr;
     quint64 drawnVersion_ = ~quint64(0);  // the weights already drawn, with the selection below
     int drawnSelection_ = -1;
