@@ -184,7 +184,7 @@ void WeightVectorChart::requestPicture()
         return [this, c = std::move(c), range = r.range] {
             // Weights that outgrew the value axis, or shrank to less than half of what it was chosen for, get a new
             // range and a new picture (compared with the extent, not the rounded axis, so that one new range settles).
-            if (c.extent > 0 && (c.extent * 1.05 > valueAxis_->max() || c.extent * 2 < rangeExtent_)) {
+            if (c.extent > 0 && (rangeExtent_ == 0 || c.extent * 1.05 > valueAxis_->max() || c.extent * 2 < rangeExtent_)) {
                 rangeExtent_ = c.extent;
                 valueAxis_->setRange(-1.05 * c.extent, 1.05 * c.extent);
                 valueAxis_->applyNiceNumbers();
