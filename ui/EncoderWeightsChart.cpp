@@ -23,6 +23,12 @@ EncoderWeightsChart::EncoderWeightsChart(QWidget* parent)
     layout->addWidget(overlaps_, 2);
 }
 
+void EncoderWeightsChart::paintAtOnce()
+{
+    vectors_->paintAtOnce();
+    images_->paintAtOnce();
+}
+
 bool EncoderWeightsChart::showsImages() const { return stack_->currentWidget() == images_; }
 
 void EncoderWeightsChart::setChartStyle(const ChartStyle& style)

@@ -17,6 +17,8 @@ public:
     explicit EncoderWeightsChart(QWidget* parent = nullptr);
     void refresh(const aedyn::RunResults& store) override;
     void setChartStyle(const ChartStyle& style) override;
+    // Figures for export: weight vectors and image tiles painted at once, on the calling thread.
+    void paintAtOnce();
 
     OverlapMap* overlaps() const { return overlaps_; }
     WeightVectorChart* vectors() const { return vectors_; }

@@ -86,8 +86,11 @@ std::unique_ptr<QWidget> buildFigure(const aedyn::RunResults& store, FigureChart
     }
     if (all || which == FigureChart::Norms)
         add(new WeightNormChart, 0, all ? 1 : 0);
-    if (all || which == FigureChart::Weights)
-        add(new EncoderWeightsChart, all ? 1 : 0, 0);
+    if (all || which == FigureChart::Weights) {
+        auto* c = new EncoderWeightsChart;
+        c->paintAtOnce();
+        add(c, all ? 1 : 0, 0);
+    }
     if (all || which == FigureChart::Spectrum)
         add(new SpectrumChart, all ? 1 : 0, all ? 1 : 0);
     for (int i = 0; all && i < 2; ++i) {  // four equal quarters

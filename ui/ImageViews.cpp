@@ -2,6 +2,7 @@
 
 #include "ChartStyle.h"
 #include "ImageTiles.h"
+#include "OffThreadPainter.h"
 #include "Reconstruction.h"
 
 #include <QComboBox>
@@ -12,6 +13,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <optional>
 
 namespace {
 
@@ -27,6 +29,7 @@ ImageViews::ImageViews(QWidget* parent)
     , which_(new QComboBox)
     , partial_(new QSpinBox)
     , status_(new QLabel)
+    , painter_(new OffThreadPainter(this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -71,6 +74,78 @@ void ImageViews::refresh(const aedyn::RunResults& store)
     rebuild();
 }
 
+namespace {
+
+// What the painter's thread needs, copied: nothing it reads may change under it.
+struct TilesRequest {
+    int rows = 0, cols = 0, K = 0, partial = 1;
+    Eigen::MatrixXd eigenvectors, testImages;
+    std::optional<aedyn::Weights> weights;  // the first run's, when they belong to these parameters
+    aedyn::TrainingRule rule;
+    bool decoder = false;
+};
+
+struct Tiles {
+    QList<QList<ImageTile>> units, reconstructions;
+    QStringList titles;
+};
+
+Tiles paintTiles(const TilesRequest& r)
+{
+    Tiles out;
+    const int R = r.rows, C = r.cols;
+    // Leading eigen-images, then units 1..8 each beside the eigen-image it overlaps most.
+    QList<ImageTile> eigenRow;
+    const int nEigen = std::min<int>(kShownUnits, static_cast<int>(r.eigenvectors.cols()));
+    for (int tau = 0; tau < nEigen; ++tau)
+        eigenRow.append({ImageTiles::diverging(r.eigenvectors.col(tau), R, C), QStringLiteral("e%1").arg(tau + 1)});
+    out.units.append(eigenRow);
+    if (r.weights) {
+        const auto& M = r.decoder ? r.weights->V : r.weights->W;
+        QList<ImageTile> row;
+        for (int k = 0; k < std::min(r.K, kShownUnits); ++k) {
+            const Eigen::VectorXd w = M.row(k).transpose();
+            const Eigen::VectorXd cosines = (r.eigenvectors.transpose() * w).cwiseAbs() / std::max(w.norm(), 1e-300);
+            Eigen::Index best = 0;
+            const double c = cosines.maxCoeff(&best);
+            row.append({ImageTiles::diverging(w, R, C), QStringLiteral("%1%2").arg(r.decoder ? "v" : "w").arg(k + 1)});
+            row.append({ImageTiles::diverging(r.eigenvectors.col(best), R, C),
+                        QStringLiteral("e%1 %2").arg(best + 1).arg(c, 0, 'f', 2)});
+            if (row.size() == 8) {
+                out.units.append(row);
+                row.clear();
+            }
+        }
+        if (!row.isEmpty())
+            out.units.append(row);
+    }
+
+    // Reconstructions of the test images, all in the grey scale of their original.
+    const int K = r.K, m = std::min(r.partial, K);
+    const int rankK = std::min<int>(K, static_cast<int>(r.eigenvectors.cols()));
+    for (int i = 0; i < r.testImages.cols(); ++i) {
+        const Eigen::VectorXd x = r.testImages.col(i);
+        const double lo = x.minCoeff(), hi = x.maxCoeff();
+        auto pca = [&](int rank) { return aedyn::pcaReconstruct(r.eigenvectors, x, rank); };
+        auto network = [&](int units) {
+            return r.weights ? ImageTile{ImageTiles::grey(aedyn::reconstruct(r.rule, *r.weights, x, units), R, C, lo, hi), {}}
+                             : ImageTile{QImage(), QObject::tr("(run)")};
+        };
+        out.reconstructions.append({{ImageTiles::grey(x, R, C, lo, hi), {}},
+                                    network(K),
+                                    {ImageTiles::grey(pca(rankK), R, C, lo, hi), {}},
+                                    network(m),
+                                    {ImageTiles::grey(pca(std::min(m, rankK)), R, C, lo, hi), {}}});
+    }
+    out.titles = QStringList{QObject::tr("original"), QObject::tr("K = %1").arg(K), QObject::tr("PCA %1").arg(rankK),
+                             QObject::tr("units 1–%1").arg(m), QObject::tr("PCA %1").arg(std::min(m, rankK))};
+    return out;
+}
+
+} // namespace
+
+void ImageViews::paintAtOnce() { painter_->setInline(true); }
+
 void ImageViews::rebuild()
 {
     if (!store_)
@@ -87,58 +162,23 @@ void ImageViews::rebuild()
     const auto& weights = store_->firstRunWeights();
     const bool haveWeights = weights && weights->D() == R * C && weights->K() == s.K && !store_->simulationStale;
     status_->setText(haveWeights ? tr("first SGD run") : tr("not run yet"));
-
-    // Leading eigen-images, then units 1..8 each beside the eigen-image it overlaps most.
-    QList<QList<ImageTile>> unitRows;
-    QList<ImageTile> eigenRow;
-    const int nEigen = std::min<int>(kShownUnits, static_cast<int>(s.eigenvectors.cols()));
-    for (int tau = 0; tau < nEigen; ++tau)
-        eigenRow.append({ImageTiles::diverging(s.eigenvectors.col(tau), R, C),
-                         QStringLiteral("e%1").arg(tau + 1)});
-    unitRows.append(eigenRow);
-    if (haveWeights) {
-        const bool decoder = which_->currentIndex() == 1 && !s.rule.tied && s.rule.rule != aedyn::Rule::Sanger;
-        const auto& M = decoder ? weights->V : weights->W;
-        QList<ImageTile> row;
-        for (int k = 0; k < std::min(s.K, kShownUnits); ++k) {
-            const Eigen::VectorXd w = M.row(k).transpose();
-            const Eigen::VectorXd cosines = (s.eigenvectors.transpose() * w).cwiseAbs() / std::max(w.norm(), 1e-300);
-            Eigen::Index best = 0;
-            const double c = cosines.maxCoeff(&best);
-            row.append({ImageTiles::diverging(w, R, C), QStringLiteral("%1%2").arg(decoder ? "v" : "w").arg(k + 1)});
-            row.append({ImageTiles::diverging(s.eigenvectors.col(best), R, C),
-                        QStringLiteral("e%1 %2").arg(best + 1).arg(c, 0, 'f', 2)});
-            if (row.size() == 8) {
-                unitRows.append(row);
-                row.clear();
-            }
-        }
-        if (!row.isEmpty())
-            unitRows.append(row);
-    }
-    units_->setTiles(unitRows);
     units_->setToolTip(tr("Top row: the leading eigen-images of Ω (blue negative, orange positive). Below: each unit's "
                           "weights beside the eigen-image it overlaps most, with |cos|."));
-
-    // Reconstructions of the test images, all in the grey scale of their original.
-    const int K = s.K, m = std::min(partial_->value(), K);
-    const int rankK = std::min<int>(K, static_cast<int>(s.eigenvectors.cols()));
-    QList<QList<ImageTile>> recRows;
-    for (int i = 0; i < s.testImages.cols(); ++i) {
-        const Eigen::VectorXd x = s.testImages.col(i);
-        const double lo = x.minCoeff(), hi = x.maxCoeff();
-        auto pca = [&](int rank) { return aedyn::pcaReconstruct(s.eigenvectors, x, rank); };
-        auto network = [&](int units) {
-            return haveWeights ? ImageTile{ImageTiles::grey(aedyn::reconstruct(s.rule, *weights, x, units), R, C, lo, hi), {}}
-                               : ImageTile{QImage(), tr("(run)")};
+    TilesRequest r;
+    r.rows = R;
+    r.cols = C;
+    r.K = s.K;
+    r.partial = partial_->value();
+    r.eigenvectors = s.eigenvectors;
+    r.testImages = s.testImages;
+    if (haveWeights)
+        r.weights = *weights;
+    r.rule = s.rule;
+    r.decoder = which_->currentIndex() == 1 && !s.rule.tied && s.rule.rule != aedyn::Rule::Sanger;
+    painter_->paint([this, r = std::move(r)] {
+        return [this, t = paintTiles(r)] {
+            units_->setTiles(t.units);
+            reconstructions_->setTiles(t.reconstructions, t.titles);
         };
-        const QList<ImageTile> row{{ImageTiles::grey(x, R, C, lo, hi), {}},
-                                   network(K),
-                                   {ImageTiles::grey(pca(rankK), R, C, lo, hi), {}},
-                                   network(m),
-                                   {ImageTiles::grey(pca(std::min(m, rankK)), R, C, lo, hi), {}}};
-        recRows.append(row);
-    }
-    reconstructions_->setTiles(recRows, {tr("original"), tr("K = %1").arg(K), tr("PCA %1").arg(rankK),
-                                         tr("units 1–%1").arg(m), tr("PCA %1").arg(std::min(m, rankK))});
+    });
 }

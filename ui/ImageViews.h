@@ -2,12 +2,13 @@
 // What a network trained on real images has learnt, drawn as images (theory.md §8, figure 5d): the leading
 // eigen-images of Ω; each unit's weights beside its best-matching eigen-image; and reconstructions of a few test
 // images — original | network | rank-K PCA | the first m units only | rank-m PCA — from the first SGD run, updated
-// live during training.
+// live during training. The tiles are painted off the GUI thread (OffThreadPainter); the widgets only show them.
 #include "RunResults.h"
 
 #include <QWidget>
 
 class ImageTiles;
+class OffThreadPainter;
 class QComboBox;
 class QLabel;
 class QSpinBox;
@@ -18,6 +19,9 @@ class ImageViews : public QWidget {
 public:
     explicit ImageViews(QWidget* parent = nullptr);
     void refresh(const aedyn::RunResults& store);
+    // Figures for export: the tiles painted at once, on the calling thread.
+    void paintAtOnce();
+    const OffThreadPainter* painter() const { return painter_; }
 
     ImageTiles* units() const { return units_; }
     ImageTiles* reconstructions() const { return reconstructions_; }
@@ -32,6 +36,7 @@ private:
     QComboBox* which_;
     QSpinBox* partial_;
     QLabel* status_;
+    OffThreadPainter* painter_;
     const aedyn::RunResults* store_ = nullptr;
     quint64 drawnVersion_ = ~quint64(0);
     const double* drawnEigenvectors_ = nullptr;

@@ -1,5 +1,6 @@
 #include "LearningCurveChart.h"
 
+#include "ChangedOnly.h"
 #include "ChartSeries.h"
 
 #include "ChartStyle.h"
@@ -121,7 +122,7 @@ void LearningCurveChart::refresh(const aedyn::RunResults& store)
     for (qsizetype i = 0; i < levels_.size(); ++i) {
         const double level = setup.pcaErrors[ranks[i]];
         levels_[i]->setPen(QPen(referenceGrey(), style_.pen(1.0), Qt::DashLine));
-        levels_[i]->replace(drawable(tFirst, level) ? QList<QPointF>{{tFirst, level}, {tLast, level}} : QList<QPointF>{});
+        replaceIfChanged(levels_[i], drawable(tFirst, level) ? QList<QPointF>{{tFirst, level}, {tLast, level}} : QList<QPointF>{});
         // A narrow plot (an exported single-column figure) gets the short form.
         // A narrow plot (an exported single-column figure) gets the short form.
         levelLabels_[i]->setText((width < 400 ? QStringLiteral("PCA %1") : QStringLiteral("PCA rank %1")).arg(ranks[i]));
@@ -165,14 +166,14 @@ void LearningCurveChart::refresh(const aedyn::RunResults& store)
         faded.setAlphaF(0.35);
         runs_[r]->setColor(faded);
         runs_[r]->setBorderColor(faded);
-        runs_[r]->replace(decimateLogX(points, width));
+        replaceIfChanged(runs_[r], decimateLogX(points, width));
     }
     updatePins(width);
-    ode_->replace(decimateLogX(ode, width));
+    replaceIfChanged(ode_, decimateLogX(ode, width));
     // Markers about one and a half widths apart (two per column), so that a narrow figure shows markers, not a band.
-    sgd_->replace(decimateLogX(sgd, std::max(1, static_cast<int>(width / (3 * sgd_->markerSize())))));
-    bandUpper_->replace(decimateLogX(upper, width));
-    bandLower_->replace(decimateLogX(lower, width));
+    replaceIfChanged(sgd_, decimateLogX(sgd, std::max(1, static_cast<int>(width / (3 * sgd_->markerSize())))));
+    replaceIfChanged(bandUpper_, decimateLogX(upper, width));
+    replaceIfChanged(bandLower_, decimateLogX(lower, width));
 
     // Curves of parameters that have since changed stay drawn, in grey, until the new ones arrive.
     // Hollow markers: Qt Charts draws scatter series above lines, and the ODE line must show through.
@@ -228,10 +229,10 @@ void LearningCurveChart::updatePins(int width)
         QPen pen(theory, style_.pen(2.0), dashes[i % 4]);
         pinTheory_[i]->setPen(pen);
         pinTheory_[i]->setName(QStringLiteral("kept: ") + pins_[i].label);
-        pinTheory_[i]->replace(decimateLogX(pins_[i].theory, width));
+        replaceIfChanged(pinTheory_[i], decimateLogX(pins_[i].theory, width));
         pinSimulation_[i]->setColor(Qt::transparent);
         pinSimulation_[i]->setPen(QPen(simulation, style_.pen(1.2)));
-        pinSimulation_[i]->replace(decimateLogX(pins_[i].simulation, width));
+        replaceIfChanged(pinSimulation_[i], decimateLogX(pins_[i].simulation, width));
     }
 }
 

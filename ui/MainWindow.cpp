@@ -365,20 +365,27 @@ void MainWindow::repaintCharts()
     timeCursor_->setTimes(times);
     for (DashboardChart* chart : std::initializer_list<DashboardChart*>{learningCurve_, weightNorms_, encoderWeights_, spectrum_})
         chart->refresh(runs_.results());
-    pendingRefreshMs_ = std::max(pendingRefreshMs_, 0.0) + timer.nsecsElapsed() / 1e6;
+    // Refreshes that no painting has followed yet belong to the same frame.
+    const double ms = timer.nsecsElapsed() / 1e6;
+    if (frameMs_.empty() || framePainted_)
+        frameMs_.push_back(ms);
+    else
+        frameMs_.back() += ms;
+    framePainted_ = false;
 }
 
 bool MainWindow::event(QEvent* e)
 {
     if (e->type() != QEvent::UpdateRequest)
         return QMainWindow::event(e);
-    // The window paints all its dirty widgets here: the second half of a frame after repaintCharts().
+    // The window paints its dirty widgets here: the rest of a frame after repaintCharts(). A chart view's scene
+    // asks for its own paint a moment after the first one, so every paint until the next refresh counts.
     QElapsedTimer timer;
     timer.start();
     const bool handled = QMainWindow::event(e);
-    if (pendingRefreshMs_ >= 0) {
-        frameMs_.push_back(pendingRefreshMs_ + timer.nsecsElapsed() / 1e6);
-        pendingRefreshMs_ = -1.0;
+    if (!frameMs_.empty()) {
+        frameMs_.back() += timer.nsecsElapsed() / 1e6;
+        framePainted_ = true;
     }
     return handled;
 }

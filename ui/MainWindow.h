@@ -86,7 +86,7 @@ public:
     QString costText() const;
     // The theory drawn is complete and belongs to the parameters in the panel.
     bool theoryUpToDate() const { return runs_.theoryUpToDate(panelConfig()); }
-    // Worst and median GUI-thread time of one repaint — the charts' update plus the painting that follows — in ms.
+    // Worst and median GUI-thread time of one repaint — the charts' update plus all painting until the next — in ms.
     std::pair<double, double> frameStats() const;
     // Every repaint's GUI-thread time so far, in ms (for aedyn-bench gui).
     const std::vector<double>& frameTimes() const { return frameMs_; }
@@ -154,6 +154,6 @@ private:
     QAction* sweepAction_ = nullptr;
     QString fileMessage_;  // a project or export that failed
     QTimer theoryDebounce_, repaintTimer_;
-    double pendingRefreshMs_ = -1.0;  // chart update whose painting is still to come
-    std::vector<double> frameMs_;
+    std::vector<double> frameMs_;  // per repaint: the charts' update and all painting until the next
+    bool framePainted_ = false;    // the last frame's painting has begun
 };

@@ -31,9 +31,24 @@ SpectrumChart::SpectrumChart(QWidget* parent)
     }
 }
 
+void SpectrumChart::setChartStyle(const ChartStyle& style)
+{
+    DashboardChart::setChartStyle(style);
+    drawnWidth_ = -1;  // drawn again, in the new style
+}
+
 void SpectrumChart::refresh(const aedyn::RunResults& store)
 {
     const aedyn::RunSetup& s = store.setup();
+    // The spectrum changes only with the parameters: every other repaint (a new SGD point) leaves this chart alone,
+    // as any call below would make Qt Charts lay it out and paint it again.
+    const int width = static_cast<int>(chart()->plotArea().width());
+    if (s.trackedRho == drawnRho_ && s.bulkRho == drawnBulkRho_ && s.bulkCount == drawnBulkCount_ && width == drawnWidth_)
+        return;
+    drawnRho_ = s.trackedRho;
+    drawnBulkRho_ = s.bulkRho;
+    drawnBulkCount_ = s.bulkCount;
+    drawnWidth_ = width;
     bulk_->setPen(QPen(referenceGrey(), style_.pen(3.0), Qt::DashLine));
     QList<QPointF> points;
     double lo = 1e300, hi = 0;
@@ -43,7 +58,7 @@ void SpectrumChart::refresh(const aedyn::RunResults& store)
             lo = std::min(lo, s.trackedRho[i]);
             hi = std::max(hi, s.trackedRho[i]);
         }
-    spikes_->replace(decimateLogX(points, static_cast<int>(chart()->plotArea().width())));
+    spikes_->replace(decimateLogX(points, width));
     const double first = s.trackedRho.size() + 1.0, last = s.trackedRho.size() + double(s.bulkCount);
     const bool bulk = s.bulkCount > 0 && s.bulkRho > 0;
     if (bulk) {

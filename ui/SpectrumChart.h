@@ -6,6 +6,8 @@
 
 #include <QChartView>
 
+#include <vector>
+
 class QLineSeries;
 class QLogValueAxis;
 class QScatterSeries;
@@ -15,10 +17,16 @@ class SpectrumChart : public QChartView, public DashboardChart {
 public:
     explicit SpectrumChart(QWidget* parent = nullptr);
     void refresh(const aedyn::RunResults& store) override;
+    void setChartStyle(const ChartStyle& style) override;
 
 private:
     QLogValueAxis* tauAxis_;
     QLogValueAxis* rhoAxis_;
     QScatterSeries* spikes_;
     QLineSeries* bulk_;
+    // The spectrum drawn, with the plot width it was decimated for: a repaint of the same draws nothing.
+    std::vector<double> drawnRho_;
+    double drawnBulkRho_ = -1.0;
+    long drawnBulkCount_ = -1;
+    int drawnWidth_ = -1;
 };

@@ -1,5 +1,6 @@
 #include "WeightNormChart.h"
 
+#include "ChangedOnly.h"
 #include "ChartSeries.h"
 #include "ChartStyle.h"
 #include "Decimation.h"
@@ -189,10 +190,10 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
     for (int i = 0; i < 6; ++i) {
         const bool median = i % 3 == 0;
         summary_[i]->setPen(QPen(summaryColour, style_.pen(median ? 2.0 : 1.0), i < 3 ? Qt::SolidLine : Qt::DashLine));
-        summary_[i]->replace(decimateLogX(summary[i], width));
+        replaceIfChanged(summary_[i], decimateLogX(summary[i], width));
     }
     summary_[0]->setName(summary[0].isEmpty() ? QString() : QStringLiteral("median and range of all %1 units").arg(setup.K));
-    chart_->legend()->markers(summary_[0]).first()->setVisible(!summary[0].isEmpty());
+    showMarker(chart_->legend()->markers(summary_[0]).first(), !summary[0].isEmpty());
     // The continuation in the unit's colour, thinner, with the dash of the quantity it continues; the excess error
     // dash-dotted in grey, as it is the learning curve's, not the unit's.
     const QColor unitOne = store.theoryStale ? referenceGrey() : unitColour(0);
@@ -203,8 +204,8 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
                                          QPen(excessColour, style_.pen(1.0), Qt::DashDotLine)};
     for (std::size_t i = 0; i < excess.size(); ++i) {
         excess_[i]->setPen(excessPens[i]);
-        excess_[i]->replace(decimateLogX(excess[i], width));
-        chart_->legend()->markers(excess_[i]).first()->setVisible(i == 0 && !excess[i].isEmpty());
+        replaceIfChanged(excess_[i], decimateLogX(excess[i], width));
+        showMarker(chart_->legend()->markers(excess_[i]).first(), i == 0 && !excess[i].isEmpty());
     }
     longTimeText_.clear();
     if (!excess[1].isEmpty()) {
@@ -232,11 +233,14 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
         biasTheory_[k]->setPen(QPen(theoryColour, style_.pen(1.5), Qt::DotLine));
         encoderSim_[k]->setPen(QPen(simColour, style_.pen(1.2)));
         decoderSim_[k]->setPen(QPen(simColour, style_.pen(1.2)));
-        encoderTheory_[k]->replace(decimateLogX(points[k][0], width));
-        decoderTheory_[k]->replace(decimateLogX(points[k][1], width));
-        biasTheory_[k]->replace(decimateLogX(points[k][2], width));
-        encoderSim_[k]->replace(decimateLogX(points[k][3], width));
-        decoderSim_[k]->replace(decimateLogX(points[k][4], width));
+        replaceIfChanged(encoderTheory_[k], decimateLogX(points[k][0], width));
+        replaceIfChanged(decoderTheory_[k], decimateLogX(points[k][1], width));
+        replaceIfChanged(biasTheory_[k], decimateLogX(points[k][2], width));
+        // Markers about one and a half widths apart, as on the learning curve: denser ones only overprint each
+        // other, and each costs its own outline.
+        const int columns = std::max(1, static_cast<int>(width / (3 * encoderSim_[k]->markerSize())));
+        replaceIfChanged(encoderSim_[k], decimateLogX(points[k][3], columns));
+        replaceIfChanged(decoderSim_[k], decimateLogX(points[k][4], columns));
     }
     if (setup.times.size() > 1) {
         const double tMax = setup.times.back();
@@ -300,14 +304,15 @@ void WeightNormChart::drawWindow()
     const double lo = yAxis_->min(), hi = yAxis_->max();
     const double a = fitFrom_->value(), b = fitTo_->value();
     // Down one edge, along the bottom, up the other: one series draws both edges.
-    windowEdges_->replace({{a, hi}, {a, lo}, {b, lo}, {b, hi}});
+    replaceIfChanged(windowEdges_, {{a, hi}, {a, lo}, {b, lo}, {b, hi}});
 }
 
 void WeightNormChart::updateFit()
 {
     drawWindow();
     const QString name = projections_ ? QStringLiteral("Spike projections") : QStringLiteral("Weight norms");
-    chart_->setTitle(QStringLiteral("<b>%1</b>").arg(name));
+    if (const QString title = QStringLiteral("<b>%1</b>").arg(name); chart_->title() != title)
+        chart_->setTitle(title);
     // What the line styles mean, said once under the plot rather than in axis titles that get elided.
     const QString a = projections_ ? QStringLiteral("a") : QStringLiteral("‖w_k‖");
     const QString c = projections_ ? QStringLiteral("c") : QStringLiteral("‖v_k‖/√D");

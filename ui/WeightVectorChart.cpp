@@ -1,27 +1,82 @@
 #include "WeightVectorChart.h"
 
 #include "ChartSeries.h"
-
 #include "ChartStyle.h"
 #include "Decimation.h"
+#include "OffThreadPainter.h"
 
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QGraphicsPixmapItem>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLegendMarker>
 #include <QLineSeries>
+#include <QPainter>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
 #include <cmath>
+
+namespace {
+
+// What the painter's thread needs, copied: nothing it reads may change under it.
+struct CurvesRequest {
+    aedyn::RowMatrix units;  // the first units' vectors (rows), not yet scaled
+    Eigen::MatrixXd eigenvectors;
+    double scale = 1.0;
+    QList<QColor> colours;
+    double weightWidth = 1.0, matchWidth = 2.0;
+    QSize size;  // of the plot area, in device-independent pixels
+    qreal pixelRatio = 1.0;
+    QRectF range;  // x: the input index, y: the weight
+};
+
+struct Curves {
+    QImage image;
+    double extent = 0.0;  // the largest |weight| drawn
+};
+
+// Each unit's vector and, dashed, its component along the eigenvector it overlaps most, at about two points per
+// pixel column, in the plot area's coordinates.
+Curves paintCurves(const CurvesRequest& r)
+{
+    Curves out;
+    out.image = QImage(r.size * r.pixelRatio, QImage::Format_ARGB32_Premultiplied);
+    out.image.setDevicePixelRatio(r.pixelRatio);
+    out.image.fill(Qt::transparent);
+    QPainter p(&out.image);
+    p.setRenderHint(QPainter::Antialiasing);
+    const double w = r.size.width(), h = r.size.height();
+    auto pixels = [&](const Eigen::VectorXd& v) {
+        QList<QPointF> points = decimateVector(v, r.scale, r.size.width());
+        for (QPointF& q : points)
+            q = {(q.x() - r.range.left()) / r.range.width() * w, (r.range.bottom() - q.y()) / r.range.height() * h};
+        return points;
+    };
+    for (Eigen::Index k = 0; k < r.units.rows(); ++k) {
+        const Eigen::VectorXd v = r.units.row(k).transpose();
+        const Eigen::VectorXd projections = r.eigenvectors.transpose() * v;
+        Eigen::Index best = 0;
+        projections.cwiseAbs().maxCoeff(&best);
+        out.extent = std::max(out.extent, r.scale * v.cwiseAbs().maxCoeff());
+        const QColor& colour = r.colours[k];
+        p.setPen(QPen(colour, r.weightWidth));
+        p.drawPolyline(pixels(v));
+        p.setPen(QPen(colour.darker(140), r.matchWidth, Qt::DashLine));
+        p.drawPolyline(pixels(projections(best) * r.eigenvectors.col(best)));
+    }
+    return out;
+}
+
+} // namespace
 
 WeightVectorChart::WeightVectorChart(QWidget* parent)
     : QWidget(parent)
     , indexAxis_(new QValueAxis)
     , valueAxis_(new QValueAxis)
     , which_(new QComboBox)
+    , painter_(new OffThreadPainter(this))
 {
     auto* view = new QChartView;
     view->setRenderHint(QPainter::Antialiasing);
@@ -33,6 +88,14 @@ WeightVectorChart::WeightVectorChart(QWidget* parent)
     valueAxis_->setTitleText(QStringLiteral("weight"));
     chart_->addAxis(indexAxis_, Qt::AlignBottom);
     chart_->addAxis(valueAxis_, Qt::AlignLeft);
+    // Above the grid, inside the plot area; it follows the plot area when the chart is laid out again.
+    curves_ = new QGraphicsPixmapItem(chart_);
+    curves_->setZValue(100);
+    connect(chart_, &QChart::plotAreaChanged, this, [this] {
+        curves_->setPos(chart_->plotArea().topLeft());
+        if (store_ && chart_->plotArea().size().toSize() != picture_.deviceIndependentSize().toSize())
+            requestPicture();
+    });
     which_->addItems({QStringLiteral("decoder v_k / √D"), QStringLiteral("encoder w_k")});
     which_->setToolTip(QStringLiteral("Dashed: the component of the vector along its best-matching eigenvector"));
     connect(which_, &QComboBox::currentIndexChanged, this, [this] {
@@ -51,6 +114,8 @@ WeightVectorChart::WeightVectorChart(QWidget* parent)
     layout->addWidget(view, 1);
 }
 
+void WeightVectorChart::paintAtOnce() { painter_->setInline(true); }
+
 void WeightVectorChart::refresh(const aedyn::RunResults& store)
 {
     store_ = &store;
@@ -62,62 +127,80 @@ void WeightVectorChart::refresh(const aedyn::RunResults& store)
     drawnStale_ = store.simulationStale;
     const auto& w = store.firstRunWeights();
     const Eigen::MatrixXd& E = store.setup().eigenvectors;
-    // The first units only: beyond a few, overlaid weight vectors are unreadable (and K series would be costly).
-    const int K = w ? std::min(w->K(), aedyn::kChartUnits) : 0;
-    while (weights_.size() < K) {
-        const int k = static_cast<int>(weights_.size());
+    // The first units only: beyond a few, overlaid weight vectors are unreadable.
+    const int K = w && E.rows() == w->D() && E.cols() > 0 ? std::min(w->K(), aedyn::kChartUnits) : 0;
+    while (legend_.size() < K) {
         auto* s = new QLineSeries;
-        auto* m = new QLineSeries;
-        s->setName(QStringLiteral("unit %1").arg(k + 1));
-        for (QLineSeries* x : {s, m}) {
-            chart_->addSeries(x);
-            x->attachAxis(indexAxis_);
-            x->attachAxis(valueAxis_);
-        }
-        chart_->legend()->markers(m).first()->setVisible(false);  // the best-matching eigenvector needs none
-        weights_.append(s);
-        matches_.append(m);
+        s->setName(QStringLiteral("unit %1").arg(legend_.size() + 1));
+        chart_->addSeries(s);
+        s->attachAxis(indexAxis_);
+        s->attachAxis(valueAxis_);
+        legend_.append(s);
     }
-    for (qsizetype k = 0; k < weights_.size(); ++k) {
-        const bool drawn = k < K && E.rows() == (w ? w->D() : -1);
+    for (qsizetype k = 0; k < legend_.size(); ++k) {
         // Weights of parameters that have since changed stay drawn, in grey, until a new run replaces them.
-        const QColor colour = store.simulationStale ? referenceGrey() : unitColour(static_cast<int>(k));
+        const QPen pen(store.simulationStale ? referenceGrey() : unitColour(static_cast<int>(k)), style_.pen(1.0));
         // Pens and visibility only when they change: each change makes Qt Charts lay out the legend again.
-        const QPen weightPen(colour, style_.pen(1.0)), matchPen(colour.darker(140), style_.pen(2.0), Qt::DashLine);
-        if (weights_[k]->pen() != weightPen)
-            weights_[k]->setPen(weightPen);
-        if (matches_[k]->pen() != matchPen)
-            matches_[k]->setPen(matchPen);
-        if (weights_[k]->isVisible() != drawn) {
-            weights_[k]->setVisible(drawn);
-            matches_[k]->setVisible(drawn);
-            // Showing a series shows its legend marker again; the overlays need none.
-            chart_->legend()->markers(matches_[k]).first()->setVisible(false);
-        }
+        if (legend_[k]->pen() != pen)
+            legend_[k]->setPen(pen);
+        if (legend_[k]->isVisible() != (k < K))
+            legend_[k]->setVisible(k < K);
     }
-    if (!w || E.rows() != w->D() || E.cols() == 0)
+    if (K == 0) {
+        picture_ = QImage();
+        curves_->setPixmap(QPixmap());
         return;
-    const bool decoder = which_->currentIndex() == 0;
-    const double scale = decoder ? 1.0 / std::sqrt(double(w->D())) : 1.0;
-    const int width = std::max(100, chart_->plotArea().toRect().width());
-    double extent = 0;
-    for (int k = 0; k < K; ++k) {
-        const Eigen::VectorXd v = decoder ? Eigen::VectorXd(w->V.row(k).transpose()) : Eigen::VectorXd(w->W.row(k).transpose());
-        Eigen::Index best = 0;
-        const Eigen::VectorXd proj = E.transpose() * v;
-        proj.cwiseAbs().maxCoeff(&best);
-        weights_[k]->replace(decimateVector(v, scale, width));
-        matches_[k]->replace(decimateVector(proj(best) * E.col(best), scale, width));
-        extent = std::max(extent, scale * v.cwiseAbs().maxCoeff());
     }
-    // Axes only when their range changes (a new D, or weights that outgrew the old range): a new range lays the
-    // whole chart out again.
+    // The index axis only when D changes: a new range lays the whole chart out again.
     if (indexAxis_->max() < w->D() - 1 || indexAxis_->max() > 2 * w->D()) {
         indexAxis_->setRange(0, w->D() - 1);
         indexAxis_->applyNiceNumbers();
     }
-    if (extent > 0 && (extent * 1.05 > valueAxis_->max() || extent * 2 < valueAxis_->max())) {
-        valueAxis_->setRange(-1.05 * extent, 1.05 * extent);
-        valueAxis_->applyNiceNumbers();
-    }
+    requestPicture();
+}
+
+void WeightVectorChart::requestPicture()
+{
+    const auto& w = store_->firstRunWeights();
+    const int K = static_cast<int>(std::count_if(legend_.begin(), legend_.end(), [](const QLineSeries* s) {
+        return s->isVisible();
+    }));
+    if (!w || K == 0 || chart_->plotArea().isEmpty())
+        return;
+    CurvesRequest r;
+    const bool decoder = which_->currentIndex() == 0;
+    r.units = (decoder ? w->V : w->W).topRows(K);
+    r.eigenvectors = store_->setup().eigenvectors;
+    r.scale = decoder ? 1.0 / std::sqrt(double(w->D())) : 1.0;
+    for (const QLineSeries* s : legend_)
+        r.colours << s->pen().color();
+    r.weightWidth = style_.pen(1.0);
+    r.matchWidth = style_.pen(2.0);
+    r.size = chart_->plotArea().size().toSize();
+    r.pixelRatio = devicePixelRatioF();
+    r.range = QRectF(QPointF(indexAxis_->min(), valueAxis_->min()), QPointF(indexAxis_->max(), valueAxis_->max()));
+    painter_->paint([this, r = std::move(r)] {
+        Curves c = paintCurves(r);
+        return [this, c = std::move(c), range = r.range] {
+            // Weights that outgrew the value axis, or shrank to less than half of what it was chosen for, get a new
+            // range and a new picture (compared with the extent, not the rounded axis, so that one new range settles).
+            if (c.extent > 0 && (rangeExtent_ == 0 || c.extent * 1.05 > valueAxis_->max() || c.extent * 2 < rangeExtent_)) {
+                rangeExtent_ = c.extent;
+                valueAxis_->setRange(-1.05 * c.extent, 1.05 * c.extent);
+                valueAxis_->applyNiceNumbers();
+                requestPicture();
+                return;
+            }
+            if (range != QRectF(QPointF(indexAxis_->min(), valueAxis_->min()), QPointF(indexAxis_->max(), valueAxis_->max())))
+                return;  // painted for axes that have changed since; a newer picture is on its way
+            picture_ = c.image;
+            showPicture();
+        };
+    });
+}
+
+void WeightVectorChart::showPicture()
+{
+    curves_->setPos(chart_->plotArea().topLeft());
+    curves_->setPixmap(QPixmap::fromImage(picture_));
 }
