@@ -98,9 +98,11 @@ void letterPanel(QWidget* panel, const QString& letter, const FigureOptions& o)
     label->move(0, 0);
     label->raise();
     label->show();  // the page is already shown: a child made now is not
+    // The chart that shows the panel's title: the panel itself, or the first chart shown in it (for images, none).
     auto* view = qobject_cast<QChartView*>(panel);
-    if (!view)
-        view = panel->findChild<QChartView*>();
+    for (QChartView* inside : panel->findChildren<QChartView*>())
+        if (!view && inside->isVisibleTo(panel))
+            view = inside;
     if (o.titles && view) {
         // The title stays centred and clear of the letter: where it would reach the letter, the chart keeps the
         // letter's width free on both sides (and a title too long for the rest is shortened, PageFit).
@@ -178,9 +180,6 @@ std::unique_ptr<QWidget> buildFigure(const aedyn::RunResults& store, FigureChart
     FigureOptions page = o;
     page.fontPoints = pagePoints(o, which);
     dress(root.get(), page);
-    const QStringList letters = panelLetters(o, which);
-    for (qsizetype i = 0; i < letters.size() && i < charts.size(); ++i)
-        letterPanel(charts[i], letters[i], page);
     QApplication::sendPostedEvents();
     // Two passes: the first lays the charts out at their size, the second places labels that depend on it.
     for (int pass = 0; pass < 2; ++pass) {
@@ -204,6 +203,10 @@ std::unique_ptr<QWidget> buildFigure(const aedyn::RunResults& store, FigureChart
                     if (auto* markers = qobject_cast<QScatterSeries*>(series))
                         markers->setMarkerSize(std::max(3.0, 0.7 * markers->markerSize()));
     }
+    // Letters once the panels show what they will show (an image panel has no chart for its title).
+    const QStringList letters = panelLetters(o, which);
+    for (qsizetype i = 0; i < letters.size() && i < charts.size(); ++i)
+        letterPanel(charts[i], letters[i], page);
     fitCharts(root.get(), o);
     return root;
 }
