@@ -6,6 +6,7 @@
 #include "ChartStyle.h"
 #include "Experiment.h"
 #include "ExperimentWorkers.h"
+#include "ExportDialog.h"
 #include "FigureExport.h"
 #include "FigureWords.h"
 #include "ImageTiles.h"
@@ -14,6 +15,11 @@
 #include "Presets.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QChart>
 #include <QChartView>
 #include <QGraphicsSimpleTextItem>
@@ -279,6 +285,32 @@ private slots:
         QVERIFY(exportFigure(run(QStringLiteral("fig2")), FigureChart::Dashboard, o, dir_.filePath(QStringLiteral("y.png")))
                     .contains(QStringLiteral("panel letter 'x'")));
         QVERIFY(!QFile::exists(dir_.filePath(QStringLiteral("y.png"))));
+    }
+
+    // The export dialog hands the typesetting to the export, and names a bad panel letter with the next step disabled.
+    void exportDialogTypesetting()
+    {
+        ExportDialog dialog(FigureChart::Dashboard);
+        auto* letter = dialog.findChild<QLineEdit*>();
+        auto* titles = dialog.findChild<QCheckBox*>();
+        QDoubleSpinBox* font = nullptr;
+        for (QDoubleSpinBox* box : dialog.findChildren<QDoubleSpinBox*>())
+            if (box->suffix() == QLatin1String(" pt"))
+                font = box;
+        QVERIFY(letter && titles && font);
+        QPushButton* next = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+        letter->setText(QStringLiteral("x"));
+        QVERIFY(!next->isEnabled());
+        const QList<QLabel*> labels = dialog.findChildren<QLabel*>();
+        QVERIFY(std::any_of(labels.begin(), labels.end(), [](QLabel* l) { return l->text().contains("'x'"); }));
+        letter->setText(QStringLiteral("b"));
+        QVERIFY(next->isEnabled());
+        titles->setChecked(false);
+        font->setValue(7.5);
+        const FigureOptions o = dialog.options();
+        QCOMPARE(o.panelLetter, QStringLiteral("b"));
+        QCOMPARE(o.titles, false);
+        QCOMPARE(o.fontPoints, 7.5);
     }
 
     // Pinned runs differ from the current run and from each other in print: by dash pattern and by marker shape.
