@@ -359,16 +359,25 @@ QString writeFigure(const std::function<std::unique_ptr<QWidget>()>& build, cons
             .arg(options.dpi)
             .arg(pixels / 1e6, 0, 'f', 0)
             .arg(kMaxFigurePixels / 1e6, 0, 'f', 0);
+    const std::unique_ptr<QWidget> figure = build();
+    // Panels that need more room than the page has make it grow past its size, and its edge would cut them.
+    const QSize logical(qRound(options.widthInches * kLogicalDpi), qRound(options.heightInches * kLogicalDpi));
+    if (figure->width() > logical.width() + 1 || figure->height() > logical.height() + 1)
+        return QStringLiteral("%1: %2 × %3 in is too small for this figure at this type size (it needs %4 × %5 in); "
+                              "choose a larger size, smaller type or one chart at a time")
+            .arg(path)
+            .arg(options.widthInches)
+            .arg(options.heightInches)
+            .arg(figure->width() / kLogicalDpi, 0, 'f', 1)
+            .arg(figure->height() / kLogicalDpi, 0, 'f', 1);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
     bool written = true;
     if (suffix == QLatin1String("png")) {
         QImageWriter writer(&file, "png");
-        written = writer.write(renderPage(build().get(), options));
+        written = writer.write(renderPage(figure.get(), options));
     } else {
-        const std::unique_ptr<QWidget> figure = build();
-        const QSize logical = figure->size();
         if (suffix == QLatin1String("svg")) {
             QSvgGenerator svg;
             svg.setOutputDevice(&file);
