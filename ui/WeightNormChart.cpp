@@ -197,6 +197,13 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
     }
     summary_[0]->setName(summary[0].isEmpty() ? QString() : QStringLiteral("median and range of all %1 units").arg(setup.K));
     chart_->legend()->markers(summary_[0]).first()->setVisible(!summary[0].isEmpty());
+    if (style_.page && !summary[0].isEmpty() && units > 1) {
+        // A printed chart has no room for eight unit entries beside the summary: one entry names the drawn units,
+        // in the colours they have in every panel.
+        encoderTheory_[0]->setName(QStringLiteral("units 1–%1, one colour each").arg(units));
+        for (int k = 1; k < units; ++k)
+            chart_->legend()->markers(encoderTheory_[k]).first()->setVisible(false);
+    }
     // The continuation in the unit's colour, thinner, with the dash of the quantity it continues; the excess error
     // dash-dotted in grey, as it is the learning curve's, not the unit's.
     const QColor unitOne = store.theoryStale ? referenceGrey() : unitColour(0);
