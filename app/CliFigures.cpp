@@ -33,6 +33,11 @@ QString figureOptionsProblem(const CliOptions& options)
     for (const QString& f : options.figures)
         if (const QString problem = figureFormatProblem(f); !problem.isEmpty())
             return problem;
+    if (const QString problem = figureFontProblem(options.fontPoints); !problem.isEmpty())
+        return QStringLiteral("--font-size '%1': %2").arg(options.fontPoints).arg(problem);
+    const FigureChart chart = parseFigureChart(options.chart).value_or(FigureChart::Learning);
+    if (const QString problem = panelLetterProblem(options.panelLetter, chart); !problem.isEmpty())
+        return QStringLiteral("--panel-letter '%1': %2").arg(options.panelLetter, problem);
     return {};
 }
 
@@ -42,6 +47,9 @@ QString writeFigures(const aedyn::RunResults& results, const CliOptions& options
     figure.widthInches = options.widthInches;
     figure.heightInches = options.heightInches;
     figure.dpi = options.dpi;
+    figure.titles = options.figureTitles;
+    figure.fontPoints = options.fontPoints;
+    figure.panelLetter = options.panelLetter;
     const FigureChart chart = parseFigureChart(options.chart).value_or(FigureChart::Learning);
     for (const QString& f : options.figures)
         if (const QString problem = exportFigure(results, chart, figure, f); !problem.isEmpty())

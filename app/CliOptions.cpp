@@ -87,8 +87,15 @@ std::optional<CliOptions> parseCliOptions(const QStringList& arguments, QString*
     const QCommandLineOption sizeOpt("figure-size", "Figure size in inches (default 3.4x2.4; dashboard 7x5).",
                                      "WxH");
     const QCommandLineOption dpiOpt("dpi", "Resolution of PNG figures (default 300).", "N");
+    const QCommandLineOption noTitleOpt("no-title", "Figures without chart titles (the caption names the chart).");
+    const QCommandLineOption fontOpt("font-size", "Type size of figures in points at their printed size (default 9; "
+                                                  "5 to 14).",
+                                     "PT");
+    const QCommandLineOption letterOpt("panel-letter", "Panel letter of the figure, in its top left corner: a chart "
+                                                       "gets L, the dashboard's four panels L and the next three.",
+                                       "L");
     parser.addOptions({presetOpt, setOpt, tMaxOpt, runsOpt, seedOpt, noOdeOpt, noSgdOpt, threadsOpt, quietOpt,
-                       outOpt, listOpt, figureOpt, chartOpt, sizeOpt, dpiOpt});
+                       outOpt, listOpt, figureOpt, chartOpt, sizeOpt, dpiOpt, noTitleOpt, fontOpt, letterOpt});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return std::nullopt;
@@ -159,6 +166,14 @@ std::optional<CliOptions> parseCliOptions(const QStringList& arguments, QString*
             return refuse(QStringLiteral("--dpi '%1': must be a whole number from 30 to 2400").arg(parser.value(dpiOpt)));
         o.dpi = *dpi;
     }
+    o.figureTitles = !parser.isSet(noTitleOpt);
+    if (parser.isSet(fontOpt)) {
+        bool ok = false;
+        o.fontPoints = parser.value(fontOpt).toDouble(&ok);
+        if (!ok)
+            return refuse(QStringLiteral("--font-size '%1': expected a number of points, e.g. 8").arg(parser.value(fontOpt)));
+    }
+    o.panelLetter = parser.value(letterOpt);
     const double pixels = o.widthInches * o.dpi * o.heightInches * o.dpi;
     const bool raster = std::any_of(o.figures.begin(), o.figures.end(),
                                     [](const QString& f) { return f.endsWith(QLatin1String(".png"), Qt::CaseInsensitive); });

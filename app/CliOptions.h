@@ -25,6 +25,9 @@ struct CliOptions {
     QString chart = QStringLiteral("learning");
     double widthInches = 3.4, heightInches = 2.4;
     int dpi = 300;
+    bool figureTitles = true;
+    double fontPoints = 9;
+    QString panelLetter;  // checked against the chart with the figure's other options (CliFigures)
 };
 
 // Parses the arguments (argv[0] first). On a bad option returns nothing and sets *error.

@@ -2,7 +2,8 @@
 # Installs the Debian 12 packages AEDyn needs to build, test and show its window. Idempotent and quiet when
 # everything is there; uses sudo when not run as root.
 #   --test  also the packages only the test suite needs: slurm-wlm and munge for the one-node Slurm of the
-#           slurm_sweep test. A desktop needs no cluster daemons, so they are not installed without it.
+#           slurm_sweep test, poppler-utils (pdftotext) to read exported PDFs back. A desktop needs no cluster
+#           daemons, so they are not installed without it.
 set -euo pipefail
 
 with_test=0
@@ -21,7 +22,7 @@ packages=(
   desktop-file-utils appstream
   dataset-fashion-mnist
 )
-[ $with_test -eq 1 ] && packages+=(slurm-wlm munge)
+[ $with_test -eq 1 ] && packages+=(slurm-wlm munge poppler-utils)
 
 missing=()
 for p in "${packages[@]}"; do

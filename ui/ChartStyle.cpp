@@ -60,7 +60,9 @@ QLogValueAxis* makeLogAxis(QChart* chart, const QString& title)
 {
     auto* axis = new QLogValueAxis;
     axis->setTitleText(title);
-    axis->setLabelFormat(QStringLiteral("%g"));
+    // DecadeLabels draws the labels; the axis' own, transparent, keep the room they need: "1e-02" is at least as
+    // wide as "10⁻²" (with "%g", "0.1" left a vertical axis' title overprinting "10⁻¹").
+    axis->setLabelFormat(QStringLiteral("%.0e"));
     axis->setBase(10);
     axis->setMinorTickCount(-1);
     new DecadeLabels(chart, axis);

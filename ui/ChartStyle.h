@@ -21,13 +21,14 @@ QColor sequentialColour(double f);
 struct ChartStyle {
     double lineScale = 1.0;
     double fontPoints = 0.0;  // 0: the application's font
+    bool page = false;        // typeset for a printed page: the compact wording where space is short
 
     double pen(double normal) const { return normal * lineScale; }
     static ChartStyle screen() { return {}; }
     // In front of a class: thick lines, and type that grows with the screen — 13 pt at 720 lines, 20 pt at 1080 —
     // large enough to read from the back of a room, small enough that no title or tick is cut at 1024×768.
-    static ChartStyle lecture(int screenHeightPx) { return {2.0, std::clamp(screenHeightPx / 55.0, 12.0, 22.0)}; }
-    static ChartStyle print() { return {}; }
+    static ChartStyle lecture(int screenHeightPx) { return {2.0, std::clamp(screenHeightPx / 55.0, 12.0, 22.0), false}; }
+    static ChartStyle print() { return {1.0, 0.0, true}; }
 };
 // Marks a widget as a control (spin box, chooser, its label): exported figures leave controls out.
 void markControl(QWidget* w);

@@ -35,6 +35,10 @@ void EncoderWeightsChart::setChartStyle(const ChartStyle& style)
 {
     DashboardChart::setChartStyle(style);
     vectors_->setChartStyle(style);
+    // On a printed page the overlap map gets half the width: its numbers need cells, the weights only a trace.
+    auto* split = static_cast<QHBoxLayout*>(layout());
+    split->setStretch(0, style.page ? 1 : 3);
+    split->setStretch(1, style.page ? 1 : 2);
     lecture_ = style.fontPoints > 0;
     arrange();
 }

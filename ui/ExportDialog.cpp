@@ -1,9 +1,12 @@
 #include "ExportDialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
 
@@ -14,6 +17,11 @@ ExportDialog::ExportDialog(FigureChart chart, QWidget* parent)
     , width_(new QDoubleSpinBox)
     , height_(new QDoubleSpinBox)
     , dpi_(new QSpinBox)
+    , titles_(new QCheckBox(tr("chart titles")))
+    , font_(new QDoubleSpinBox)
+    , letter_(new QLineEdit)
+    , problem_(new QLabel)
+    , ok_(nullptr)
 {
     setWindowTitle(tr("Export figure"));
     const std::pair<FigureChart, QString> charts[] = {{FigureChart::Learning, tr("Learning curve")},
@@ -50,17 +58,43 @@ ExportDialog::ExportDialog(FigureChart chart, QWidget* parent)
     size_->setCurrentIndex(chart == FigureChart::Dashboard ? 1 : 0);
     applySize();
 
+    titles_->setChecked(true);
+    font_->setRange(kMinFigurePoints, kMaxFigurePoints);
+    font_->setDecimals(1);
+    font_->setSingleStep(0.5);
+    font_->setValue(FigureOptions{}.fontPoints);
+    font_->setSuffix(tr(" pt"));
+    letter_->setMaxLength(1);
+    letter_->setPlaceholderText(tr("none"));
+    letter_->setToolTip(tr("A letter in the top left corner; the four charts take it and the next three"));
+    problem_->setStyleSheet(QStringLiteral("color: #b00020"));
+    problem_->setWordWrap(true);
+
     auto* form = new QFormLayout(this);
     form->addRow(tr("Chart"), chart_);
     form->addRow(tr("Size"), size_);
     form->addRow(tr("Width"), width_);
     form->addRow(tr("Height"), height_);
     form->addRow(tr("Resolution"), dpi_);
+    form->addRow(tr("Titles"), titles_);
+    form->addRow(tr("Font size"), font_);
+    form->addRow(tr("Panel letter"), letter_);
+    form->addRow(problem_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Choose file…"));
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     form->addRow(buttons);
+    ok_ = buttons->button(QDialogButtonBox::Ok);
+    auto check = [this] {
+        const QString problem = panelLetterProblem(letter_->text().trimmed(), this->chart());
+        problem_->setText(problem);
+        problem_->setVisible(!problem.isEmpty());
+        ok_->setEnabled(problem.isEmpty());
+    };
+    connect(letter_, &QLineEdit::textChanged, this, check);
+    connect(chart_, &QComboBox::currentIndexChanged, this, check);
+    check();
 }
 
 FigureChart ExportDialog::chart() const { return static_cast<FigureChart>(chart_->currentData().toInt()); }
@@ -71,5 +105,8 @@ FigureOptions ExportDialog::options() const
     o.widthInches = width_->value();
     o.heightInches = height_->value();
     o.dpi = dpi_->value();
+    o.titles = titles_->isChecked();
+    o.fontPoints = font_->value();
+    o.panelLetter = letter_->text().trimmed();
     return o;
 }

@@ -2,6 +2,7 @@
 
 #include "ChartStyle.h"
 #include "EncoderWeightsChart.h"
+#include "PageFit.h"
 #include "SpectrumChart.h"
 #include "WeightNormChart.h"
 
@@ -10,13 +11,16 @@
 #include <QChartView>
 #include <QFileInfo>
 #include <QBoxLayout>
+#include <QGraphicsLayout>
 #include <QGridLayout>
 #include <QImageWriter>
+#include <QLabel>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QScatterSeries>
 #include <QSvgGenerator>
+#include <QTextDocument>
 
 #include <algorithm>
 #include <memory>
@@ -24,7 +28,6 @@
 namespace {
 
 constexpr double kLogicalDpi = 96.0;  // widgets lay out in these pixels; painters scale them to the device
-constexpr double kFigurePoints = 9.0; // design.md: at least 9 pt at the figure's physical size
 
 // An off-screen page on white, never shown on a screen.
 std::unique_ptr<QWidget> whitePage()
@@ -37,6 +40,16 @@ std::unique_ptr<QWidget> whitePage()
     root->setPalette(white);
     root->setAutoFillBackground(true);
     return root;
+}
+
+// The type size of the page: the one asked for, but a dashboard's four panels, made for 7 × 4.8 in, get type in
+// proportion on a smaller page (never below the smallest size a figure may use).
+double pagePoints(const FigureOptions& o, FigureChart chart)
+{
+    if (chart != FigureChart::Dashboard)
+        return o.fontPoints;
+    const double scale = std::min({1.0, o.widthInches / 7.0, o.heightInches / 4.8});
+    return std::max(kMinFigurePoints, std::min(o.fontPoints, o.fontPoints * scale));
 }
 
 // The page at the figure's size, laid out, its charts and type as the printed page wants them, controls hidden.
@@ -54,13 +67,78 @@ void dress(QWidget* root, const FigureOptions& o)
         chart->setBackgroundRoundness(0);
         chart->setDropShadowEnabled(false);
         chart->setMargins(QMargins(2, 2, 2, 2));
+        // The room Qt Charts keeps around the legend and inside the chart is a screen's: on a page every line counts.
+        chart->layout()->setContentsMargins(0, 0, 0, 0);
+        chart->legend()->setContentsMargins(0, 0, 0, 0);
         chart->setAnimationOptions(QChart::NoAnimation);
+        // Qt Charts clips a legend's entries to the legend; painted into a PDF, that clip lands wrongly for every
+        // chart but the one in the page's top left corner, and their entries right of the first vanished (seen
+        // with pdftoppm; pdftotext still finds the text). A page's legend fits (PageFit), so it needs no clip.
+        chart->legend()->setFlag(QGraphicsItem::ItemClipsChildrenToShape, false);
         view->setFrameShape(QFrame::NoFrame);
-        setChartFontSize(chart, kFigurePoints);
+        setChartFontSize(chart, o.fontPoints);
     }
     QFont font = root->font();
-    font.setPointSizeF(kFigurePoints);
+    font.setPointSizeF(o.fontPoints);
     root->setFont(font);
+}
+
+// The panel's letter in its top left corner, in bold. Beside a (centred) title it shares the title's line; without
+// titles, or without a chart to hold a title, the panel gives it a line of its own, so that no legend runs under it.
+void letterPanel(QWidget* panel, const QString& letter, const FigureOptions& o)
+{
+    auto* label = new QLabel(letter, panel);
+    label->setObjectName(QStringLiteral("panelLetter"));
+    QFont bold = panel->font();
+    bold.setPointSizeF(o.fontPoints + 1);
+    bold.setBold(true);
+    label->setFont(bold);
+    label->setContentsMargins(3, 1, 0, 0);
+    label->adjustSize();
+    label->move(0, 0);
+    label->raise();
+    label->show();  // the page is already shown: a child made now is not
+    // The chart that shows the panel's title: the panel itself, or the first chart shown in it (for images, none).
+    auto* view = qobject_cast<QChartView*>(panel);
+    for (QChartView* inside : panel->findChildren<QChartView*>())
+        if (!view && inside->isVisibleTo(panel))
+            view = inside;
+    if (o.titles && view) {
+        // The title stays centred and clear of the letter: where it would reach the letter, the chart keeps the
+        // letter's width free on both sides (and a title too long for the rest is shortened, PageFit).
+        QTextDocument title;
+        title.setDefaultFont(view->chart()->titleFont());
+        title.setHtml(view->chart()->title());
+        if (title.idealWidth() + 2 * label->width() + 8 <= view->width())
+            return;
+        QMargins m = view->chart()->margins();
+        m.setLeft(m.left() + label->width());
+        m.setRight(m.right() + label->width());
+        view->chart()->setMargins(m);
+        return;
+    }
+    const int room = label->height();
+    if (view == panel) {
+        QMargins m = view->chart()->margins();
+        m.setTop(m.top() + room);
+        view->chart()->setMargins(m);
+    } else if (panel->layout()) {
+        panel->layout()->setContentsMargins(0, room, 0, 0);
+    }
+}
+
+// Every chart of the page fitted to it (PageFit), until the layout stops changing what fits.
+void fitCharts(QWidget* root, const FigureOptions& o)
+{
+    for (int pass = 0; pass < 4; ++pass) {
+        for (QChartView* view : root->findChildren<QChartView*>()) {
+            if (!o.titles)
+                view->chart()->setTitle(QString());
+            fitToPage(view->chart());
+        }
+        QApplication::sendPostedEvents();
+        QApplication::processEvents();
+    }
 }
 
 // Fresh charts, never shown on screen, filled from the store: exactly what the dashboard draws.
@@ -72,7 +150,7 @@ std::unique_ptr<QWidget> buildFigure(const aedyn::RunResults& store, FigureChart
     grid->setSpacing(4);
     QList<QWidget*> charts;
     auto add = [&](QWidget* w, int row, int column) {
-        w->setMinimumSize(60, 60);  // the figure's size decides, not the on-screen minimum of a chart
+        dynamic_cast<DashboardChart*>(w)->setChartStyle(ChartStyle::print());
         grid->addWidget(w, row, column);
         charts << w;
     };
@@ -98,7 +176,13 @@ std::unique_ptr<QWidget> buildFigure(const aedyn::RunResults& store, FigureChart
         grid->setRowStretch(i, 1);
     }
 
-    dress(root.get(), o);
+    // The figure's size decides, not the on-screen minimum of a chart or of a map inside one (words keep theirs).
+    for (QWidget* w : root->findChildren<QWidget*>())
+        if (!qobject_cast<QLabel*>(w))
+            w->setMinimumSize(std::clamp(w->minimumWidth(), 1, 60), std::clamp(w->minimumHeight(), 1, 60));
+    FigureOptions page = o;
+    page.fontPoints = pagePoints(o, which);
+    dress(root.get(), page);
     QApplication::sendPostedEvents();
     // Two passes: the first lays the charts out at their size, the second places labels that depend on it.
     for (int pass = 0; pass < 2; ++pass) {
@@ -122,6 +206,11 @@ std::unique_ptr<QWidget> buildFigure(const aedyn::RunResults& store, FigureChart
                     if (auto* markers = qobject_cast<QScatterSeries*>(series))
                         markers->setMarkerSize(std::max(3.0, 0.7 * markers->markerSize()));
     }
+    // Letters once the panels show what they will show (an image panel has no chart for its title).
+    const QStringList letters = panelLetters(o, which);
+    for (qsizetype i = 0; i < letters.size() && i < charts.size(); ++i)
+        letterPanel(charts[i], letters[i], page);
+    fitCharts(root.get(), o);
     return root;
 }
 
@@ -177,6 +266,45 @@ QString figureFormatProblem(const QString& path)
         .arg(path, suffix.isEmpty() ? QStringLiteral("no extension") : QStringLiteral(".") + suffix);
 }
 
+QString figureFontProblem(double points)
+{
+    if (points >= kMinFigurePoints && points <= kMaxFigurePoints)
+        return {};
+    return QStringLiteral("font size %1 pt is out of range (%2 to %3 pt)")
+        .arg(points)
+        .arg(kMinFigurePoints)
+        .arg(kMaxFigurePoints);
+}
+
+QString panelLetterProblem(const QString& l, FigureChart chart)
+{
+    if (l.isEmpty())
+        return {};
+    const bool dashboard = chart == FigureChart::Dashboard;
+    const QChar last = dashboard ? QLatin1Char('w') : QLatin1Char('z');
+    if (l.size() != 1 || l.at(0).toLower() < QLatin1Char('a') || l.at(0).toLower() > last)
+        return dashboard ? QStringLiteral("panel letter '%1' must be one letter from a to w (the dashboard's four "
+                                          "panels take it and the next three)")
+                               .arg(l)
+                         : QStringLiteral("panel letter '%1' must be one letter from a to z").arg(l);
+    return {};
+}
+
+QStringList panelLetters(const FigureOptions& options, FigureChart chart)
+{
+    if (options.panelLetter.isEmpty())
+        return {};
+    QStringList letters;
+    for (int i = 0; i < (chart == FigureChart::Dashboard ? 4 : 1); ++i)
+        letters << QString(QChar(options.panelLetter.at(0).unicode() + i));
+    return letters;
+}
+
+std::unique_ptr<QWidget> figureWidget(const aedyn::RunResults& store, FigureChart chart, const FigureOptions& options)
+{
+    return buildFigure(store, chart, options);
+}
+
 QImage renderFigure(const aedyn::RunResults& store, FigureChart chart, const FigureOptions& options)
 {
     return renderPage(buildFigure(store, chart, options).get(), options);
@@ -204,6 +332,8 @@ std::unique_ptr<QWidget> figurePage(QWidget* content, const FigureOptions& optio
 
 QString exportFigure(const aedyn::RunResults& store, FigureChart chart, const FigureOptions& options, const QString& path)
 {
+    if (const QString problem = panelLetterProblem(options.panelLetter, chart); !problem.isEmpty())
+        return path + QStringLiteral(": ") + problem;
     return writeFigure([&] { return buildFigure(store, chart, options); }, figureChartName(chart), options, path);
 }
 
@@ -212,6 +342,8 @@ QString writeFigure(const std::function<std::unique_ptr<QWidget>()>& build, cons
 {
     if (const QString problem = figureFormatProblem(path); !problem.isEmpty())
         return problem;
+    if (const QString problem = figureFontProblem(options.fontPoints); !problem.isEmpty())
+        return path + QStringLiteral(": ") + problem;
     if (!(options.widthInches > 0 && options.heightInches > 0 && options.widthInches <= 50 &&
           options.heightInches <= 50 && options.dpi >= 30 && options.dpi <= 2400))
         return QStringLiteral("%1: figure size %2 × %3 in at %4 dpi is out of range (up to 50 in, 30 to 2400 dpi)")
@@ -230,16 +362,25 @@ QString writeFigure(const std::function<std::unique_ptr<QWidget>()>& build, cons
             .arg(options.dpi)
             .arg(pixels / 1e6, 0, 'f', 0)
             .arg(kMaxFigurePixels / 1e6, 0, 'f', 0);
+    const std::unique_ptr<QWidget> figure = build();
+    // Panels that need more room than the page has make it grow past its size, and its edge would cut them.
+    const QSize logical(qRound(options.widthInches * kLogicalDpi), qRound(options.heightInches * kLogicalDpi));
+    if (figure->width() > logical.width() + 1 || figure->height() > logical.height() + 1)
+        return QStringLiteral("%1: %2 × %3 in is too small for this figure at this type size (it needs %4 × %5 in); "
+                              "choose a larger size, smaller type or one chart at a time")
+            .arg(path)
+            .arg(options.widthInches)
+            .arg(options.heightInches)
+            .arg(figure->width() / kLogicalDpi, 0, 'f', 1)
+            .arg(figure->height() / kLogicalDpi, 0, 'f', 1);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
     bool written = true;
     if (suffix == QLatin1String("png")) {
         QImageWriter writer(&file, "png");
-        written = writer.write(renderPage(build().get(), options));
+        written = writer.write(renderPage(figure.get(), options));
     } else {
-        const std::unique_ptr<QWidget> figure = build();
-        const QSize logical = figure->size();
         if (suffix == QLatin1String("svg")) {
             QSvgGenerator svg;
             svg.setOutputDevice(&file);

@@ -10,6 +10,7 @@
 #include <QImage>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -22,10 +23,14 @@ enum class FigureChart { Learning, Norms, Weights, Spectrum, Dashboard };
 QString figureChartName(FigureChart c);
 std::optional<FigureChart> parseFigureChart(const QString& name);
 
-// What the charts show beyond the data: the dashboard's display options.
+// What the charts show beyond the data: the dashboard's display options, and how the page is typeset.
 struct FigureOptions {
     double widthInches = 3.4, heightInches = 2.4;  // single column; 7 in for double
     int dpi = 300;                                  // PNG only; SVG and PDF are vector
+    bool titles = true;                             // a journal's caption often replaces the charts' titles
+    double fontPoints = 9;                          // type size at the figure's physical size
+    // A panel letter: a single chart gets this one, the dashboard's panels this one and the next three. Empty: none.
+    QString panelLetter;
     bool logError = true;
     bool individualRuns = false;
     std::optional<std::pair<double, double>> fitWindow;
@@ -38,8 +43,22 @@ constexpr double kMaxFigurePixels = 1e8;
 // Empty when `path` ends in .png, .svg or .pdf (any case), else the message that names the problem.
 QString figureFormatProblem(const QString& path);
 
+// The type sizes a figure may use, in points at the figure's physical size.
+constexpr double kMinFigurePoints = 5, kMaxFigurePoints = 14;
+// Empty when the type size is in range, else the message naming the bad value.
+QString figureFontProblem(double points);
+// Empty when the panel letter is empty or one letter (a to w for the dashboard, whose four panels take it and the
+// next three), else the message naming the bad value.
+QString panelLetterProblem(const QString& letter, FigureChart chart);
+// The panel letters of the chart's panels, in the order of the panels: "b" for one chart, "b, c, d, e" for the
+// dashboard (empty when there is no letter).
+QStringList panelLetters(const FigureOptions& options, FigureChart chart);
+
 // Writes the figure; returns an empty string on success, else one sentence naming the file and the problem.
 QString exportFigure(const aedyn::RunResults& store, FigureChart chart, const FigureOptions& options, const QString& path);
+
+// The figure's page, laid out and filled, never shown on a screen: what exportFigure paints (for tests).
+std::unique_ptr<QWidget> figureWidget(const aedyn::RunResults& store, FigureChart chart, const FigureOptions& options);
 
 // The figure as an image (for the clipboard), at `dpi`.
 QImage renderFigure(const aedyn::RunResults& store, FigureChart chart, const FigureOptions& options);

@@ -1,5 +1,6 @@
 #include "ImageTiles.h"
 
+#include <QFontMetricsF>
 #include <QPainter>
 
 #include <algorithm>
@@ -57,6 +58,7 @@ QImage ImageTiles::diverging(const Eigen::VectorXd& v, int rows, int cols)
 
 void ImageTiles::paintEvent(QPaintEvent*)
 {
+    painted_.clear();
     QPainter p(this);
     p.fillRect(rect(), palette().base());
     const int nRows = static_cast<int>(rows_.size());
@@ -69,16 +71,46 @@ void ImageTiles::paintEvent(QPaintEvent*)
         return;
     }
     const QFontMetrics fm(font());
-    const int text = fm.height(), gap = 6;
-    const int titleHeight = titles_.isEmpty() ? 0 : text + 2;
+    const int gap = 6;
     // The largest square tile that lets every row, with its caption, fit.
-    const int cell = std::max(8, std::min((width() - gap * (nCols + 1)) / nCols,
-                                          (height() - titleHeight - nRows * (text + gap) - gap) / nRows));
+    auto cellFor = [&](int text, int titleHeight) {
+        return std::max(8, std::min((width() - gap * (nCols + 1)) / nCols,
+                                    (height() - titleHeight - nRows * (text + gap) - gap) / nRows));
+    };
+    // Captions and titles wider than their column wrap onto a second line rather than being cut or running into
+    // their neighbours (a narrow printed figure); the grid is then laid out with the room they need.
+    const int oneLine = cellFor(fm.height(), titles_.isEmpty() ? 0 : fm.height() + 2);
+    auto linesOf = [&](const QStringList& texts) {
+        for (const QString& t : texts)
+            if (fm.horizontalAdvance(t) > oneLine + gap)
+                return 2;
+        return 1;
+    };
+    QStringList captions;
+    for (const auto& row : rows_)
+        for (const ImageTile& t : row)
+            captions << t.caption;
+    const int text = linesOf(captions) * fm.height();
+    const int titleHeight = titles_.isEmpty() ? 0 : linesOf(titles_) * fm.height() + 2;
+    const int cell = cellFor(text, titleHeight);
+    // A word still wider than its column (a single-column figure of many images) is set smaller, down to 5 pt.
+    auto draw = [&](const QRect& box, const QString& s) {
+        const int flags = Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap;
+        if (s.isEmpty())
+            return;
+        QFont f = font();
+        for (const QString& word : s.split(QLatin1Char(' ')))
+            while (QFontMetricsF(f).horizontalAdvance(word) > box.width() && f.pointSizeF() > 5)
+                f.setPointSizeF(std::max(5.0, f.pointSizeF() - 0.5));
+        p.setFont(f);
+        painted_.append({p.boundingRect(box, flags, s), s});
+        p.drawText(box, flags, s);
+        p.setFont(font());
+    };
     const int x0 = (width() - (nCols * cell + (nCols - 1) * gap)) / 2;
     p.setPen(palette().color(QPalette::Text));
     for (int c = 0; c < titles_.size() && c < nCols; ++c)
-        p.drawText(QRect(x0 + c * (cell + gap) - gap / 2, 0, cell + gap, titleHeight), Qt::AlignCenter,
-                   fm.elidedText(titles_[c], Qt::ElideRight, cell + gap));
+        draw(QRect(x0 + c * (cell + gap) - gap / 2, 0, cell + gap, titleHeight), titles_[c]);
     for (int r = 0; r < nRows; ++r)
         for (int c = 0; c < rows_[r].size(); ++c) {
             const ImageTile& t = rows_[r][c];
@@ -88,7 +120,6 @@ void ImageTiles::paintEvent(QPaintEvent*)
                 const QSize s = t.image.size().scaled(box.size(), Qt::KeepAspectRatio);
                 p.drawImage(QRect(box.center() - QPoint(s.width() / 2, s.height() / 2), s), t.image);
             }
-            p.drawText(QRect(box.left() - gap / 2, box.bottom() + 1, cell + gap, text), Qt::AlignCenter,
-                       fm.elidedText(t.caption, Qt::ElideRight, cell + gap));
+            draw(QRect(box.left() - gap / 2, box.bottom() + 1, cell + gap, text), t.caption);
         }
 }

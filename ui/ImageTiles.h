@@ -9,6 +9,8 @@
 
 #include <Eigen/Core>
 
+#include <utility>
+
 struct ImageTile {
     QImage image;
     QString caption;
@@ -23,6 +25,8 @@ public:
     void setTiles(const QList<QList<ImageTile>>& rows, const QStringList& columnTitles = {});
     void setPlaceholder(const QString& text);
     const QList<QList<ImageTile>>& tiles() const { return rows_; }
+    // Every caption and column title of the last painting with the box it took (for tests: none overprints another).
+    const QList<std::pair<QRectF, QString>>& paintedTexts() const { return painted_; }
 
     // A grey image of a preprocessed input: values mapped linearly from [lo, hi] to black..white.
     static QImage grey(const Eigen::VectorXd& v, int rows, int cols, double lo, double hi);
@@ -36,4 +40,5 @@ private:
     QList<QList<ImageTile>> rows_;
     QStringList titles_;
     QString placeholder_;
+    QList<std::pair<QRectF, QString>> painted_;
 };

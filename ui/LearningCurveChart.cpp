@@ -6,6 +6,7 @@
 #include "ChartStyle.h"
 #include "Decimation.h"
 #include "DecadeLabels.h"
+#include "PageFit.h"
 
 #include <QAreaSeries>
 #include <QGraphicsSimpleTextItem>
@@ -46,6 +47,9 @@ LearningCurveChart::LearningCurveChart(QWidget* parent)
     c->setTitle(QStringLiteral("<b>Learning curve</b>"));
     c->legend()->setAlignment(Qt::AlignTop);
     epsLinearAxis_->setTitleText(QStringLiteral("test error ε"));
+    for (QAbstractAxis* axis : std::initializer_list<QAbstractAxis*>{epsLogAxis_, epsLinearAxis_})
+        setShortTitle(axis, {QStringLiteral("ε")});
+    setShortTitle(tAxis_, {QStringLiteral("t")});
     c->addAxis(tAxis_, Qt::AlignBottom);
     c->addAxis(epsLogAxis_, Qt::AlignLeft);
 
@@ -187,6 +191,10 @@ void LearningCurveChart::refresh(const aedyn::RunResults& store)
                                                  : QStringLiteral("ODE theory"));
     sgd_->setName(setup.imageRows > 0 ? QStringLiteral("SGD on images (test error), mean ± s.e.m.")
                                       : QStringLiteral("SGD, mean ± s.e.m."));
+    // A route is named only where it is drawn: a tied network's figure from aedyn-cli has no untied theory, a run
+    // with --no-sgd no markers.
+    for (QXYSeries* s : std::initializer_list<QXYSeries*>{ode_, sgd_})
+        c->legend()->markers(s).first()->setVisible(!s->points().isEmpty());
     updateRanges(store);
     placeLevelLabels();
     // The time cursor: across the whole error range, so that it reads as "now" against every curve.
@@ -203,8 +211,7 @@ void LearningCurveChart::updatePins(int width)
     while (pinTheory_.size() < pins_.size()) {
         auto* line = new QLineSeries;
         auto* markers = new QScatterSeries;
-        markers->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
-        markers->setMarkerSize(5);
+        markers->setMarkerSize(6);
         for (QXYSeries* s : std::initializer_list<QXYSeries*>{line, markers}) {
             c->addSeries(s);
             s->attachAxis(tAxis_);
@@ -220,19 +227,28 @@ void LearningCurveChart::updatePins(int width)
         delete pinTheory_.takeLast();
         delete pinSimulation_.takeLast();
     }
-    // design.md: pinned runs in the same style at 35 % opacity; the dash pattern tells several pins apart.
-    static const Qt::PenStyle dashes[] = {Qt::DashLine, Qt::DotLine, Qt::DashDotLine, Qt::DashDotDotLine};
+    // design.md: pinned runs in the same style at 35 % opacity; a dash pattern and a marker shape of its own tell a
+    // pin from the current run (drawn solid, with squares) and from other pins, in grey print too.
+    // Patterns short enough (in pen widths) to show in a legend's short line, where Qt's dash looks solid.
+    static const QList<qreal> dashes[] = {{3, 2}, {1, 2}, {3, 2, 1, 2}, {5, 2, 1, 2, 1, 2}};
+    static const QScatterSeries::MarkerShape shapes[] = {
+        QScatterSeries::MarkerShapeTriangle, QScatterSeries::MarkerShapeCircle,
+        QScatterSeries::MarkerShapeRotatedRectangle, QScatterSeries::MarkerShapePentagon};
     QColor theory = odeColour, simulation = unitColour(1);
     theory.setAlphaF(0.35);
     simulation.setAlphaF(0.35);
     for (qsizetype i = 0; i < pins_.size(); ++i) {
-        QPen pen(theory, style_.pen(2.0), dashes[i % 4]);
+        QPen pen(theory, style_.pen(2.0));
+        pen.setDashPattern(dashes[i % 4]);
         pinTheory_[i]->setPen(pen);
         pinTheory_[i]->setName(QStringLiteral("kept: ") + pins_[i].label);
         replaceIfChanged(pinTheory_[i], decimateLogX(pins_[i].theory, width));
+        pinSimulation_[i]->setMarkerShape(shapes[i % 4]);
         pinSimulation_[i]->setColor(Qt::transparent);
         pinSimulation_[i]->setPen(QPen(simulation, style_.pen(1.2)));
-        replaceIfChanged(pinSimulation_[i], decimateLogX(pins_[i].simulation, width));
+        // Markers apart, as the current run's, so that their shape can be seen.
+        replaceIfChanged(pinSimulation_[i], decimateLogX(pins_[i].simulation,
+                                                         std::max(1, static_cast<int>(width / (3 * pinSimulation_[i]->markerSize())))));
     }
 }
 

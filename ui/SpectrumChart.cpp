@@ -2,6 +2,7 @@
 
 #include "ChartStyle.h"
 #include "Decimation.h"
+#include "PageFit.h"
 
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -17,6 +18,8 @@ SpectrumChart::SpectrumChart(QWidget* parent)
 {
     setRenderHint(QPainter::Antialiasing);
     chart()->legend()->setAlignment(Qt::AlignTop);
+    setShortTitle(tauAxis_, {QStringLiteral("τ")});
+    setShortTitle(chart(), {QStringLiteral("<b>Spectrum of Ω</b>"), QStringLiteral("<b>Spectrum</b>")});
     chart()->addAxis(tauAxis_, Qt::AlignBottom);
     chart()->addAxis(rhoAxis_, Qt::AlignLeft);
     // Black markers over the grey reference colour of the bulk; unit colours stay reserved for hidden units.

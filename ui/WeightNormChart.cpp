@@ -5,6 +5,7 @@
 #include "ChartStyle.h"
 #include "Decimation.h"
 #include "LongTimeContinuation.h"
+#include "PageFit.h"
 #include "ReducedOde.h"
 
 #include <QChart>
@@ -51,6 +52,7 @@ WeightNormChart::WeightNormChart(QWidget* parent)
     , windowEdges_(new QLineSeries)
     , exponents_(new QLabel)
 {
+    setShortTitle(tAxis_, {QStringLiteral("t")});
     exponents_->setObjectName(QStringLiteral("exponentBox"));
     exponents_->setWordWrap(true);
     exponents_->setTextFormat(Qt::RichText);
@@ -148,6 +150,8 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
     yAxis_->setTitleText((projections_ ? QStringLiteral("a, c")
                                        : QStringLiteral("‖w_k‖, ‖v_k‖/√D")) +
                          (biases ? QStringLiteral(", β_k") : QString()));
+    // A short plot (a printed figure) names the quantities only; the box under the plot says which is which.
+    setShortTitle(yAxis_, {projections_ ? QStringLiteral("a, c") : QStringLiteral("norms")});
     biases_ = biases;
     const int width = static_cast<int>(chart_->plotArea().width());
     double lo = 1e300, hi = 0;
@@ -194,6 +198,13 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
     }
     summary_[0]->setName(summary[0].isEmpty() ? QString() : QStringLiteral("median and range of all %1 units").arg(setup.K));
     showMarker(chart_->legend()->markers(summary_[0]).first(), !summary[0].isEmpty());
+    if (style_.page && !summary[0].isEmpty() && units > 1) {
+        // A printed chart has no room for eight unit entries beside the summary: one entry names the drawn units,
+        // in the colours they have in every panel.
+        encoderTheory_[0]->setName(QStringLiteral("units 1–%1, one colour each").arg(units));
+        for (int k = 1; k < units; ++k)
+            chart_->legend()->markers(encoderTheory_[k]).first()->setVisible(false);
+    }
     // The continuation in the unit's colour, thinner, with the dash of the quantity it continues; the excess error
     // dash-dotted in grey, as it is the learning curve's, not the unit's.
     const QColor unitOne = store.theoryStale ? referenceGrey() : unitColour(0);
@@ -318,7 +329,9 @@ void WeightNormChart::updateFit()
     const QString c = projections_ ? QStringLiteral("c") : QStringLiteral("‖v_k‖/√D");
     const bool excessDrawn = excess_[0]->count() > 0, longTime = !longTimeText_.isEmpty();
     const QString key =
-        QStringLiteral("<span style='color:#555'>%1 solid, %2 dashed%3%4 · lines ODE%5, hollow markers SGD mean</span>")
+        (style_.page ? QStringLiteral("<span style='color:#555'>%1 solid, %2 dashed%3%4; lines ODE%5, markers SGD.</span>")
+                     : QStringLiteral("<span style='color:#555'>%1 solid, %2 dashed%3%4 · lines ODE%5, hollow markers SGD "
+                                      "mean</span>"))
             .arg(projections_ ? QStringLiteral("a = |w·e₁|") : a, projections_ ? QStringLiteral("c = |v·e₁|/√D") : c, biases_ ? QStringLiteral(", β_k dotted") : QString(),
                  excessDrawn ? QStringLiteral(", ε − ε<sub>PCA</sub>(1) grey dash-dotted") : QString(),
                  longTime ? QStringLiteral(" (thin: reduced ODE)") : QString());
@@ -353,8 +366,12 @@ void WeightNormChart::updateFit()
         if (fw.points < 2 || fv.points < 2)
             continue;
         const QString colour = unitColour(k).name();
-        encoder << QStringLiteral("<span style='color:%1'>%2</span>").arg(colour, exponentText(fw.exponent));
-        decoder << QStringLiteral("<span style='color:%1'>%2</span>").arg(colour, exponentText(fv.exponent));
+        // On a page two decimals: −0.17 says ∓1/6 as well as −0.167 does, in less of the few lines there are.
+        auto shown = [this](double x) {
+            return style_.page ? QString::number(x, 'f', 2).replace(QLatin1Char('-'), QStringLiteral("−")) : exponentText(x);
+        };
+        encoder << QStringLiteral("<span style='color:%1'>%2</span>").arg(colour, shown(fw.exponent));
+        decoder << QStringLiteral("<span style='color:%1'>%2</span>").arg(colour, shown(fv.exponent));
         plain << QStringLiteral("unit %1: %2 ∝ t^%3, %4 ∝ t^%5")
                      .arg(k + 1)
                      .arg(projections_ ? QStringLiteral("a") : QStringLiteral("‖w‖"), exponentText(fw.exponent),
@@ -376,8 +393,16 @@ void WeightNormChart::updateFit()
         exponents_->setText(QStringLiteral("No %1 points in the fit window %2.<br>%3%4").arg(route, window, longTimeLine, key));
         return;
     }
-    const QString more = units_ > kFittedUnits ? QStringLiteral(", …") : QString();
     const QString sep = QStringLiteral(", ");
+    if (style_.page) {
+        // A printed figure has a few lines to spare, not five: the exponents in one paragraph, the key after them.
+        const QString units = units_ > kFittedUnits ? QStringLiteral(" (units 1–%1)").arg(kFittedUnits) : QString();
+        exponents_->setText(QStringLiteral("Fitted t<sup>α</sup> (%1, %2%3): α = %5 for %4; %7 for %6%8. %9%10")
+                                .arg(route, window, units, a, encoder.join(sep), c, decoder.join(sep), excessFit,
+                                     longTimeLine, key));
+        return;
+    }
+    const QString more = units_ > kFittedUnits ? QStringLiteral(", …") : QString();
     exponents_->setText(QStringLiteral("Power laws fitted to the %1 on %2: <b>%3 ∝ t<sup>α</sup></b>, α = %4%5; "
                                        "<b>%6 ∝ t<sup>α</sup></b>, α = %7%5%8<br>%9%10")
                             .arg(route, window, a, encoder.join(sep), more, c, decoder.join(sep), excessFit,

@@ -4,6 +4,7 @@
 #include "ChartStyle.h"
 #include "Decimation.h"
 #include "OffThreadPainter.h"
+#include "PageFit.h"
 
 #include <QChart>
 #include <QChartView>
@@ -83,7 +84,9 @@ WeightVectorChart::WeightVectorChart(QWidget* parent)
     chart_ = view->chart();
     chart_->setTitle(QStringLiteral("<b>Weights over the input index</b> (first SGD run)"));
     chart_->legend()->setAlignment(Qt::AlignTop);
+    setShortTitle(chart_, {QStringLiteral("<b>Weights</b> (SGD run 1)"), QStringLiteral("<b>Weights</b>")});
     indexAxis_->setTitleText(QStringLiteral("input index i"));
+    setShortTitle(indexAxis_, {QStringLiteral("i")});
     indexAxis_->setLabelFormat(QStringLiteral("%d"));
     valueAxis_->setTitleText(QStringLiteral("weight"));
     chart_->addAxis(indexAxis_, Qt::AlignBottom);

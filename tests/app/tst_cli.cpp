@@ -306,6 +306,14 @@ private slots:
         r = runCli(run + QStringList{"--chart", "dashboard", "--figure", dir.filePath("d.png"), "--dpi", "50"});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(QImage(dir.filePath(QStringLiteral("d.png"))).size(), QSize(350, 250));  // 7 × 5 in
+        // The typesetting options: no titles, 7-pt type, panel letters b to e.
+        r = runCli(run + QStringList{"--chart", "dashboard", "--figure", dir.filePath("t.svg"), "--no-title",
+                                     "--font-size", "7", "--panel-letter", "b"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile typeset(dir.filePath(QStringLiteral("t.svg")));
+        QVERIFY(typeset.open(QIODevice::ReadOnly));
+        const QByteArray t = typeset.readAll();
+        QVERIFY(!t.contains("Learning curve") && t.contains(">b<") && t.contains(">e<"));
 
         // A path under a regular file cannot be written, even by root.
         QFile plain(dir.filePath(QStringLiteral("plain")));
@@ -320,6 +328,11 @@ private slots:
                    {{"--figure", dir.filePath("b.svg"), "--chart", "pie"}, 2, "--chart 'pie'"},
                    {{"--figure", dir.filePath("b.svg"), "--figure-size", "3x"}, 2, "--figure-size '3x'"},
                    {{"--figure", dir.filePath("b.png"), "--dpi", "0"}, 2, "--dpi '0'"},
+                   {{"--figure", dir.filePath("b.svg"), "--font-size", "30"}, 2, "--font-size '30'"},
+                   {{"--figure", dir.filePath("b.svg"), "--font-size", "big"}, 2, "--font-size 'big'"},
+                   {{"--figure", dir.filePath("b.svg"), "--panel-letter", "ab"}, 2, "--panel-letter 'ab'"},
+                   {{"--figure", dir.filePath("b.svg"), "--chart", "dashboard", "--panel-letter", "x"}, 2,
+                    "--panel-letter 'x'"},
                    {{"--figure", unwritable}, 3, "cannot write"}};
         for (const auto& b : bad) {
             const CliResult e = runCli(run + b.args);

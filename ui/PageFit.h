@@ -1,0 +1,18 @@
+#pragma once
+// Fitting a chart's words to the printed page (an exported figure). Qt Charts elides whatever does not fit — a
+// title, an axis title ("input i..."), a legend label ("SGD, mea..."), a tick label ("0 ... ...") — and prints the
+// ellipsis. On a page every word must be whole, so each title may carry a shorter wording that is used where the
+// long one does not fit, value axes get as many ticks as their labels have room for, and a legend too wide for
+// one row is laid out in rows under the plot.
+#include <QStringList>
+
+class QChart;
+class QObject;
+
+// The wordings, each shorter than the one before, that a chart title or an axis title takes on a page where the
+// long one does not fit.
+void setShortTitle(QObject* chartOrAxis, const QStringList& wordings);
+
+// Fits the chart as it is laid out now; call it after every layout that changes the plot area (each call undoes
+// nothing a refresh set, it only shortens and rearranges).
+void fitToPage(QChart* chart);
