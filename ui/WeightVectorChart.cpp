@@ -89,6 +89,7 @@ WeightVectorChart::WeightVectorChart(QWidget* parent)
     setShortTitle(indexAxis_, {QStringLiteral("i")});
     indexAxis_->setLabelFormat(QStringLiteral("%d"));
     valueAxis_->setTitleText(QStringLiteral("weight"));
+    valueAxis_->setLabelFormat(QStringLiteral("%g"));  // 0.5, not 0.50: narrow labels leave the axis title its room
     chart_->addAxis(indexAxis_, Qt::AlignBottom);
     chart_->addAxis(valueAxis_, Qt::AlignLeft);
     // Above the grid, inside the plot area; it follows the plot area when the chart is laid out again.
