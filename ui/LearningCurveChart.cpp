@@ -9,6 +9,10 @@
 #include "PageFit.h"
 
 #include <QAreaSeries>
+#include <QGraphicsLayout>
+#include <QHelpEvent>
+#include <QMouseEvent>
+#include <QToolTip>
 #include <QGraphicsSimpleTextItem>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -43,6 +47,8 @@ LearningCurveChart::LearningCurveChart(QWidget* parent)
     , cursor_(new QLineSeries)
 {
     setRenderHint(QPainter::Antialiasing);
+    // The read-out under the pointer follows the mouse without a button pressed.
+    viewport()->setMouseTracking(true);
     QChart* c = chart();
     c->setTitle(QStringLiteral("<b>Learning curve</b>"));
     c->legend()->setAlignment(Qt::AlignTop);
@@ -134,6 +140,7 @@ void LearningCurveChart::refresh(const aedyn::RunResults& store)
 
     // The numbers come from the same series the CSV export writes.
     QList<QPointF> ode, sgd, upper, lower;
+    sgdSem_.clear();
     std::vector<const aedyn::Series*> runs;
     const std::vector<aedyn::Series> series = aedyn::learningSeries(store, showRuns_);
     for (const aedyn::Series& s : series) {
@@ -143,6 +150,7 @@ void LearningCurveChart::refresh(const aedyn::RunResults& store)
         } else if (s.run == "mean") {
             for (std::size_t i = 0; i < s.t.size(); ++i) {
                 sgd.append({s.t[i], s.y[i]});
+                sgdSem_.append(s.sem[i]);
                 upper.append({s.t[i], s.y[i] + s.sem[i]});
                 // On a log axis the band stops at half the mean rather than at zero or below.
                 lower.append({s.t[i], std::max(s.y[i] - s.sem[i], logError_ ? s.y[i] * 0.5 : 0.0)});
@@ -172,6 +180,8 @@ void LearningCurveChart::refresh(const aedyn::RunResults& store)
         runs_[r]->setBorderColor(faded);
         replaceIfChanged(runs_[r], decimateLogX(points, width));
     }
+    odeAll_ = ode;
+    sgdAll_ = sgd;
     updatePins(width);
     replaceIfChanged(ode_, decimateLogX(ode, width));
     // Markers about one and a half widths apart (two per column), so that a narrow figure shows markers, not a band.
@@ -193,8 +203,14 @@ void LearningCurveChart::refresh(const aedyn::RunResults& store)
                                       : QStringLiteral("SGD, mean ± s.e.m."));
     // A route is named only where it is drawn: a tied network's figure from aedyn-cli has no untied theory, a run
     // with --no-sgd no markers.
-    for (QXYSeries* s : std::initializer_list<QXYSeries*>{ode_, sgd_})
-        c->legend()->markers(s).first()->setVisible(!s->points().isEmpty());
+    for (QXYSeries* s : std::initializer_list<QXYSeries*>{ode_, sgd_}) {
+        QLegendMarker* marker = c->legend()->markers(s).first();
+        if (marker->isVisible() != !s->points().isEmpty()) {
+            marker->setVisible(!s->points().isEmpty());
+            // A marker shown again keeps no room in a legend already laid out: lay it out anew.
+            c->legend()->layout()->invalidate();
+        }
+    }
     updateRanges(store);
     placeLevelLabels();
     // The time cursor: across the whole error range, so that it reads as "now" against every curve.
@@ -356,3 +372,61 @@ QList<QPointF> LearningCurveChart::theoryPoints() const { return ode_->points();
 QList<QPointF> LearningCurveChart::simulationPoints() const { return sgd_->points(); }
 
 QList<QPointF> LearningCurveChart::cursorPoints() const { return cursor_->points(); }
+
+namespace {
+
+// The index of the point nearest to t on a log time axis, or -1.
+qsizetype nearestInLogTime(const QList<QPointF>& points, double t)
+{
+    qsizetype best = -1;
+    double distance = 0;
+    for (qsizetype i = 0; i < points.size(); ++i) {
+        const double d = std::abs(std::log(points[i].x() / t));
+        if (best < 0 || d < distance) {
+            best = i;
+            distance = d;
+        }
+    }
+    return best;
+}
+
+QString number(double x) { return QString::number(x, 'g', 4).replace(QLatin1Char('-'), QStringLiteral("−")); }
+
+} // namespace
+
+void LearningCurveChart::mouseMoveEvent(QMouseEvent* event)
+{
+    QChartView::mouseMoveEvent(event);
+    const QPointF scene = mapToScene(event->position().toPoint());
+    const QPointF value = chart()->mapToValue(chart()->mapFromScene(scene), ode_);
+    QStringList parts;
+    if (chart()->plotArea().contains(chart()->mapFromScene(scene)) && value.x() > 0) {
+        parts << QStringLiteral("t = %1").arg(number(value.x()));
+        if (const qsizetype i = nearestInLogTime(odeAll_, value.x()); i >= 0)
+            parts << QStringLiteral("ODE ε(%1) = %2").arg(number(odeAll_[i].x()), number(odeAll_[i].y()));
+        if (const qsizetype i = nearestInLogTime(sgdAll_, value.x()); i >= 0)
+            parts << QStringLiteral("SGD ε(%1) = %2 ± %3")
+                         .arg(number(sgdAll_[i].x()), number(sgdAll_[i].y()), number(sgdSem_.value(i)));
+    }
+    readOut_ = parts.join(QStringLiteral("\n"));
+    if (readOut_.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(event->globalPosition().toPoint(), readOut_, this);
+}
+
+void LearningCurveChart::leaveEvent(QEvent* event)
+{
+    readOut_.clear();
+    QToolTip::hideText();
+    QChartView::leaveEvent(event);
+}
+
+bool LearningCurveChart::viewportEvent(QEvent* event)
+{
+    if (event->type() == QEvent::ToolTip && !readOut_.isEmpty()) {
+        QToolTip::showText(static_cast<QHelpEvent*>(event)->globalPos(), readOut_, this);
+        return true;
+    }
+    return QChartView::viewportEvent(event);
+}

@@ -38,6 +38,15 @@ public:
     // The PCA-level labels shown, in chart coordinates (for tests: none overlaps another or a drawn point).
     QList<QRectF> levelLabelBoxes() const;
     QList<QPointF> simulationPoints() const;
+    // The numbers under the pointer: the time and, at the nearest grid time of each, the ODE's ε and the SGD
+    // mean ± s.e.m. (empty when the pointer is outside the plot); shown as a tooltip.
+    QString readOut() const { return readOut_; }
+
+protected:
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+    // Over the plot the tooltip is the read-out, not the chart's static hint.
+    bool viewportEvent(QEvent* event) override;
 
 private:
     QAbstractAxis* errorAxis() const;
@@ -60,6 +69,10 @@ private:
     QList<QLineSeries*> pinTheory_;
     QList<QScatterSeries*> pinSimulation_;
     QList<QGraphicsSimpleTextItem*> levelLabels_;
+    // Every point of the last refresh (not decimated): the read-out quotes the computed numbers, not the drawn ones.
+    QList<QPointF> odeAll_, sgdAll_;
+    QList<double> sgdSem_;
+    QString readOut_;
     bool logError_ = true;
     bool showRuns_ = false;
 };

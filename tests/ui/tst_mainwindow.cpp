@@ -11,6 +11,7 @@
 #include "ParameterPanel.h"
 #include "ChartStyle.h"
 #include "ComparisonRunner.h"
+#include "FigureWords.h"
 #include "Comparisons.h"
 #include "SpectrumChart.h"
 #include "TimeCursor.h"
@@ -41,6 +42,29 @@
 
 #include <cmath>
 #include <map>
+
+namespace {
+
+// A legend entry starting with `prefix` that has room of its own: inside the chart, overlapping no other entry.
+bool legendShows(LearningCurveChart* chart, const QString& prefix)
+{
+    QWidget* window = chart->window();
+    const QList<Word> entries = legendEntries(window);
+    const QRectF area(chart->mapTo(window, QPoint()), chart->size());
+    for (const Word& e : entries) {
+        if (!e.text.startsWith(prefix) || !area.contains(e.box))
+            continue;
+        if (std::none_of(entries.begin(), entries.end(),
+                         [&](const Word& o) {
+                             // Boxes include the entries' margins: neighbours may touch by a pixel.
+                             return o.text != e.text && o.box.adjusted(2, 2, -2, -2).intersects(e.box.adjusted(2, 2, -2, -2));
+                         }))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
 
 class TestMainWindow : public QObject {
     Q_OBJECT
@@ -397,6 +421,9 @@ private slots:
     void timeCursorScrubsAndReplays()
     {
         MainWindow w;
+        w.resize(1280, 720);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
         w.panel()->setValue("D", QStringLiteral("100"));
         w.panel()->setValue("t_max", QStringLiteral("50"));
         w.panel()->setValue("runs", QStringLiteral("1"));
@@ -405,6 +432,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!w.simulationRunning(), 60000 * kSlowdown);
         QTRY_VERIFY_WITH_TIMEOUT(w.encoderWeights()->overlaps()->simulationTime() == 50.0, 5000 * kSlowdown);
         QVERIFY(!w.timeCursor()->time());
+        // The SGD entry, hidden before the run (no markers), is laid out again once there are markers.
+        QTRY_VERIFY_WITH_TIMEOUT(legendShows(w.learningCurve(), QStringLiteral("SGD")), 5000 * kSlowdown);
         QVERIFY(w.learningCurve()->cursorPoints().isEmpty());
 
         w.timeCursor()->setTime(7.0);
@@ -428,6 +457,36 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!w.timeCursor()->replaying(), 60000 * kSlowdown);
         QVERIFY(!w.timeCursor()->time());
         QVERIFY(during < 50.0);
+    }
+
+    // The numbers under the pointer: the ODE's ε at the grid time nearest the pointer, as computed (not as drawn);
+    // nothing outside the plot.
+    void readOutUnderThePointer()
+    {
+        MainWindow w;
+        w.resize(1280, 720);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 20000 * kSlowdown);
+        LearningCurveChart* chart = w.learningCurve();
+        QTRY_VERIFY_WITH_TIMEOUT(!chart->theoryPoints().isEmpty(), 5000 * kSlowdown);
+        const QRectF plot = chart->chart()->plotArea();
+        const QPoint centre = chart->mapFromScene(chart->chart()->mapToScene(plot.center()));
+        QTest::mouseMove(chart->viewport(), centre);
+        QTRY_VERIFY_WITH_TIMEOUT(!chart->readOut().isEmpty(), 2000);
+        const QString text = chart->readOut();
+        QVERIFY2(text.startsWith(QStringLiteral("t = ")) && text.contains(QStringLiteral("ODE ε(")), qPrintable(text));
+        // The quoted value is the theory's at that grid time.
+        const aedyn::RunResults& r = w.store();
+        bool found = false;
+        for (std::size_t i = 1; i < r.theory().size(); ++i) {
+            const QString at = QStringLiteral("ODE ε(%1) = %2")
+                                   .arg(QString::number(r.setup().times[i], 'g', 4), QString::number(r.theory()[i]->eps, 'g', 4));
+            found = found || text.contains(at);
+        }
+        QVERIFY2(found, qPrintable(text));
+        QTest::mouseMove(chart->viewport(), QPoint(2, 2));
+        QTRY_VERIFY_WITH_TIMEOUT(chart->readOut().isEmpty(), 2000);
     }
 
     // FashionMNIST: the image views show eigen-images, units beside their eigen-images, and reconstructions of
