@@ -314,8 +314,9 @@ void WeightNormChart::drawWindow()
 {
     const double lo = yAxis_->min(), hi = yAxis_->max();
     const double a = fitFrom_->value(), b = fitTo_->value();
-    // Down one edge, along the bottom, up the other: one series draws both edges.
-    replaceIfChanged(windowEdges_, {{a, hi}, {a, lo}, {b, lo}, {b, hi}});
+    // Down one edge, along the bottom, up the other: one series draws both edges. Before any time range the
+    // spin boxes hold 0 (their minimum, rounded to two decimals), which a log axis cannot take.
+    replaceIfChanged(windowEdges_, a > 0 && lo > 0 ? QList<QPointF>{{a, hi}, {a, lo}, {b, lo}, {b, hi}} : QList<QPointF>{});
 }
 
 void WeightNormChart::updateFit()
