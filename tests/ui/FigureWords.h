@@ -74,13 +74,19 @@ inline QStringList problemsOf(const QList<Word>& words, const QRectF& page)
 
 // The words of the page's charts (titles, axis titles and ticks, legend labels, the decade and PCA labels the charts
 // draw) and of its labels (the exponent box, panel letters).
+// Calls visit(view, origin) for each chart view the page shows, origin being its viewport's place on the page.
+template <typename Visit>
+void forEachShownChart(QWidget* page, Visit visit)
+{
+    for (QChartView* view : page->findChildren<QChartView*>())
+        if (view->isVisibleTo(page))
+            visit(view, view->viewport()->mapTo(page, QPoint()));
+}
+
 inline QList<Word> chartAndLabelWords(QWidget* page)
 {
     QList<Word> words;
-    for (QChartView* view : page->findChildren<QChartView*>()) {
-        if (!view->isVisibleTo(page))
-            continue;
-        const QPoint origin = view->viewport()->mapTo(page, QPoint());
+    forEachShownChart(page, [&](QChartView* view, QPoint origin) {
         for (QGraphicsItem* item : view->scene()->items()) {
             if (!item->isVisible())
                 continue;
@@ -98,7 +104,7 @@ inline QList<Word> chartAndLabelWords(QWidget* page)
                 continue;
             words.append({view->mapFromScene(inkBox(item)).boundingRect().translated(origin), text});
         }
-    }
+    });
     for (QLabel* label : page->findChildren<QLabel*>())
         if (label->isVisibleTo(page) && !label->text().isEmpty())
             words.append({QRectF(label->contentsRect()).translated(label->mapTo(page, QPoint())),
@@ -111,10 +117,7 @@ inline QList<Word> chartAndLabelWords(QWidget* page)
 inline QList<Word> legendEntries(QWidget* page)
 {
     QList<Word> entries;
-    for (QChartView* view : page->findChildren<QChartView*>()) {
-        if (!view->isVisibleTo(page))
-            continue;
-        const QPoint origin = view->viewport()->mapTo(page, QPoint());
+    forEachShownChart(page, [&](QChartView* view, QPoint origin) {
         QList<QGraphicsItem*> todo = view->chart()->legend()->childItems();
         while (!todo.isEmpty()) {
             QGraphicsItem* item = todo.takeLast();
@@ -127,7 +130,7 @@ inline QList<Word> legendEntries(QWidget* page)
             const QRectF entry = item->parentItem()->sceneBoundingRect();  // the marker and its label
             entries.append({view->mapFromScene(entry).boundingRect().translated(origin), label->toPlainText()});
         }
-    }
+    });
     return entries;
 }
 
