@@ -37,7 +37,7 @@ void forEachColumn(int K, int modes, bool bias, Visit&& visit)
             for (int k = 0; k < K; ++k) {
                 const std::string i = std::to_string(k + 1);
                 visit(std::string(d.name) + "_" + r + "_" + i + "_" + i,
-                      [k, m = d.m](const Observables& o) { return (o.op.*m)(k, k); }, r[0] == 'o');
+                      [k, m = d.m](const Observables& o) { return OrderParameters::diagonal(o.op.*m, k); }, r[0] == 'o');
             }
     if (bias)
         for (const char* r : routes)

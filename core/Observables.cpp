@@ -43,6 +43,25 @@ bool Observables::allFinite() const
            (std::isnan(testEps) || std::isfinite(testEps));
 }
 
+Observables historyPoint(const Observables& o)
+{
+    Observables h;
+    h.t = o.t;
+    h.eps = o.eps;
+    h.testEps = o.testEps;
+    h.op.Q1 = o.op.Q1.diagonal();
+    h.op.R1 = o.op.R1.diagonal();
+    h.op.T1 = o.op.T1.diagonal();
+    h.op.T0 = o.op.T0.diagonal();
+    h.op.Q0 = o.op.Q0.diagonal();
+    h.op.beta = o.op.beta;
+    h.encoderNorm = o.encoderNorm;
+    h.decoderNorm = o.decoderNorm;
+    h.encoderProjection = o.encoderProjection;
+    h.decoderProjection = o.decoderProjection;
+    return h;
+}
+
 Observables meanOverRuns(const std::vector<Observables>& runs)
 {
     Observables mean = runs.front();

@@ -14,8 +14,11 @@
 namespace aedyn {
 
 struct OrderParameters {
-    Eigen::MatrixXd Q1, R1, T1, T0, Q0;  // K×K, §4 (R1 decoder index first)
+    Eigen::MatrixXd Q1, R1, T1, T0, Q0;  // K×K, §4 (R1 decoder index first); K×1, the diagonals, in a history
     Eigen::VectorXd beta;
+
+    // The (k, k) element of Q1, R1, … whether the matrix is whole or only its diagonal is kept.
+    static double diagonal(const Eigen::MatrixXd& m, Eigen::Index k) { return m.cols() == 1 ? m(k, 0) : m(k, k); }
 };
 
 // Projections are reported on the leading modes only: charts and tables show no more, and with a full spectrum
@@ -40,6 +43,11 @@ struct Observables {
     Eigen::MatrixXd encoderSubspaceOverlap() const;
     bool allFinite() const;
 };
+
+// What a history (RunResults, a queued hand-over to the GUI) keeps of one time: everything, but of the order
+// parameters only their diagonals — all that charts and tables read. Whole K×K matrices at every time would make
+// the history of K = 2000 units gigabytes.
+Observables historyPoint(const Observables& o);
 
 // The mean over runs of every field (eps, norms, order parameters, projections).
 Observables meanOverRuns(const std::vector<Observables>& runs);

@@ -46,7 +46,7 @@ SimulationPoint simulationPointOf(std::size_t index, const std::vector<Observabl
 {
     SimulationPoint p;
     p.index = index;
-    p.mean = meanOverRuns(runs);
+    p.mean = historyPoint(meanOverRuns(runs));
     for (const auto& o : runs)
         p.epsRuns.push_back(std::isfinite(o.testEps) ? o.testEps : o.eps);
     const MeanSem ms = meanSem(p.epsRuns);
@@ -80,7 +80,7 @@ void RunResults::setTheory(std::size_t index, const Observables& o)
 {
     if (index >= theory_.size())
         return;
-    theory_[index] = o;
+    theory_[index] = historyPoint(o);
     latestTheory_ = index;
     anyTheory_ = true;
 }

@@ -29,7 +29,7 @@ void TheoryWorker::compute(const aedyn::ExperimentConfig& config, std::shared_pt
         const aedyn::RunOutcome r = (untied ? *untied : e).runTheory(
             [&](std::size_t i, const aedyn::Observables& o) {
                 last = o;
-                emit pointReady(generation, i, o);
+                emit pointReady(generation, i, aedyn::historyPoint(o));  // the GUI keeps no more
             },
             control.get());
         if (r.ok && last && !untied) {

@@ -1,11 +1,14 @@
 // The overlap map's series: both routes at one time while a simulation of the theory's parameters is shown, each at
 // its own latest time otherwise; one unit shown by its plain cosines and the rest of w (theory.md §3.10).
 #include "ChartSeries.h"
+#include "CurveTable.h"
 #include "Experiment.h"
 #include "Presets.h"
 #include "Tolerance.h"
 
 #include <QTest>
+
+#include <sstream>
 
 using namespace aedyn;
 
@@ -62,6 +65,53 @@ private slots:
         s = overlapSeries(r, 8, 8);
         QCOMPARE(timeOf(s, "ode"), r.latestTheory()->t);
         QCOMPARE(timeOf(s, "sgd"), tSim);
+    }
+
+    // A history keeps of the order parameters only their diagonals (memory bounded by K, not K², per time), and
+    // curves.csv's Q1/R1/T0 columns still give the whole matrices' diagonals, for the theory and the simulation.
+    void historyKeepsOnlyDiagonals()
+    {
+        ExperimentConfig c = presetConfig("fig2-sequential");
+        c.D = 200;
+        c.K = 6;
+        c.tMax = 5;
+        const Experiment e(c);
+        RunResults r;
+        r.resetTheory(setupOf(e));
+        r.resetSimulation(setupOf(e));
+        std::vector<Observables> full;
+        e.runTheory([&](std::size_t i, const Observables& o) {
+            r.setTheory(i, o);
+            r.setSimulation(simulationPointOf(i, {o, o}));
+            full.push_back(o);
+        });
+        QVERIFY(full.size() > 10);
+        QCOMPARE(full.back().op.Q1.rows(), 6);
+        QCOMPARE(full.back().op.Q1.cols(), 6);
+        for (const auto& o : r.theory()) {
+            QVERIFY(o);
+            for (const Eigen::MatrixXd* m : {&o->op.Q1, &o->op.R1, &o->op.T1, &o->op.T0, &o->op.Q0})
+                QCOMPARE(m->size(), 6);
+        }
+        QCOMPARE(r.latestSimulation()->mean.op.Q1.size(), 6);
+        std::ostringstream csv;
+        CurveTable(r).writeCsv(csv);
+        std::istringstream lines(csv.str());
+        std::string line;
+        std::getline(lines, line);
+        const QStringList header = QString::fromStdString(line).split(QLatin1Char(','));
+        const qsizetype q1 = header.indexOf(QStringLiteral("Q1_ode_3_3")), r1 = header.indexOf(QStringLiteral("R1_sgd_2_2"));
+        const qsizetype t0 = header.indexOf(QStringLiteral("T0_ode_6_6"));
+        QVERIFY(q1 > 0 && r1 > 0 && t0 > 0);
+        std::size_t row = 0;
+        while (std::getline(lines, line) && row < full.size()) {
+            const QStringList cells = QString::fromStdString(line).split(QLatin1Char(','));
+            QCOMPARE(cells[q1].toDouble(), full[row].op.Q1(2, 2));
+            QCOMPARE(cells[r1].toDouble(), full[row].op.R1(1, 1));
+            QCOMPARE(cells[t0].toDouble(), full[row].op.T0(5, 5));
+            ++row;
+        }
+        QCOMPARE(row, full.size());
     }
 
     // The time cursor: each route's last point at or before it; before a route's first point, nothing of it.
