@@ -10,6 +10,34 @@
 #include <algorithm>
 #include <cmath>
 
+QColor unitColour(int k, bool dark)
+{
+    // Only the palette's black (every eighth unit) disappears on a dark ground: it becomes a light grey, a little
+    // darker for each round of eight, as the other hues get lighter.
+    if (!dark || k % 8 != 7)
+        return unitColour(k);
+    const int level = std::max(0x80, 0xD0 - 0x28 * (k / 8));
+    return QColor(level, level, level);
+}
+
+QColor textOn(const QColor& ground)
+{
+    auto linear = [](double c) { return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); };
+    const double luminance = 0.2126 * linear(ground.redF()) + 0.7152 * linear(ground.greenF()) +
+                             0.0722 * linear(ground.blueF());
+    // Contrast with black (L + 0.05) / 0.05 beats contrast with white 1.05 / (L + 0.05) above L ≈ 0.179.
+    return (luminance + 0.05) / 0.05 > 1.05 / (luminance + 0.05) ? QColor(Qt::black) : QColor(Qt::white);
+}
+
+QColor ChartStyle::ink() const { return dark ? QColor(0xE8, 0xE8, 0xE8) : QColor(0x20, 0x20, 0x20); }
+
+QColor ChartStyle::paper() const { return dark ? QColor(0x1E, 0x1E, 0x22) : QColor(Qt::white); }
+
+QColor ChartStyle::reference(int emphasis) const
+{
+    return dark ? QColor(0x9A, 0x9A, 0x9A).lighter(emphasis) : referenceGrey().darker(emphasis);
+}
+
 QColor unitColour(int k)
 {
     static const QColor base[] = {QColor(0x00, 0x72, 0xB2), QColor(0xD5, 0x5E, 0x00), QColor(0x00, 0x9E, 0x73),

@@ -11,6 +11,8 @@ class QWidget;
 class QLogValueAxis;
 
 QColor unitColour(int k);             // k = 0-based unit index
+// The same on a dark ground (dark = true): the palette's black unit becomes a light grey, everything else is kept.
+QColor unitColour(int k, bool dark);
 // A sequential palette for an ordered family (a sweep's values, a heatmap's scale): f = 0 dark violet … 1 yellow
 // (viridis: monotone in lightness, colour-blind safe, distinct from the unit colours above).
 QColor sequentialColour(double f);
@@ -22,8 +24,15 @@ struct ChartStyle {
     double lineScale = 1.0;
     double fontPoints = 0.0;  // 0: the application's font
     bool page = false;        // typeset for a printed page: the compact wording where space is short
+    bool dark = false;        // light lines and type on a dark ground (a dimmed lecture hall); a page is never dark
 
     double pen(double normal) const { return normal * lineScale; }
+    QColor unit(int k) const { return unitColour(k, dark); }
+    QColor ink() const;    // type, axes, the theory's black line
+    QColor paper() const;  // the ground of a chart
+    // The grey of references (PCA levels, the bulk, stale curves); emphasis > 100 sets it further off the ground,
+    // as QColor::darker does on white.
+    QColor reference(int emphasis = 100) const;
     static ChartStyle screen() { return {}; }
     // In front of a class: thick lines, and type that grows with the screen — 13 pt at 720 lines, 20 pt at 1080 —
     // large enough to read from the back of a room, small enough that no title or tick is cut at 1024×768.
@@ -35,6 +44,8 @@ void markControl(QWidget* w);
 bool isControl(const QWidget* w);
 // Every font of a chart (title, legend, axes) at pointSize, titles a little larger.
 void setChartFontSize(QChart* chart, double pointSize);
+// Black or white, whichever reads better on `ground` (the larger WCAG contrast ratio).
+QColor textOn(const QColor& ground);
 inline QColor referenceGrey() { return QColor(0x80, 0x80, 0x80); }
 // A base-10 log axis with the given title, labelled 10⁻² … 10³ (DecadeLabels); add it to `chart` yourself.
 QLogValueAxis* makeLogAxis(QChart* chart, const QString& title);

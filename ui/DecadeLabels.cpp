@@ -29,6 +29,13 @@ QString DecadeLabels::power(int exponent)
     return QStringLiteral("10") + (exponent < 0 ? QStringLiteral("⁻") : QString()) + text;
 }
 
+void DecadeLabels::setColour(const QColor& colour)
+{
+    colour_ = colour;
+    for (QGraphicsSimpleTextItem* label : labels_)
+        label->setBrush(colour_);
+}
+
 void DecadeLabels::place()
 {
     const bool shown = chart_->axes().contains(axis_) && axis_->min() > 0 && axis_->max() > axis_->min();

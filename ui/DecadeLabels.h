@@ -17,6 +17,7 @@ public:
     DecadeLabels(QChart* chart, QLogValueAxis* axis);
     // Redraws the labels; call it after the axis was added to or removed from the chart.
     void place();
+    void setColour(const QColor& colour);  // of the labels (the theme's type colour)
 
     static QString power(int exponent);  // "10⁻²"
 

@@ -6,6 +6,7 @@
 #include "ChartStyle.h"
 #include "Decimation.h"
 #include "DecadeLabels.h"
+#include "Theme.h"
 #include "PageFit.h"
 
 #include <QAreaSeries>
@@ -29,7 +30,6 @@ namespace {
 // Log axes accept only finite, positive values (t = 0 is left out).
 bool drawable(double t, double y) { return t > 0 && std::isfinite(t) && y > 0 && std::isfinite(y); }
 
-const QColor odeColour(0x20, 0x20, 0x20);
 
 } // namespace
 
@@ -95,6 +95,7 @@ void LearningCurveChart::setLogError(bool log)
     c->addAxis(errorAxis(), Qt::AlignLeft);
     for (QAbstractSeries* s : c->series())
         s->attachAxis(errorAxis());
+    applyChartTheme(c, style_);  // the axis now shown has the colours of the one it replaces
     epsLogAxis_->findChild<DecadeLabels*>()->place();
 }
 
@@ -119,23 +120,29 @@ void LearningCurveChart::refresh(const aedyn::RunResults& store)
         c->legend()->markers(s).first()->setVisible(false);
         levels_.append(s);
         auto* label = new QGraphicsSimpleTextItem(c);
-        label->setBrush(referenceGrey().darker(130));
         levelLabels_.append(label);
+        levelWordings_.append(QStringList());
     }
     while (levels_.size() > static_cast<qsizetype>(ranks.size())) {
         c->removeSeries(levels_.last());
         delete levels_.takeLast();
         delete levelLabels_.takeLast();
+        levelWordings_.removeLast();
     }
     const double tLast = setup.times.empty() ? 1.0 : setup.times.back();
     const double tFirst = setup.times.size() > 1 ? setup.times[1] : tLast / 10;
     for (qsizetype i = 0; i < levels_.size(); ++i) {
         const double level = setup.pcaErrors[ranks[i]];
-        levels_[i]->setPen(QPen(referenceGrey(), style_.pen(1.0), Qt::DashLine));
+        levels_[i]->setPen(QPen(style_.reference(), style_.pen(1.0), Qt::DashLine));
         replaceIfChanged(levels_[i], drawable(tFirst, level) ? QList<QPointF>{{tFirst, level}, {tLast, level}} : QList<QPointF>{});
-        // A narrow plot (an exported single-column figure) gets the short form.
-        // A narrow plot (an exported single-column figure) gets the short form.
-        levelLabels_[i]->setText((width < 400 ? QStringLiteral("PCA %1") : QStringLiteral("PCA rank %1")).arg(ranks[i]));
+        levelLabels_[i]->setBrush(style_.reference(130));
+        // The level's value beside its rank, so that a plateau can be read off against it; where that would cover
+        // the curve, the rank alone. A narrow plot (an exported single-column figure) gets the short forms.
+        const QString value = QString::number(level, 'g', 3);
+        levelWordings_[i] = width < 400 ? QStringList{QStringLiteral("PCA %1: %2").arg(ranks[i]).arg(value),
+                                                      QStringLiteral("PCA %1").arg(ranks[i])}
+                                        : QStringList{QStringLiteral("PCA rank %1: ε = %2").arg(ranks[i]).arg(value),
+                                                      QStringLiteral("PCA rank %1").arg(ranks[i])};
     }
 
     // The numbers come from the same series the CSV export writes.
@@ -169,7 +176,7 @@ void LearningCurveChart::refresh(const aedyn::RunResults& store)
         c->legend()->markers(s).first()->setVisible(false);
         runs_.append(s);
     }
-    const QColor simColour = store.simulationStale ? referenceGrey() : unitColour(1);
+    const QColor simColour = store.simulationStale ? style_.reference() : style_.unit(1);
     for (qsizetype r = 0; r < runs_.size(); ++r) {
         QList<QPointF> points;
         for (std::size_t i = 0; r < static_cast<qsizetype>(runs.size()) && i < runs[r]->t.size(); ++i)
@@ -196,7 +203,7 @@ void LearningCurveChart::refresh(const aedyn::RunResults& store)
     QColor bandColour = simColour;
     bandColour.setAlphaF(0.2);
     band_->setBrush(bandColour);
-    ode_->setPen(QPen(store.theoryStale ? referenceGrey() : odeColour, style_.pen(2.0)));
+    ode_->setPen(QPen(store.theoryStale ? style_.reference() : style_.ink(), style_.pen(2.0)));
     ode_->setName(setup.theoryIsUntiedComparison ? QStringLiteral("ODE of untied weights (tied have none)")
                                                  : QStringLiteral("ODE theory"));
     sgd_->setName(setup.imageRows > 0 ? QStringLiteral("SGD on images (test error), mean ± s.e.m.")
@@ -216,7 +223,7 @@ void LearningCurveChart::refresh(const aedyn::RunResults& store)
     // The time cursor: across the whole error range, so that it reads as "now" against every curve.
     const auto [lo, hi] = logError_ ? std::pair{epsLogAxis_->min(), epsLogAxis_->max()}
                                     : std::pair{epsLinearAxis_->min(), epsLinearAxis_->max()};
-    cursor_->setPen(QPen(QColor(0x55, 0x55, 0x55), style_.pen(1.5), Qt::DotLine));
+    cursor_->setPen(QPen(style_.reference(150), style_.pen(1.5), Qt::DotLine));
     cursor_->replace(store.cursor && *store.cursor > 0 ? QList<QPointF>{{*store.cursor, lo}, {*store.cursor, hi}}
                                                        : QList<QPointF>{});
 }
@@ -250,7 +257,7 @@ void LearningCurveChart::updatePins(int width)
     static const QScatterSeries::MarkerShape shapes[] = {
         QScatterSeries::MarkerShapeTriangle, QScatterSeries::MarkerShapeCircle,
         QScatterSeries::MarkerShapeRotatedRectangle, QScatterSeries::MarkerShapePentagon};
-    QColor theory = odeColour, simulation = unitColour(1);
+    QColor theory = style_.ink(), simulation = style_.unit(1);
     theory.setAlphaF(0.35);
     simulation.setAlphaF(0.35);
     for (qsizetype i = 0; i < pins_.size(); ++i) {
@@ -326,33 +333,41 @@ void LearningCurveChart::placeLevelLabels()
             continue;
         }
         label->setFont(tAxis_->labelsFont());  // follows the chart's type size (lecture mode)
-        const QSizeF size = label->boundingRect().size();
         // Above the line at the right edge (where a converged curve has moved below it), else at the left edge
-        // (where the curve is still on its first plateau, above it), else below the line; the first place that
-        // covers no curve and no other label wins, the least covered one otherwise; a label that would
+        // (where the curve is still on its first plateau, above it), else below the line; the first wording and
+        // place that cover no curve and no other label win, the least covered one otherwise; a label that would
         // overprint another is left out rather than drawn over it.
-        const double right = area.right() - size.width() - 4, left = area.left() + 4;
-        const QRectF candidates[] = {{QPointF(right, p.y() - size.height()), size},
-                                     {QPointF(left, p.y() - size.height()), size},
-                                     {QPointF(right, p.y() + 1), size},
-                                     {QPointF(left, p.y() + 1), size}};
         std::optional<QRectF> best;
+        QString bestText;
         qsizetype bestCovered = 0;
-        for (const QRectF& box : candidates) {
-            if (!area.contains(box) || std::any_of(placed.begin(), placed.end(),
-                                                   [&](const QRectF& other) { return other.intersects(box); }))
-                continue;
-            const qsizetype covered = std::count_if(drawn.begin(), drawn.end(),
-                                                    [&](const QPointF& q) { return box.contains(q); });
-            if (!best || covered < bestCovered) {
-                best = box;
-                bestCovered = covered;
+        for (const QString& text : levelWordings_[m]) {
+            label->setText(text);
+            const QSizeF size = label->boundingRect().size();
+            const double right = area.right() - size.width() - 4, left = area.left() + 4;
+            const QRectF candidates[] = {{QPointF(right, p.y() - size.height()), size},
+                                         {QPointF(left, p.y() - size.height()), size},
+                                         {QPointF(right, p.y() + 1), size},
+                                         {QPointF(left, p.y() + 1), size}};
+            for (const QRectF& box : candidates) {
+                if (!area.contains(box) || std::any_of(placed.begin(), placed.end(),
+                                                       [&](const QRectF& other) { return other.intersects(box); }))
+                    continue;
+                const qsizetype covered = std::count_if(drawn.begin(), drawn.end(),
+                                                        [&](const QPointF& q) { return box.contains(q); });
+                if (!best || covered < bestCovered) {
+                    best = box;
+                    bestText = text;
+                    bestCovered = covered;
+                }
+                if (covered == 0)
+                    break;
             }
-            if (covered == 0)
+            if (best && bestCovered == 0)
                 break;
         }
         label->setVisible(best.has_value());
         if (best) {
+            label->setText(bestText);
             label->setPos(best->topLeft());
             placed << *best;
         }
@@ -366,6 +381,15 @@ QList<QRectF> LearningCurveChart::levelLabelBoxes() const
         if (label->isVisible())
             boxes << QRectF(label->pos(), label->boundingRect().size());
     return boxes;
+}
+
+QStringList LearningCurveChart::levelLabelTexts() const
+{
+    QStringList texts;
+    for (const QGraphicsSimpleTextItem* label : levelLabels_)
+        if (label->isVisible())
+            texts << label->text();
+    return texts;
 }
 
 QList<QPointF> LearningCurveChart::theoryPoints() const { return ode_->points(); }

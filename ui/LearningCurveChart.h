@@ -37,6 +37,7 @@ public:
     QList<QPointF> cursorPoints() const;
     // The PCA-level labels shown, in chart coordinates (for tests: none overlaps another or a drawn point).
     QList<QRectF> levelLabelBoxes() const;
+    QStringList levelLabelTexts() const;  // of the same labels, in the same order
     QList<QPointF> simulationPoints() const;
     // The numbers under the pointer: the time and, at the nearest grid time of each, the ODE's ε and the SGD
     // mean ± s.e.m. (empty when the pointer is outside the plot); shown as a tooltip.
@@ -69,6 +70,7 @@ private:
     QList<QLineSeries*> pinTheory_;
     QList<QScatterSeries*> pinSimulation_;
     QList<QGraphicsSimpleTextItem*> levelLabels_;
+    QList<QStringList> levelWordings_;  // per label, longest first: with the level's value, then the rank alone
     // Every point of the last refresh (not decimated): the read-out quotes the computed numbers, not the drawn ones.
     QList<QPointF> odeAll_, sgdAll_;
     QList<double> sgdSem_;

@@ -3,6 +3,7 @@
 #include "ChartStyle.h"
 #include "DashboardChart.h"
 #include "LectureStrip.h"
+#include "Theme.h"
 
 #include <QAction>
 #include <QApplication>
@@ -84,16 +85,7 @@ void LectureMode::setOn(bool on)
     parts_.strip->setVisible(on);
     for (QAction* a : keys_)
         a->setEnabled(on);
-    const QScreen* screen = w->screen() ? w->screen() : QApplication::primaryScreen();
-    const ChartStyle style = on ? ChartStyle::lecture(screen->geometry().height()) : ChartStyle::screen();
-    const double points = style.fontPoints > 0 ? style.fontPoints : QApplication::font().pointSizeF();
-    QFont font = QApplication::font();
-    font.setPointSizeF(points);
-    w->centralWidget()->setFont(font);
-    for (DashboardChart* chart : parts_.charts)
-        chart->setChartStyle(style);
-    for (QChartView* view : w->centralWidget()->findChildren<QChartView*>())
-        setChartFontSize(view->chart(), points);
+    applyStyle();
     arrange();
     if (on) {
         w->showFullScreen();
@@ -103,6 +95,30 @@ void LectureMode::setOn(bool on)
         w->restoreGeometry(savedGeometry_);
     }
     emit toggled(on);
+}
+
+void LectureMode::setDark(bool dark)
+{
+    dark_ = dark;
+    applyStyle();
+}
+
+void LectureMode::applyStyle()
+{
+    QMainWindow* w = parts_.window;
+    const QScreen* screen = w->screen() ? w->screen() : QApplication::primaryScreen();
+    ChartStyle style = on_ ? ChartStyle::lecture(screen->geometry().height()) : ChartStyle::screen();
+    style.dark = dark_;
+    const double points = style.fontPoints > 0 ? style.fontPoints : QApplication::font().pointSizeF();
+    QFont font = QApplication::font();
+    font.setPointSizeF(points);
+    w->centralWidget()->setFont(font);
+    for (DashboardChart* chart : parts_.charts)
+        chart->setChartStyle(style);
+    for (QChartView* view : w->centralWidget()->findChildren<QChartView*>()) {
+        setChartFontSize(view->chart(), points);
+        applyChartTheme(view->chart(), style);
+    }
 }
 
 void LectureMode::showView(const QString& name)

@@ -39,6 +39,8 @@ public:
 
     void setOn(bool on);
     bool isOn() const { return on_; }
+    // The dark theme's ground for every chart, in and out of lecture mode (the window's palette is the caller's).
+    void setDark(bool dark);
     // The companion beside the learning curve ("weights", "norms" or "spectrum"); the preset's unless V was used.
     QString view() const { return parts_.views.value(current_).name; }
     void showView(const QString& name);
@@ -54,6 +56,8 @@ private:
         int stretch;
     };
     void arrange();
+    // Gives every chart the style of the mode and theme: line widths, type size, colours.
+    void applyStyle();
     // An empty row keeps its stretch share of the height: in lecture mode only the hero row has one.
     void setRowStretch(QBoxLayout* row, int stretch);
 
@@ -62,6 +66,7 @@ private:
     std::vector<std::pair<QBoxLayout*, int>> rowStretch_;  // each row's stretch on the dashboard
     int current_ = 0;
     bool on_ = false;
+    bool dark_ = false;
     QByteArray savedGeometry_, savedState_;
     Qt::WindowStates savedWindowState_;
     QList<QAction*> keys_;  // ← → V Esc, active only in lecture mode

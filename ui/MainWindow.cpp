@@ -11,6 +11,7 @@
 #include "ParameterPanel.h"
 #include "Presets.h"
 #include "SpectrumChart.h"
+#include "Theme.h"
 #include "TimeCursor.h"
 #include "SweepWindow.h"
 #include "WeightNormChart.h"
@@ -68,6 +69,10 @@ MainWindow::MainWindow(QWidget* parent)
     createMenus();
     // The toolbar and dock layout of the last session (a preference; never the parameters).
     restoreState(QSettings().value(QStringLiteral("window/state")).toByteArray());
+    // Until chosen, the theme follows the system's palette (design.md).
+    setDarkTheme(QSettings()
+                     .value(QStringLiteral("view/dark"), QApplication::palette().color(QPalette::Window).lightnessF() < 0.5)
+                     .toBool());
 
     progress_->setRange(0, 1000);
     progress_->setMaximumWidth(240);
@@ -95,19 +100,16 @@ MainWindow::MainWindow(QWidget* parent)
 
     theoryDebounce_.setSingleShot(true);
     theoryDebounce_.setInterval(150);
-    connect(&theoryDebounce_, &QTimer::timeout, this, [this] {
-        // Parameters edited back to those already requested need no new integration.
-        const auto config = panelConfig();
-        const auto& requested = runs_.requestedTheory();
-        if (config && !(requested && aedyn::parameterValues(*config) == aedyn::parameterValues(*requested)))
-            runs_.requestTheory(*config);
-    });
+    connect(&theoryDebounce_, &QTimer::timeout, this, &MainWindow::requestTheory);
     repaintTimer_.setSingleShot(true);
     repaintTimer_.setInterval(33);
     connect(&repaintTimer_, &QTimer::timeout, this, &MainWindow::repaintCharts);
     connect(panel_, &ParameterPanel::configChanged, this, &MainWindow::parametersChanged);
     // Another preset is another experiment: the old run's points must not sit under the new theory.
     connect(panel_, &ParameterPanel::presetSelected, this, [this] {
+        // A preset is chosen, not typed: its theory starts now, without the pause that waits for typing to stop.
+        theoryDebounce_.stop();
+        requestTheory();
         runs_.clearSimulation();
         timeCursor_->setTime(std::nullopt);  // a new experiment starts at its latest point
     });
@@ -249,6 +251,17 @@ void MainWindow::closeEvent(QCloseEvent* e)
     e->accept();
 }
 
+void MainWindow::setDarkTheme(bool on)
+{
+    dark_ = on;
+    // The window and what it holds; exported pages, built apart from it, keep the application's light palette.
+    setPalette(on ? themePalette(true) : QApplication::palette());
+    if (darkAction_->isChecked() != on)
+        darkAction_->setChecked(on);
+    lecture_->setDark(on);
+    repaintCharts();
+}
+
 void MainWindow::showEigenvalues()
 {
     const aedyn::RunSetup& s = runs_.results().setup();
@@ -256,6 +269,20 @@ void MainWindow::showEigenvalues()
         panel_->setEigenvalues({}, 0, 0);  // the spectrum of the new parameters is still to come
     else
         panel_->setEigenvalues(s.trackedRho, s.bulkRho, s.bulkCount);
+}
+
+void MainWindow::requestTheory()
+{
+    // Parameters edited back to those already requested need no new integration.
+    if (const auto config = panelConfig(); config && !theoryRequested())
+        runs_.requestTheory(*config);
+}
+
+bool MainWindow::theoryRequested() const
+{
+    const auto config = panelConfig();
+    const auto& requested = runs_.requestedTheory();
+    return config && requested && aedyn::parameterValues(*config) == aedyn::parameterValues(*requested);
 }
 
 void MainWindow::parametersChanged()
@@ -463,6 +490,15 @@ void MainWindow::createMenus()
                                  10000);
     });
     updatePinMenu();
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    darkAction_ = view->addAction(tr("&Dark theme"), this, [this](bool on) {
+        setDarkTheme(on);
+        QSettings().setValue(QStringLiteral("view/dark"), on);  // a choice, kept; until then the system's
+    });
+    darkAction_->setCheckable(true);
+    darkAction_->setShortcut(Qt::Key_D);
+    // On the window too, so that D works in lecture mode, where the menu bar is hidden.
+    addAction(darkAction_);
     // The toolbar's action: one shortcut, wherever the action shows.
     menuBar()->addMenu(tr("S&weep"))->addAction(sweepAction_);
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -488,6 +524,7 @@ QString MainWindow::shortcutsText()
               "<tr><td><b>→ / ←</b></td><td>In lecture mode: the next or previous preset of the paper's story</td></tr>"
               "<tr><td><b>V</b></td><td>In lecture mode: the next chart beside the learning curve</td></tr>"
               "<tr><td><b>Esc</b></td><td>Leave lecture mode</td></tr>"
+              "<tr><td><b>D</b></td><td>Dark theme on and off (exported figures stay black on white)</td></tr>"
               "<tr><td><b>Ctrl+K</b></td><td>Keep this run for comparison</td></tr>"
               "<tr><td><b>Ctrl+E</b></td><td>Export a figure</td></tr>"
               "<tr><td><b>Ctrl+Shift+W</b></td><td>Sweep one or two parameters (curve family or phase diagram)</td></tr>"

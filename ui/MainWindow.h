@@ -67,6 +67,10 @@ public:
     int pinCount() const { return pins_.count(); }
     QString pinLabel(int index) const;
 
+    // View ▸ Dark theme (D): light type on a dark ground for a dimmed room; the menu's choice is kept across
+    // sessions. Exported figures stay black on white.
+    void setDarkTheme(bool on);
+    bool darkTheme() const { return dark_; }
     void setLectureMode(bool on) { lecture_->setOn(on); }
     bool lectureMode() const { return lecture_->isOn(); }
     LectureStrip* lectureStrip() const { return lectureStrip_; }
@@ -86,6 +90,8 @@ public:
     QString costText() const;
     // The theory drawn is complete and belongs to the parameters in the panel.
     bool theoryUpToDate() const { return runs_.theoryUpToDate(panelConfig()); }
+    // The theory of the panel's parameters has been asked of the worker (it may still be under way).
+    bool theoryRequested() const;
     // Worst and median GUI-thread time of one repaint — the charts' update plus all painting until the next — in ms.
     std::pair<double, double> frameStats() const;
     // Every repaint's GUI-thread time so far, in ms (for aedyn-bench gui).
@@ -112,6 +118,7 @@ private:
     void createToolbar();
     void createMenus();
     void parametersChanged();
+    void requestTheory();  // of the panel's parameters, unless they are the ones last requested
     void showEigenvalues();
     void scheduleRepaint();
     void repaintCharts();
@@ -152,6 +159,8 @@ private:
     QMenu *recentMenu_ = nullptr, *pinMenu_ = nullptr;
     SweepWindow* sweep_ = nullptr;
     QAction* sweepAction_ = nullptr;
+    QAction* darkAction_ = nullptr;
+    bool dark_ = false;
     QString fileMessage_;  // a project or export that failed
     QTimer theoryDebounce_, repaintTimer_;
     std::vector<double> frameMs_;  // per repaint: the charts' update and all painting until the next

@@ -144,20 +144,23 @@ void OverlapMap::paintMap(QPainter& p, const QRectF& area, const Eigen::MatrixXd
     const int rowStride = static_cast<int>(std::ceil(smallLine / cell));
     for (int j = 0; j < M; j += columnStride)
         drawText(p, QRectF(grid.left() + j * cell, grid.top() - 1.1 * smallLine, cell, smallLine), {columnLabel(j)});
-    // White (0) to the palette's blue (1), so a learnt eigenvector stands out as a dark cell; grey when stale.
+    // The ground (0) to the palette's blue (1), so a learnt eigenvector stands out as a full cell; grey when stale.
+    const QColor ground = palette().base().color();
+    const bool dark = ground.lightnessF() < 0.5;
     const QColor full = stale ? referenceGrey() : unitColour(0);
     for (int k = 0; k < K; ++k) {
-        p.setPen(unitColour(k));
+        p.setPen(unitColour(k, dark));
         if (k % rowStride == 0)
             drawText(p, QRectF(grid.left() - 1.4 * line, grid.top() + k * cell, 1.3 * line, cell),
                      {QString::number(k + 1)});
         for (int j = 0; j < M; ++j) {
             const double v = std::clamp(m(k, j), 0.0, 1.0);
-            const QColor c = QColor::fromRgbF(1 - v * (1 - full.redF()), 1 - v * (1 - full.greenF()),
-                                              1 - v * (1 - full.blueF()));
+            const QColor c = QColor::fromRgbF(ground.redF() + v * (full.redF() - ground.redF()),
+                                              ground.greenF() + v * (full.greenF() - ground.greenF()),
+                                              ground.blueF() + v * (full.blueF() - ground.blueF()));
             const QRectF box(grid.left() + j * cell, grid.top() + k * cell, cell - 2, cell - 2);
             p.fillRect(box, c);
-            p.setPen(v > 0.6 ? Qt::white : Qt::black);
+            p.setPen(textOn(c));
             const QString number = QString::number(m(k, j), 'f', 2);
             if (fullNumbers)
                 drawText(p, box, {number});

@@ -18,7 +18,8 @@
 
 namespace {
 
-const QString errorStyle = QStringLiteral("color: #C00000; font-weight: bold");
+// Colours that keep a contrast of about 4:1 on the light and on the dark theme's ground.
+const QString errorStyle = QStringLiteral("color: #E03C3C; font-weight: bold");
 
 } // namespace
 
@@ -46,14 +47,14 @@ ParameterPanel::ParameterPanel(QWidget* parent)
     // So that nobody takes an edited preset for the paper's figure.
     changedLabel_->setObjectName(QStringLiteral("changedFromPreset"));
     changedLabel_->setWordWrap(true);
-    changedLabel_->setStyleSheet(QStringLiteral("color: #8A5A00"));
+    changedLabel_->setStyleSheet(QStringLiteral("color: #B07000"));
     changedLabel_->setVisible(false);
     layout->addWidget(changedLabel_);
     auto* note = new QLabel(QStringLiteral("Every parameter change recomputes the theory at once and greys the old "
                                            "curves; Run restarts the simulation with it. The display options in the "
                                            "toolbar and the fit window apply live."));
     note->setWordWrap(true);
-    note->setStyleSheet(QStringLiteral("color: #505050"));
+    note->setStyleSheet(QStringLiteral("color: #7A7A7A"));
     layout->addWidget(note);
     // A problem whose message does not start with a key of the panel is shown here instead of under a field.
     problemLabel_->setWordWrap(true);
@@ -196,7 +197,7 @@ void ParameterPanel::revalidate()
     }
     const bool placed = fields_.count(badKey) > 0;
     if (placed)
-        fields_.at(badKey)->setStyleSheet(QStringLiteral("background: #FFE0E0"));
+        fields_.at(badKey)->setStyleSheet(QStringLiteral("background: #FFE0E0; color: #400000"));
     problemLabel_->setText(problem);
     problemLabel_->setVisible(!problem.isEmpty() && !placed);
     problem_ = problem;

@@ -22,10 +22,8 @@ SpectrumChart::SpectrumChart(QWidget* parent)
     setShortTitle(chart(), {QStringLiteral("<b>Spectrum of Ω</b>"), QStringLiteral("<b>Spectrum</b>")});
     chart()->addAxis(tauAxis_, Qt::AlignBottom);
     chart()->addAxis(rhoAxis_, Qt::AlignLeft);
-    // Black markers over the grey reference colour of the bulk; unit colours stay reserved for hidden units.
+    // Markers in the type's colour over the grey of the bulk; unit colours stay reserved for hidden units.
     spikes_->setName(QStringLiteral("tracked modes"));
-    spikes_->setColor(QColor(0x20, 0x20, 0x20));
-    spikes_->setBorderColor(QColor(0x20, 0x20, 0x20));
     spikes_->setMarkerSize(9);
     for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{bulk_, spikes_}) {
         chart()->addSeries(s);
@@ -52,7 +50,9 @@ void SpectrumChart::refresh(const aedyn::RunResults& store)
     drawnBulkRho_ = s.bulkRho;
     drawnBulkCount_ = s.bulkCount;
     drawnWidth_ = width;
-    bulk_->setPen(QPen(referenceGrey(), style_.pen(3.0), Qt::DashLine));
+    bulk_->setPen(QPen(style_.reference(), style_.pen(3.0), Qt::DashLine));
+    spikes_->setColor(style_.ink());
+    spikes_->setBorderColor(style_.ink());
     QList<QPointF> points;
     double lo = 1e300, hi = 0;
     for (std::size_t i = 0; i < s.trackedRho.size(); ++i)

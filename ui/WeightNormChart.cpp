@@ -145,7 +145,7 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
         biases = biases || s.column.rfind("beta_", 0) == 0;
     }
     ensureSeries(units);
-    windowEdges_->setPen(QPen(referenceGrey(), style_.pen(1.0), Qt::DashDotLine));
+    windowEdges_->setPen(QPen(style_.reference(), style_.pen(1.0), Qt::DashDotLine));
     // The definitions of a and c are in the key under the plot: a long axis title is elided on a projector.
     yAxis_->setTitleText((projections_ ? QStringLiteral("a, c")
                                        : QStringLiteral("‖w_k‖, ‖v_k‖/√D")) +
@@ -190,7 +190,7 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
         }
     }
     // Beyond the units drawn one by one: the median over all units (thick grey) and the range (thin grey).
-    const QColor summaryColour = referenceGrey().darker(store.theoryStale ? 100 : 150);
+    const QColor summaryColour = style_.reference(store.theoryStale ? 100 : 150);
     for (int i = 0; i < 6; ++i) {
         const bool median = i % 3 == 0;
         summary_[i]->setPen(QPen(summaryColour, style_.pen(median ? 2.0 : 1.0), i < 3 ? Qt::SolidLine : Qt::DashLine));
@@ -207,8 +207,8 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
     }
     // The continuation in the unit's colour, thinner, with the dash of the quantity it continues; the excess error
     // dash-dotted in grey, as it is the learning curve's, not the unit's.
-    const QColor unitOne = store.theoryStale ? referenceGrey() : unitColour(0);
-    const QColor excessColour = referenceGrey().darker(store.theoryStale ? 100 : 170);
+    const QColor unitOne = store.theoryStale ? style_.reference() : style_.unit(0);
+    const QColor excessColour = style_.reference(store.theoryStale ? 100 : 170);
     const std::array<QPen, 4> excessPens{QPen(excessColour, style_.pen(1.5), Qt::DashDotLine),
                                          QPen(unitOne.lighter(130), style_.pen(1.2)),
                                          QPen(unitOne.lighter(130), style_.pen(1.2), Qt::DashLine),
@@ -237,8 +237,8 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
     }
     for (int k = 0; k < units; ++k) {
         // Curves of parameters that have since changed stay drawn, in grey, until the new ones arrive.
-        const QColor theoryColour = store.theoryStale ? referenceGrey() : unitColour(k);
-        const QColor simColour = store.simulationStale ? referenceGrey() : unitColour(k);
+        const QColor theoryColour = store.theoryStale ? style_.reference() : style_.unit(k);
+        const QColor simColour = store.simulationStale ? style_.reference() : style_.unit(k);
         encoderTheory_[k]->setPen(QPen(theoryColour, style_.pen(2.0)));
         decoderTheory_[k]->setPen(QPen(theoryColour, style_.pen(2.0), Qt::DashLine));
         biasTheory_[k]->setPen(QPen(theoryColour, style_.pen(1.5), Qt::DotLine));
@@ -330,12 +330,13 @@ void WeightNormChart::updateFit()
     const QString c = projections_ ? QStringLiteral("c") : QStringLiteral("‖v_k‖/√D");
     const bool excessDrawn = excess_[0]->count() > 0, longTime = !longTimeText_.isEmpty();
     const QString key =
-        (style_.page ? QStringLiteral("<span style='color:#555'>%1 solid, %2 dashed%3%4; lines ODE%5, markers SGD.</span>")
-                     : QStringLiteral("<span style='color:#555'>%1 solid, %2 dashed%3%4 · lines ODE%5, hollow markers SGD "
+        (style_.page ? QStringLiteral("<span style='color:%6'>%1 solid, %2 dashed%3%4; lines ODE%5, markers SGD.</span>")
+                     : QStringLiteral("<span style='color:%6'>%1 solid, %2 dashed%3%4 · lines ODE%5, hollow markers SGD "
                                       "mean</span>"))
             .arg(projections_ ? QStringLiteral("a = |w·e₁|") : a, projections_ ? QStringLiteral("c = |v·e₁|/√D") : c, biases_ ? QStringLiteral(", β_k dotted") : QString(),
                  excessDrawn ? QStringLiteral(", ε − ε<sub>PCA</sub>(1) grey dash-dotted") : QString(),
-                 longTime ? QStringLiteral(" (thin: reduced ODE)") : QString());
+                 longTime ? QStringLiteral(" (thin: reduced ODE)") : QString())
+            .arg(style_.reference(150).name());
     const QString longTimeLine = longTime ? longTimeText_ + QStringLiteral("<br>") : QString();
     if (units_ == 0) {
         exponents_->setText(key);
@@ -366,7 +367,7 @@ void WeightNormChart::updateFit()
         const auto fv = aedyn::fitPowerLaw(vs->t, vs->y, fitFrom_->value(), fitTo_->value());
         if (fw.points < 2 || fv.points < 2)
             continue;
-        const QString colour = unitColour(k).name();
+        const QString colour = style_.unit(k).name();
         // On a page two decimals: −0.17 says ∓1/6 as well as −0.167 does, in less of the few lines there are.
         auto shown = [this](double x) {
             return style_.page ? QString::number(x, 'f', 2).replace(QLatin1Char('-'), QStringLiteral("−")) : exponentText(x);

@@ -118,6 +118,12 @@ WeightVectorChart::WeightVectorChart(QWidget* parent)
     layout->addWidget(view, 1);
 }
 
+void WeightVectorChart::setChartStyle(const ChartStyle& style)
+{
+    DashboardChart::setChartStyle(style);
+    drawnVersion_ = ~quint64(0);
+}
+
 void WeightVectorChart::paintAtOnce() { painter_->setInline(true); }
 
 void WeightVectorChart::refresh(const aedyn::RunResults& store)
@@ -143,7 +149,7 @@ void WeightVectorChart::refresh(const aedyn::RunResults& store)
     }
     for (qsizetype k = 0; k < legend_.size(); ++k) {
         // Weights of parameters that have since changed stay drawn, in grey, until a new run replaces them.
-        const QPen pen(store.simulationStale ? referenceGrey() : unitColour(static_cast<int>(k)), style_.pen(1.0));
+        const QPen pen(store.simulationStale ? style_.reference() : style_.unit(static_cast<int>(k)), style_.pen(1.0));
         // Pens and visibility only when they change: each change makes Qt Charts lay out the legend again.
         if (legend_[k]->pen() != pen)
             legend_[k]->setPen(pen);

@@ -24,6 +24,8 @@ class WeightVectorChart : public QWidget, public DashboardChart {
     Q_OBJECT
 public:
     explicit WeightVectorChart(QWidget* parent = nullptr);
+    // A new style (lecture mode, the theme) is drawn at once, not at the next new weights.
+    void setChartStyle(const ChartStyle& style) override;
     void refresh(const aedyn::RunResults& store) override;
     // Figures for export: the curves painted at once, on the calling thread.
     void paintAtOnce();
