@@ -55,6 +55,10 @@ LectureMode::LectureMode(const Parts& parts, QObject* parent)
     next->setShortcut(Qt::Key_V);
     connect(next, &QAction::triggered, this, &LectureMode::nextView);
     keys_ << next;
+    auto* replay = new QAction(this);
+    replay->setShortcut(Qt::Key_P);
+    connect(replay, &QAction::triggered, parts_.strip, &LectureStrip::replayClicked);
+    keys_ << replay;
     auto* leave = new QAction(this);
     leave->setShortcut(Qt::Key_Escape);
     connect(leave, &QAction::triggered, this, [this] { setOn(false); });

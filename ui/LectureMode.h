@@ -2,8 +2,9 @@
 // Lecture mode (F11 or L; Esc leaves): full screen, the lecture chart style (thick lines, type scaled to the
 // screen), the panel reduced to the lecture strip, and one hero row — the learning curve with a single companion
 // view beside it (what the units learnt, the weight norms or the spectrum; the preset chooses, V cycles) — while the
-// other views step aside. ← / → step through the presets. Leaving puts every view back where it was and restores
-// the window exactly as it was. It changes only the widgets it is given, and the charts only through their style.
+// other views step aside. ← / → step through the presets; P replays the run (the hidden toolbar's time cursor).
+// Leaving puts every view back where it was and restores the window exactly as it was. It changes only the widgets
+// it is given, and the charts only through their style.
 #include <QByteArray>
 #include <QList>
 #include <QObject>

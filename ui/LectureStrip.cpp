@@ -23,6 +23,7 @@ LectureStrip::LectureStrip(ParameterPanel* panel, QWidget* parent)
     , fields_(new QHBoxLayout)
     , run_(new QPushButton)
     , view_(new QPushButton)
+    , replay_(new QPushButton)
 {
     auto* layout = new QVBoxLayout(this);
     auto* row = new QHBoxLayout;
@@ -50,22 +51,31 @@ LectureStrip::LectureStrip(ParameterPanel* panel, QWidget* parent)
     story->addWidget(caption_, 1);
     auto* buttons = new QVBoxLayout;
     buttons->addWidget(view_);
+    buttons->addWidget(replay_);
     buttons->addWidget(leave);
     buttons->addStretch(1);
     story->addLayout(buttons);
     layout->addLayout(story);
     view_->setToolTip(tr("The chart beside the learning curve (V)"));
-    for (QWidget* w : std::initializer_list<QWidget*>{preset_, run_, reset, view_, leave})
+    replay_->setToolTip(tr("Step the time through the run, so the overlap map moves with the learning curve (P)"));
+    for (QWidget* w : std::initializer_list<QWidget*>{preset_, run_, reset, view_, replay_, leave})
         w->setFocusPolicy(Qt::NoFocus);  // Space, R and the arrows belong to the lecture, not to a button
     connect(run_, &QPushButton::clicked, this, &LectureStrip::runPauseClicked);
     connect(reset, &QPushButton::clicked, this, &LectureStrip::resetClicked);
     connect(leave, &QPushButton::clicked, this, &LectureStrip::leaveClicked);
     connect(view_, &QPushButton::clicked, this, &LectureStrip::nextViewClicked);
+    connect(replay_, &QPushButton::clicked, this, &LectureStrip::replayClicked);
     connect(preset_, &QComboBox::activated, this, [this] {
         panel_->selectPreset(preset_->currentData().toString());
         sync();
     });
     setRunning(false, false);
+    setReplaying(false);
+}
+
+void LectureStrip::setReplaying(bool replaying)
+{
+    replay_->setText(replaying ? tr("■ Stop replay (P)") : tr("⟲ Replay (P)"));
 }
 
 void LectureStrip::sync()

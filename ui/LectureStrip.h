@@ -23,6 +23,8 @@ public:
     QStringList fieldKeys() const { return keys_; }
     // The button that cycles the view beside the learning curve: "▸ norms (V)", the view it brings.
     void setViewLabel(const QString& text);
+    // The replay button (P) reads what a press does: start a replay of the run, or stop it.
+    void setReplaying(bool replaying);
     QString viewLabel() const;
 
 signals:
@@ -30,6 +32,7 @@ signals:
     void resetClicked();
     void leaveClicked();
     void nextViewClicked();
+    void replayClicked();
     // sync() has shown a preset; its lecture_view names the companion chart of its story.
     void presetShown(const QString& lectureView);
 
@@ -40,5 +43,6 @@ private:
     QHBoxLayout* fields_;
     QPushButton* run_;
     QPushButton* view_;
+    QPushButton* replay_;
     QStringList keys_;
 };

@@ -192,6 +192,9 @@ QWidget* MainWindow::buildDashboard()
     connect(lectureStrip_, &LectureStrip::runPauseClicked, this, &MainWindow::togglePause);
     connect(lectureStrip_, &LectureStrip::resetClicked, this, &MainWindow::resetSimulation);
     connect(lectureStrip_, &LectureStrip::leaveClicked, this, [this] { setLectureMode(false); });
+    // The toolbar's time cursor is hidden in lecture mode: the strip replays the run with it.
+    connect(lectureStrip_, &LectureStrip::replayClicked, this, [this] { timeCursor_->replay(!timeCursor_->replaying()); });
+    connect(timeCursor_, &TimeCursor::replayingChanged, lectureStrip_, &LectureStrip::setReplaying);
     layout->addWidget(banner_);
     // The learning curve is the hero: top left, in the wider column of the taller row. The spectrum needs the
     // least room, so the weights beside it get more.
@@ -523,6 +526,7 @@ QString MainWindow::shortcutsText()
               "<tr><td><b>L</b> or <b>F11</b></td><td>Lecture mode on and off</td></tr>"
               "<tr><td><b>→ / ←</b></td><td>In lecture mode: the next or previous preset of the paper's story</td></tr>"
               "<tr><td><b>V</b></td><td>In lecture mode: the next chart beside the learning curve</td></tr>"
+              "<tr><td><b>P</b></td><td>In lecture mode: replay the run (the toolbar's time cursor), or stop the replay</td></tr>"
               "<tr><td><b>Esc</b></td><td>Leave lecture mode</td></tr>"
               "<tr><td><b>D</b></td><td>Dark theme on and off (exported figures stay black on white)</td></tr>"
               "<tr><td><b>Ctrl+K</b></td><td>Keep this run for comparison</td></tr>"

@@ -91,6 +91,7 @@ void TimeCursor::replay(bool on)
     }
     const QSignalBlocker block(replay_);
     replay_->setChecked(timer_->isActive());
+    emit replayingChanged(timer_->isActive());
 }
 
 void TimeCursor::step()

@@ -32,6 +32,7 @@ public:
 
 signals:
     void timeChanged();
+    void replayingChanged(bool replaying);
 
 private:
     void moved(int index);

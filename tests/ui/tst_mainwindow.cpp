@@ -26,6 +26,7 @@
 #include <QDockWidget>
 #include <QScreen>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QLineSeries>
 #include <QElapsedTimer>
 #include <QRegularExpression>
@@ -212,6 +213,23 @@ private slots:
             QTest::qWait(100);
             w.grab().save(dir + QStringLiteral("/lecture.png"));
         }
+        // The toolbar, and its time cursor, are hidden: P (or the strip's button) replays the run, and again stops.
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 5000 * kSlowdown);
+        QTest::qWait(100);  // the repaint that gives the cursor its times
+        auto replayButton = [&] {
+            for (auto* b : w.lectureStrip()->findChildren<QPushButton*>())
+                if (b->text().contains(QStringLiteral("(P)")))
+                    return b;
+            return static_cast<QPushButton*>(nullptr);
+        };
+        QVERIFY(replayButton() && replayButton()->text().contains(QStringLiteral("Replay")));
+        QTest::keyClick(&w, Qt::Key_P);
+        QVERIFY(w.timeCursor()->replaying());
+        QVERIFY(replayButton()->text().contains(QStringLiteral("Stop replay")));
+        QTRY_VERIFY_WITH_TIMEOUT(w.learningCurve()->cursorPoints().size() == 2, 2000 * kSlowdown);  // the cursor moves
+        QTest::keyClick(&w, Qt::Key_P);
+        QVERIFY(!w.timeCursor()->replaying());
+        QVERIFY(replayButton()->text().contains(QStringLiteral("Replay (P)")));
         QTest::keyClick(&w, Qt::Key_Escape);
         QVERIFY(!w.lectureMode());
         QVERIFY(!(w.windowState() & Qt::WindowFullScreen));
