@@ -3,6 +3,7 @@
 #include "CostEstimate.h"
 #include "Experiment.h"
 #include "LongTimeContinuation.h"
+#include "QueuedHandOver.h"
 
 #include <QElapsedTimer>
 
@@ -17,7 +18,8 @@ void TheoryWorker::compute(const aedyn::ExperimentConfig& config, std::shared_pt
     timer.start();
     try {
         const aedyn::Experiment e(config);
-        emit setupReady(generation, aedyn::setupOf(e));
+        const aedyn::RunSetup setup = aedyn::setupOf(e);
+        queueHandOver([&] { emit setupReady(generation, setup); });
         // Tied weights have no ODE; the untied network on the same data is integrated instead, for comparison.
         std::optional<aedyn::Experiment> untied;
         if (!e.hasTheory()) {
@@ -29,18 +31,20 @@ void TheoryWorker::compute(const aedyn::ExperimentConfig& config, std::shared_pt
         const aedyn::RunOutcome r = (untied ? *untied : e).runTheory(
             [&](std::size_t i, const aedyn::Observables& o) {
                 last = o;
-                emit pointReady(generation, i, aedyn::historyPoint(o));  // the GUI keeps no more
+                const aedyn::Observables kept = aedyn::historyPoint(o);  // the GUI keeps no more
+                queueHandOver([&] { emit pointReady(generation, i, kept); });
             },
             control.get());
         if (r.ok && last && !untied) {
-            std::vector<aedyn::ReducedPoint> longTime = aedyn::continueToLongTimes(aedyn::setupOf(e), *last, control.get());
+            const std::vector<aedyn::ReducedPoint> longTime = aedyn::continueToLongTimes(setup, *last, control.get());
             if (!longTime.empty())
-                emit longTimeReady(generation, longTime);
+                queueHandOver([&] { emit longTimeReady(generation, longTime); });
         }
-        emit finished(generation, r.ok || r.cancelled ? QString() : QString::fromStdString(r.message),
-                      timer.nsecsElapsed() / 1e6);
+        const QString failure = r.ok || r.cancelled ? QString() : QString::fromStdString(r.message);
+        queueHandOver([&] { emit finished(generation, failure, timer.nsecsElapsed() / 1e6); });
     } catch (const std::exception& ex) {
-        emit finished(generation, QString::fromStdString(ex.what()), timer.nsecsElapsed() / 1e6);
+        const QString failure = QString::fromStdString(ex.what());
+        queueHandOver([&] { emit finished(generation, failure, timer.nsecsElapsed() / 1e6); });
     }
 }
 
@@ -49,16 +53,22 @@ void SimulationWorker::run(const aedyn::ExperimentConfig& config, std::shared_pt
 {
     try {
         const aedyn::Experiment e(config);
-        emit setupReady(generation, aedyn::setupOf(e));
+        const aedyn::RunSetup setup = aedyn::setupOf(e);
+        queueHandOver([&] { emit setupReady(generation, setup); });
         const aedyn::RunOutcome r = e.runSimulation(
             [&](std::size_t i, const std::vector<aedyn::Observables>& runs, const aedyn::Weights& first) {
-                emit firstRunWeights(generation, first);
-                emit pointReady(generation, aedyn::simulationPointOf(i, runs));
+                const aedyn::SimulationPoint point = aedyn::simulationPointOf(i, runs);
+                queueHandOver([&] {
+                    emit firstRunWeights(generation, first);
+                    emit pointReady(generation, point);
+                });
             },
-            [&](double t) { emit progress(generation, t); }, control.get());
-        emit finished(generation, r.ok || r.cancelled ? QString() : QString::fromStdString(r.message), r.cancelled);
+            [&](double t) { queueHandOver([&] { emit progress(generation, t); }); }, control.get());
+        const QString failure = r.ok || r.cancelled ? QString() : QString::fromStdString(r.message);
+        queueHandOver([&] { emit finished(generation, failure, r.cancelled); });
     } catch (const std::exception& ex) {
-        emit finished(generation, QString::fromStdString(ex.what()), false);
+        const QString failure = QString::fromStdString(ex.what());
+        queueHandOver([&] { emit finished(generation, failure, false); });
     }
 }
 
@@ -71,7 +81,7 @@ void CostWorker::estimate(const aedyn::ExperimentConfig& config, std::shared_ptr
         const aedyn::Experiment e(config);
         const aedyn::CostEstimate c = aedyn::estimateSimulationCost(e, 0, control.get());
         if (!control->stopRequested && c.totalSeconds > 0)
-            emit estimated(generation, c.totalSeconds);
+            queueHandOver([&] { emit estimated(generation, c.totalSeconds); });
     } catch (const std::exception&) {
         // The theory worker reports what is wrong with these parameters.
     }

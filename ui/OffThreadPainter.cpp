@@ -1,9 +1,12 @@
 #include "OffThreadPainter.h"
 
+#include "QueuedHandOver.h"
+
 OffThreadPainter::OffThreadPainter(QObject* parent)
     : QObject(parent)
     , worker_(new QObject)
 {
+    markQueuedHandOvers();
     worker_->moveToThread(&thread_);
     connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
     thread_.start(QThread::LowPriority);
@@ -12,8 +15,7 @@ OffThreadPainter::OffThreadPainter(QObject* parent)
 OffThreadPainter::~OffThreadPainter()
 {
     // A delivery posted by the job under way is dropped with this object.
-    thread_.quit();
-    thread_.wait();
+    quitAndWait(thread_);
 }
 
 void OffThreadPainter::paint(Job job)
@@ -32,18 +34,22 @@ void OffThreadPainter::paint(Job job)
 void OffThreadPainter::start(Job job)
 {
     busy_ = true;
-    QMetaObject::invokeMethod(worker_, [this, job = std::move(job)] {
-        Delivery deliver = job();
-        const QThread* painter = QThread::currentThread();
-        QMetaObject::invokeMethod(this, [this, deliver = std::move(deliver), painter] {
-            lastThread_ = painter;
-            deliver();
-            busy_ = false;
-            if (waiting_) {
-                Job next = std::move(*waiting_);
-                waiting_.reset();
-                start(std::move(next));
-            }
+    queueHandOver([&] {
+        QMetaObject::invokeMethod(worker_, [this, job = std::move(job)] {
+            Delivery deliver = job();
+            const QThread* painter = QThread::currentThread();
+            queueHandOver([&] {
+                QMetaObject::invokeMethod(this, [this, deliver = std::move(deliver), painter] {
+                    lastThread_ = painter;
+                    deliver();
+                    busy_ = false;
+                    if (waiting_) {
+                        Job next = std::move(*waiting_);
+                        waiting_.reset();
+                        start(std::move(next));
+                    }
+                }, Qt::QueuedConnection);
+            });
         }, Qt::QueuedConnection);
-    }, Qt::QueuedConnection);
+    });
 }

@@ -1,6 +1,7 @@
 #include "RunController.h"
 
 #include "ExperimentWorkers.h"
+#include "QueuedHandOver.h"
 
 #include <algorithm>
 #include <cmath>
@@ -21,6 +22,7 @@ RunController::RunController(QObject* parent)
     , pinWorker_(new TheoryWorker)
     , costWorker_(new CostWorker)
 {
+    markQueuedHandOvers();
     qRegisterMetaType<aedyn::Observables>();
     qRegisterMetaType<aedyn::RunSetup>();
     qRegisterMetaType<aedyn::SimulationPoint>();
@@ -140,10 +142,8 @@ void RunController::shutDown()
     for (const auto& control : {theoryControl_, control_, costControl_})
         if (control)
             control->stopRequested = true;
-    for (QThread* t : {&theoryThread_, &simulationThread_, &pinThread_, &costThread_}) {
-        t->quit();
-        t->wait();
-    }
+    for (QThread* t : {&theoryThread_, &simulationThread_, &pinThread_, &costThread_})
+        quitAndWait(*t);
 }
 
 void RunController::requestTheory(const aedyn::ExperimentConfig& config)
@@ -157,18 +157,22 @@ void RunController::requestTheory(const aedyn::ExperimentConfig& config)
     requestedTheory_ = config;
     theoryRoute_ = QStringLiteral("ODE computing…");
     emit statusChanged();
-    QMetaObject::invokeMethod(theoryWorker_, [w = theoryWorker_, config, ctl = theoryControl_, generation] {
-        w->compute(config, ctl, generation);
-    }, Qt::QueuedConnection);
+    queueHandOver([&] {
+        QMetaObject::invokeMethod(theoryWorker_, [w = theoryWorker_, config, ctl = theoryControl_, generation] {
+            w->compute(config, ctl, generation);
+        }, Qt::QueuedConnection);
+    });
     // What a Run of these parameters would cost, measured on a thread of its own.
     if (costControl_)
         costControl_->stopRequested = true;
     costControl_ = std::make_shared<aedyn::RunControl>();
     estimate_ = 0.0;
     emit estimateChanged();
-    QMetaObject::invokeMethod(costWorker_, [w = costWorker_, config, ctl = costControl_, generation] {
-        w->estimate(config, ctl, generation);
-    }, Qt::QueuedConnection);
+    queueHandOver([&] {
+        QMetaObject::invokeMethod(costWorker_, [w = costWorker_, config, ctl = costControl_, generation] {
+            w->estimate(config, ctl, generation);
+        }, Qt::QueuedConnection);
+    });
 }
 
 void RunController::run(const aedyn::ExperimentConfig& config)
@@ -189,9 +193,11 @@ void RunController::run(const aedyn::ExperimentConfig& config)
     // Until the worker's setup arrives nothing of the old run stays drawn under the new parameters.
     const quint64 generation = ++simulationGeneration_;
     results_.clearSimulation();
-    QMetaObject::invokeMethod(simulationWorker_, [w = simulationWorker_, config, ctl = control_, generation] {
-        w->run(config, ctl, generation);
-    }, Qt::QueuedConnection);
+    queueHandOver([&] {
+        QMetaObject::invokeMethod(simulationWorker_, [w = simulationWorker_, config, ctl = control_, generation] {
+            w->run(config, ctl, generation);
+        }, Qt::QueuedConnection);
+    });
     emit statusChanged();
     emit resultsChanged();
 }
@@ -299,9 +305,11 @@ void RunController::computePinTheory(int pin, const aedyn::ExperimentConfig& con
 {
     const quint64 generation = ++pinGeneration_;
     pinOfGeneration_[generation] = pin;
-    QMetaObject::invokeMethod(pinWorker_, [w = pinWorker_, config, generation] {
-        w->compute(config, std::make_shared<aedyn::RunControl>(), generation);
-    }, Qt::QueuedConnection);
+    queueHandOver([&] {
+        QMetaObject::invokeMethod(pinWorker_, [w = pinWorker_, config, generation] {
+            w->compute(config, std::make_shared<aedyn::RunControl>(), generation);
+        }, Qt::QueuedConnection);
+    });
 }
 
 void RunController::forgetPinTheories() { pinOfGeneration_.clear(); }

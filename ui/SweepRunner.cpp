@@ -1,5 +1,6 @@
 #include "SweepRunner.h"
 
+#include "QueuedHandOver.h"
 #include "RunControl.h"
 
 #include <QThread>
@@ -14,6 +15,7 @@ struct SweepRunner::Job {
 SweepRunner::SweepRunner(QObject* parent)
     : QObject(parent)
 {
+    markQueuedHandOvers();
     pool_.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
 }
 
@@ -21,6 +23,7 @@ SweepRunner::~SweepRunner()
 {
     cancel();
     pool_.waitForDone();
+    acquireQueuedHandOver();  // the pool's threads are done with what they were given
 }
 
 bool SweepRunner::simulatesInTurn(const std::vector<aedyn::ExperimentConfig>& configs) const
@@ -40,22 +43,27 @@ quint64 SweepRunner::start(std::vector<aedyn::ExperimentConfig> configs, bool si
     // Runs points [from, to) one after another, each on `threads` threads, and queues each to the GUI thread, where
     // it is dropped if this runner is gone or the generation is obsolete.
     auto points = [this, job = job_, generation](std::size_t from, std::size_t to, bool sgd, int threads) {
+        acquireQueuedHandOver();  // the configurations were written on the GUI thread
         for (std::size_t i = from; i < to && !job->control.stopRequested; ++i) {
             aedyn::SweepPointCurves curves = aedyn::runSweepPoint(job->configs[i], sgd, &job->control, threads);
             if (curves.cancelled)
                 return;
-            QMetaObject::invokeMethod(
-                this, [this, generation, i, c = std::move(curves)]() mutable { deliver(generation, i, std::move(c)); },
-                Qt::QueuedConnection);
+            queueHandOver([&] {
+                QMetaObject::invokeMethod(
+                    this, [this, generation, i, c = std::move(curves)]() mutable { deliver(generation, i, std::move(c)); },
+                    Qt::QueuedConnection);
+            });
         }
     };
-    for (std::size_t i = 0; i < n; ++i)
-        pool_.start([points, i] { points(i, i + 1, false, 1); });
-    if (simulate && simulatesInTurn(job_->configs))
-        pool_.start([points, n, t = threads()] { points(0, n, true, t); });
-    else if (simulate)
+    queueHandOver([&] {
         for (std::size_t i = 0; i < n; ++i)
-            pool_.start([points, i] { points(i, i + 1, true, 1); });
+            pool_.start([points, i] { points(i, i + 1, false, 1); });
+        if (simulate && simulatesInTurn(job_->configs))
+            pool_.start([points, n, t = threads()] { points(0, n, true, t); });
+        else if (simulate)
+            for (std::size_t i = 0; i < n; ++i)
+                pool_.start([points, i] { points(i, i + 1, true, 1); });
+    });
     if (remaining_ == 0)
         emit finished(generation);
     return generation;
