@@ -165,7 +165,7 @@ struct ModeOdeWorkspace {
     Eigen::MatrixXd RU;               // diag(ρ̃) U, Mt×K: used by the sums and by dZ
     Eigen::MatrixXd QR[2], T0h[2];    // per half: [Q1; R1] without the group (2K×K), T0 without the group (K×K)
     Eigen::MatrixXd Bu, Bz;           // K×K: dU = diag(ρ̃)(U Bu + η Z diag(M)) − κU, dZ = Z Bz + η RU diag(M)
-    Eigen::VectorXd psi;
+    Eigen::VectorXd psi, beta;
     Expectations e;
     std::unique_ptr<HalfWorker> helper;  // null: both halves on the calling thread
 
@@ -396,7 +396,12 @@ void ModeOde::evaluate(int Mt, int K, bool gram, const double* x, double* dx, Mo
         w.R1 += rb * MapCM(x + l.gq() + K * K, K, K);
         w.T0 += MapCM(x + l.gq() + 2 * K * K, K, K);
     }
-    if (!computeExpectations(rule_.activation, w.Q1, beta, w.e))
+    // The K² pair expectations are shared by the two halves as well (about a tenth of a right-hand side).
+    bool defined[2] = {false, false};
+    w.beta = beta;
+    if (prepareExpectations(rule_.activation, w.Q1, w.beta, w.e))
+        w.halves([&](int h) { defined[h] = pairExpectations(rule_.activation, w.Q1, w.beta, w.e, h); });
+    if (!defined[0] || !defined[1])
         throw UndefinedExpectation(rule_.activation == Activation::Relu
                                        ? "undefined Gaussian expectation (Q1_kk <= 0: a ReLU unit has no input)"
                                        : "undefined Gaussian expectation (non-finite order parameters)");
