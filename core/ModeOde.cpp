@@ -436,17 +436,19 @@ void ModeOde::evaluate(int Mt, int K, bool gram, const double* x, double* dx, Mo
         const int r0 = h == 0 ? 0 : half, n = h == 0 ? half : Mt - half;
         auto dUh = dU.middleRows(r0, n);
         auto dZh = dZ.middleRows(r0, n);
+        // The diagonal terms first, the products added to them: a product assigned to a matrix is zero-filled first,
+        // an extra pass over the rows.
+        dUh = Z.middleRows(r0, n) * (eta * e.M).asDiagonal();
+        dZh = w.RU.middleRows(r0, n) * (eta * e.M).asDiagonal();
         if (truncated) {
             // Yᵀ and Jᵀ are upper triangular for the truncated rules: half the work.
-            dUh.noalias() = U.middleRows(r0, n) * w.Bu.triangularView<Eigen::Upper>();
-            dZh.noalias() = Z.middleRows(r0, n) * w.Bz.triangularView<Eigen::Upper>();
+            dUh.noalias() += U.middleRows(r0, n) * w.Bu.triangularView<Eigen::Upper>();
+            dZh.noalias() += Z.middleRows(r0, n) * w.Bz.triangularView<Eigen::Upper>();
         } else {
-            dUh.noalias() = U.middleRows(r0, n) * w.Bu;
-            dZh.noalias() = Z.middleRows(r0, n) * w.Bz;
+            dUh.noalias() += U.middleRows(r0, n) * w.Bu;
+            dZh.noalias() += Z.middleRows(r0, n) * w.Bz;
         }
-        dUh += Z.middleRows(r0, n) * (eta * e.M).asDiagonal();
         dUh = rho.segment(r0, n).asDiagonal() * dUh - kappa * U.middleRows(r0, n);
-        dZh += w.RU.middleRows(r0, n) * (eta * e.M).asDiagonal();
     });
 
     if (gram) {
