@@ -26,13 +26,20 @@ void resize(Expectations& e, int K)
     e.F.resize(K, K);
 }
 
+// The rows k0 <= k < k1 of the pair expectations. The two parts of pairExpectations have about equal work: for the
+// symmetric loop over pairs (k, a >= k), rows below K(1 - 1/√2) hold half the pairs; otherwise half the rows.
+int splitRow(int K, bool triangular)
+{
+    return triangular ? static_cast<int>(std::lround(K * (1.0 - std::sqrt(0.5)))) : K / 2;
+}
+
 // theory.md §5.2 without shifts. Q¹ is symmetric, and so are I², S and the √Δ in P: each pair (k, a ≥ k) is computed
-// once, from Q¹_ka (the pair expectations were about a fifth of a full-spectrum right-hand side).
-bool erfExpectationsWithoutBias(const Eigen::MatrixXd& Q, Expectations& e)
+// once, from Q¹_ka (the pair expectations were about a fifth of a full-spectrum right-hand side). Rows k0 <= k < k1
+// write only entries (k, a) and (a, k) with a >= k: disjoint from those of other rows.
+bool erfPairsWithoutBias(const Eigen::MatrixXd& Q, Expectations& e, int k0, int k1)
 {
     const int K = static_cast<int>(Q.rows());
-    e.F.setZero();
-    for (int k = 0; k < K; ++k) {
+    for (int k = k0; k < k1; ++k) {
         const double A1 = 1.0 + Q(k, k);
         for (int a = k; a < K; ++a) {
             const double B1 = 1.0 + Q(a, a), C = Q(k, a);
@@ -49,8 +56,8 @@ bool erfExpectationsWithoutBias(const Eigen::MatrixXd& Q, Expectations& e)
     return true;
 }
 
-// theory.md §5.2. The off-diagonal formulas with C = A = B and equal shifts give the same-variable values.
-bool erfExpectations(const Eigen::MatrixXd& Q, const Eigen::VectorXd& b, bool anyBias, Expectations& e)
+// theory.md §5.2, the one-unit expectations.
+bool erfSingles(const Eigen::MatrixXd& Q, const Eigen::VectorXd& b, bool anyBias, Expectations& e)
 {
     const int K = static_cast<int>(Q.rows());
     for (int k = 0; k < K; ++k) {
@@ -62,8 +69,16 @@ bool erfExpectations(const Eigen::MatrixXd& Q, const Eigen::VectorXd& b, bool an
         e.N(k) = e.M(k) * (b(k) * b(k) / (A1 * A1) - 1.0 / A1);
     }
     if (!anyBias)
-        return erfExpectationsWithoutBias(Q, e);
-    for (int k = 0; k < K; ++k) {
+        e.F.setZero();
+    return true;
+}
+
+// theory.md §5.2 with shifts, rows k0 <= k < k1 (and the I² entries (a, k), a >= k, of those rows). The off-diagonal
+// formulas with C = A = B and equal shifts give the same-variable values.
+bool erfPairs(const Eigen::MatrixXd& Q, const Eigen::VectorXd& b, Expectations& e, int k0, int k1)
+{
+    const int K = static_cast<int>(Q.rows());
+    for (int k = k0; k < k1; ++k) {
         const double A1 = 1.0 + Q(k, k), b1 = b(k);
         for (int a = 0; a < K; ++a) {
             const double B1 = 1.0 + Q(a, a), C = Q(k, a), b2 = b(a);
@@ -90,8 +105,8 @@ bool erfExpectations(const Eigen::MatrixXd& Q, const Eigen::VectorXd& b, bool an
     return true;
 }
 
-// theory.md §5.3; same-variable entries are special-cased, never the a ≠ k formulas at r = 1.
-bool reluExpectations(const Eigen::MatrixXd& Q, const Eigen::VectorXd& b, bool anyBias, Expectations& e)
+// theory.md §5.3; same-variable entries are special-cased here, never the a ≠ k formulas at r = 1.
+bool reluSingles(const Eigen::MatrixXd& Q, const Eigen::VectorXd& b, Expectations& e)
 {
     const int K = static_cast<int>(Q.rows());
     for (int k = 0; k < K; ++k) {
@@ -107,8 +122,15 @@ bool reluExpectations(const Eigen::MatrixXd& Q, const Eigen::VectorXd& b, bool a
         e.F(k, k) = s * ph + b(k) * Ph;
         e.I2(k, k) = (A + b(k) * b(k)) * Ph + b(k) * s * ph;
     }
+    return true;
+}
+
+// theory.md §5.3, pairs a ≠ k of rows k0 <= k < k1.
+bool reluPairs(const Eigen::MatrixXd& Q, const Eigen::VectorXd& b, bool anyBias, Expectations& e, int k0, int k1)
+{
+    const int K = static_cast<int>(Q.rows());
     constexpr double phi0 = 0.39894228040143267794;
-    for (int k = 0; k < K; ++k) {
+    for (int k = k0; k < k1; ++k) {
         const double A = Q(k, k), sk = std::sqrt(A), hk = b(k) / sk;
         for (int a = 0; a < K; ++a) {
             if (a == k)
@@ -149,19 +171,39 @@ void linearExpectations(const Eigen::MatrixXd& Q, const Eigen::VectorXd& b, Expe
 
 } // namespace
 
-bool computeExpectations(Activation g, const Eigen::MatrixXd& Q1, const Eigen::VectorXd& beta, Expectations& out)
+bool prepareExpectations(Activation g, const Eigen::MatrixXd& Q1, const Eigen::VectorXd& beta, Expectations& out)
 {
     const int K = static_cast<int>(Q1.rows());
     resize(out, K);
     if (!Q1.allFinite() || !beta.allFinite())
         return false;
-    const bool anyBias = (beta.array() != 0.0).any();
     switch (g) {
-    case Activation::Erf: return erfExpectations(Q1, beta, anyBias, out);
-    case Activation::Relu: return reluExpectations(Q1, beta, anyBias, out);
+    case Activation::Erf: return erfSingles(Q1, beta, (beta.array() != 0.0).any(), out);
+    case Activation::Relu: return reluSingles(Q1, beta, out);
     case Activation::Linear: linearExpectations(Q1, beta, out); return true;
     }
     return false;
+}
+
+bool pairExpectations(Activation g, const Eigen::MatrixXd& Q1, const Eigen::VectorXd& beta, Expectations& out,
+                      int part)
+{
+    const int K = static_cast<int>(Q1.rows());
+    const bool anyBias = (beta.array() != 0.0).any();
+    const int split = splitRow(K, g == Activation::Erf && !anyBias);
+    const int k0 = part == 0 ? 0 : split, k1 = part == 0 ? split : K;
+    switch (g) {
+    case Activation::Erf: return anyBias ? erfPairs(Q1, beta, out, k0, k1) : erfPairsWithoutBias(Q1, out, k0, k1);
+    case Activation::Relu: return reluPairs(Q1, beta, anyBias, out, k0, k1);
+    case Activation::Linear: return true;
+    }
+    return false;
+}
+
+bool computeExpectations(Activation g, const Eigen::MatrixXd& Q1, const Eigen::VectorXd& beta, Expectations& out)
+{
+    return prepareExpectations(g, Q1, beta, out) && pairExpectations(g, Q1, beta, out, 0) &&
+           pairExpectations(g, Q1, beta, out, 1);
 }
 
 SingleExpectations singleExpectations(Activation g, double q, double b)

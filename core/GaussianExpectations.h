@@ -23,6 +23,14 @@ struct Expectations {
 bool computeExpectations(Activation g, const Eigen::MatrixXd& Q1, const Eigen::VectorXd& beta,
                          Expectations& out);
 
+// The same in two parts, so that the pair expectations can be shared by two threads (ModeOde): prepareExpectations
+// checks the input and fills the one-unit expectations (and any entry that needs no pair formula); then
+// pairExpectations for part 0 and part 1, in either order or at the same time, fill disjoint entries with about equal
+// work. Every entry is computed exactly as by computeExpectations. Each returns false when an expectation is undefined.
+bool prepareExpectations(Activation g, const Eigen::MatrixXd& Q1, const Eigen::VectorXd& beta, Expectations& out);
+bool pairExpectations(Activation g, const Eigen::MatrixXd& Q1, const Eigen::VectorXd& beta, Expectations& out,
+                      int part);
+
 // Single-variable expectations at variance q and shift b, used by the reduced ODE (§7).
 struct SingleExpectations {
     double M, N, I2, P, S;  // E[g′], E[g‴], E[g²], E[g″g], E[g′²]

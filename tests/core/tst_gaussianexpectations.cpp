@@ -196,6 +196,49 @@ private slots:
             }
     }
 
+    // ModeOde gives the two parts of the pair expectations to two threads: together (in either order) they must fill
+    // every entry, each exactly as the one-part computation does. The target starts as NaN, so a missed entry fails.
+    void pairExpectationsInTwoPartsFillEverything_data() { monteCarlo_data(); }
+
+    void pairExpectationsInTwoPartsFillEverything()
+    {
+        QFETCH(int, activation);
+        QFETCH(double, b1);
+        QFETCH(double, b2);
+        const Activation g = static_cast<Activation>(activation);
+        for (const int K : {1, 2, 5, 13}) {
+            std::mt19937 rng(K);
+            std::normal_distribution<double> normal;
+            Eigen::MatrixXd W(K, K + 3);
+            for (Eigen::Index i = 0; i < W.size(); ++i)
+                W.data()[i] = normal(rng);
+            const Eigen::MatrixXd Q = W * W.transpose() / double(K);
+            Eigen::VectorXd b(K);
+            for (int k = 0; k < K; ++k)
+                b(k) = k % 2 == 0 ? b1 : b2;
+            Expectations whole;
+            QVERIFY(computeExpectations(g, Q, b, whole));
+            for (const bool reversed : {false, true}) {
+                Expectations parts;
+                QVERIFY(prepareExpectations(g, Q, b, parts));
+                // The preparation owns ReLU's same-unit entries and erf's F ≡ 0 without shifts; the parts own the rest.
+                const bool fPrepared = g == Activation::Erf && b1 == 0.0 && b2 == 0.0;
+                for (Eigen::MatrixXd* m : {&parts.I2, &parts.P, &parts.S, &parts.F})
+                    for (int i = 0; i < K; ++i)
+                        for (int j = 0; j < K; ++j)
+                            if ((i != j || g == Activation::Erf) && !(m == &parts.F && fPrepared))
+                                (*m)(i, j) = std::nan("");
+                QVERIFY(pairExpectations(g, Q, b, parts, reversed ? 1 : 0));
+                QVERIFY(pairExpectations(g, Q, b, parts, reversed ? 0 : 1));
+                QVERIFY(parts.I2 == whole.I2);
+                QVERIFY(parts.P == whole.P);
+                QVERIFY(parts.S == whole.S);
+                QVERIFY(parts.F == whole.F);
+                QVERIFY(parts.M == whole.M && parts.H == whole.H && parts.N == whole.N);
+            }
+        }
+    }
+
     void undefinedInputsAreReported()
     {
         Expectations e;
