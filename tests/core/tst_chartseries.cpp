@@ -1,5 +1,6 @@
 // The overlap map's series: both routes at one time while a simulation of the theory's parameters is shown, each at
-// its own latest time otherwise; one unit shown by its plain cosines and the rest of w (theory.md §3.10).
+// its own latest time otherwise; one unit shown by its plain cosines and the rest of w (theory.md §3.10). The
+// first run's weights kept over time in bounded memory.
 #include "ChartSeries.h"
 #include "CurveTable.h"
 #include "Experiment.h"
@@ -158,6 +159,47 @@ private slots:
         const double peak = *std::max_element(cosAt.begin(), cosAt.end());
         QVERIFY2(cosAt.front() < 0.05 && peak > 0.25 && cosAt.back() < 0.7 * peak,
                  qPrintable(QStringLiteral("%1 → %2 → %3").arg(cosAt.front()).arg(peak).arg(cosAt.back())));
+    }
+
+    // The first run's weights over time: every grid time while they fit in kKeptWeightsBytes, then spread evenly over
+    // the grid (the first and the latest always there), never more than the budget; the weight views take the kept
+    // time nearest the cursor's.
+    void keptWeightsAreBoundedAndFollowTheCursor()
+    {
+        RunSetup s;
+        for (int i = 0; i < 200; ++i)
+            s.times.push_back(i == 0 ? 0.0 : std::pow(10.0, (i - 100) / 24.0));
+        Weights small;
+        small.W = RowMatrix::Zero(3, 100);
+        small.V = small.W;
+        RunResults r;
+        r.resetSimulation(s);
+        for (std::size_t i = 0; i < s.times.size(); ++i)
+            r.setFirstRunWeights(i, small);
+        QCOMPARE(r.keptWeights().size(), s.times.size());
+        QCOMPARE(r.shownWeights()->index, std::size_t(199));
+
+        Weights big;
+        big.W = RowMatrix::Zero(4, 1 << 17);  // 4 MB, with V 8 MB a time: eight fit in 64 MB
+        big.V = big.W;
+        const std::size_t bytes = sizeof(double) * std::size_t(big.W.size() + big.V.size());
+        r.resetSimulation(s);
+        for (std::size_t i = 0; i < s.times.size(); ++i) {
+            big.W(0, 0) = double(i);
+            r.setFirstRunWeights(i, big);
+            QVERIFY(r.keptWeights().size() * bytes <= kKeptWeightsBytes);
+            QCOMPARE(r.keptWeights().back().index, i);
+            QCOMPARE(r.keptWeights().front().index, std::size_t(0));
+        }
+        QVERIFY(r.keptWeights().size() >= 4);
+        r.cursor = s.times[100];
+        const KeptWeights* shown = r.shownWeights();
+        QVERIFY(shown);
+        QCOMPARE(shown->w.W(0, 0), double(shown->index));
+        QCOMPARE(shown->t, s.times[shown->index]);
+        for (const KeptWeights& k : r.keptWeights())
+            QVERIFY(std::abs(double(k.index) - 100) >= std::abs(double(shown->index) - 100));
+        QVERIFY(shown->index != 199);
     }
 };
 

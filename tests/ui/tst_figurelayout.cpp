@@ -55,7 +55,7 @@ aedyn::RunResults shortRun(const std::string& preset, const std::vector<std::pai
         e.runTheory([&](std::size_t i, const aedyn::Observables& o) { store.setTheory(i, o); });
     e.runSimulation([&](std::size_t i, const std::vector<aedyn::Observables>& runs, const aedyn::Weights& w) {
         store.setSimulation(aedyn::simulationPointOf(i, runs));
-        store.setFirstRunWeights(w);
+        store.setFirstRunWeights(i, w);
     });
     return store;
 }
