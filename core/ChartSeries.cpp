@@ -172,26 +172,10 @@ std::vector<Series> normSeries(const RunResults& results)
     return out;
 }
 
-std::vector<Series> overlapSeries(const RunResults& results, int maxUnits, int maxModes)
+ShownPoints shownPoints(const RunResults& results)
 {
-    std::vector<Series> out;
-    auto add = [&](const Observables& o, const char* route, const char* run) {
-        // One unit: within a one-dimensional tracked subspace the overlap is 1 at every time, so the plain cosine
-        // and the share of w outside the tracked modes show its alignment instead.
-        const bool plain = o.encoderProjection.rows() == 1;
-        const Eigen::MatrixXd cos = plain ? o.encoderOverlap() : o.encoderSubspaceOverlap();
-        const std::string name = plain ? "cos_" : "subspace_cos_";
-        for (int k = 0; k < std::min<int>(maxUnits, cos.rows()); ++k) {
-            for (int m = 0; m < std::min<int>(maxModes, cos.cols()); ++m)
-                out.push_back({name + n(k + 1) + "_" + n(m + 1), route, run, k, {o.t}, {cos(k, m)}, {}, m});
-            if (plain) {
-                const double rest = std::sqrt(std::max(0.0, 1.0 - cos.row(k).squaredNorm()));
-                out.push_back({"bulk_cos_" + n(k + 1), route, run, k, {o.t}, {rest}, {}, std::min<int>(maxModes, cos.cols())});
-            }
-        }
-    };
     // One time for both routes: the cursor's when one is set; else, while a simulation of the theory's parameters
-    // is shown, the simulation's latest time rather than the theory's end, so the two maps compare like with like.
+    // is shown, the simulation's latest time rather than the theory's end, so the two compare like with like.
     const SimulationPoint* sim = results.latestSimulation();
     if (results.cursor) {
         sim = nullptr;
@@ -211,10 +195,55 @@ std::vector<Series> overlapSeries(const RunResults& results, int maxUnits, int m
                 theory = &*o;
     }
     // The untied comparison theory of a tied network says nothing about the tied weights.
-    if (theory && !results.setup().theoryIsUntiedComparison)
-        add(*theory, "ode", "");
-    if (sim)
-        add(sim->mean, "sgd", "mean");
+    if (results.setup().theoryIsUntiedComparison)
+        theory = nullptr;
+    return {theory, sim ? &sim->mean : nullptr};
+}
+
+std::vector<Series> eigenbasisSeries(const RunResults& results, int maxUnits, int maxModes)
+{
+    std::vector<Series> out;
+    auto add = [&](const Observables& o, const char* route, const char* run) {
+        const Eigen::MatrixXd cos = o.encoderOverlap();
+        const int M = std::min<int>(maxModes, cos.cols());
+        for (int k = 0; k < std::min<int>(maxUnits, cos.rows()); ++k) {
+            for (int m = 0; m < M; ++m)
+                out.push_back({"cos_" + n(k + 1) + "_" + n(m + 1), route, run, k, {o.t}, {cos(k, m)}, {}, m});
+            const double rest = std::sqrt(std::max(0.0, 1.0 - cos.row(k).head(M).squaredNorm()));
+            out.push_back({"rest_" + n(k + 1), route, run, k, {o.t}, {rest}, {}, M});
+        }
+    };
+    const ShownPoints shown = shownPoints(results);
+    if (shown.theory)
+        add(*shown.theory, "ode", "");
+    if (shown.simulation)
+        add(*shown.simulation, "sgd", "mean");
+    return out;
+}
+
+std::vector<Series> overlapSeries(const RunResults& results, int maxUnits, int maxModes)
+{
+    std::vector<Series> out;
+    auto add = [&](const Observables& o, const char* route, const char* run) {
+        // One unit: within a one-dimensional tracked subspace the overlap is 1 at every time, so the plain cosine
+        // and the share of w outside the tracked modes show its alignment instead.
+        const bool plain = o.encoderProjection.rows() == 1;
+        const Eigen::MatrixXd cos = plain ? o.encoderOverlap() : o.encoderSubspaceOverlap();
+        const std::string name = plain ? "cos_" : "subspace_cos_";
+        for (int k = 0; k < std::min<int>(maxUnits, cos.rows()); ++k) {
+            for (int m = 0; m < std::min<int>(maxModes, cos.cols()); ++m)
+                out.push_back({name + n(k + 1) + "_" + n(m + 1), route, run, k, {o.t}, {cos(k, m)}, {}, m});
+            if (plain) {
+                const double rest = std::sqrt(std::max(0.0, 1.0 - cos.row(k).squaredNorm()));
+                out.push_back({"bulk_cos_" + n(k + 1), route, run, k, {o.t}, {rest}, {}, std::min<int>(maxModes, cos.cols())});
+            }
+        }
+    };
+    const ShownPoints shown = shownPoints(results);
+    if (shown.theory)
+        add(*shown.theory, "ode", "");
+    if (shown.simulation)
+        add(*shown.simulation, "sgd", "mean");
     return out;
 }
 

@@ -40,11 +40,26 @@ std::vector<Series> learningSeries(const RunResults& results, bool individualRun
 // untied comparison theory of a tied network is left out.
 std::vector<Series> normSeries(const RunResults& results);
 
+// The one time at which the overlap map and the eigenbasis view show both routes: with the time cursor set, each
+// route's last point at or before it; else the simulation's latest point and the theory at that time (at its own
+// latest when no simulation of its parameters is shown). Null where a route has no point; no theory for the
+// untied comparison of a tied network.
+struct ShownPoints {
+    const Observables* theory = nullptr;
+    const Observables* simulation = nullptr;  // the SGD mean
+};
+ShownPoints shownPoints(const RunResults& results);
+
+// Eigenbasis view: each unit's encoder against the leading eigenvectors, |cos(w_k, e_m)| = |w_k·e_m|/‖w_k‖
+// (cos_k_m, as curves.csv's cos_R_k_m) for the first maxUnits units and maxModes modes, and the rest of w_k
+// outside those modes, ‖w_k − Σ_m (w_k·e_m) e_m‖/‖w_k‖ = √(1 − Σ_m cos²) (rest_k, as mode index = the number of
+// modes shown), at the times of shownPoints.
+std::vector<Series> eigenbasisSeries(const RunResults& results, int maxUnits, int maxModes);
+
 // Overlap map: |u_k(τ)|/‖u_k‖ within the tracked subspace (subspace_cos_k_m, theory.md §3.10) for the first
 // maxUnits units and maxModes modes; for one unit the plain |cos(w, e_m)| (cos_1_m) and the share of w outside the
-// tracked modes (bulk_cos_1, as mode index maxModes or the number of modes). One point per route: with the time
-// cursor set, each route's last point at or before it; else the simulation's latest time and the theory at that
-// time (at its own latest when no simulation of its parameters is shown).
+// tracked modes (bulk_cos_1, as mode index maxModes or the number of modes). One point per route, at the times of
+// shownPoints.
 std::vector<Series> overlapSeries(const RunResults& results, int maxUnits, int maxModes);
 
 // Tidy CSV of series: one row per route, run and time; columns t,route,run, then each quantity in the order the

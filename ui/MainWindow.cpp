@@ -670,6 +670,7 @@ FigureOptions MainWindow::displayOptions(FigureOptions size) const
     size.logError = logError_->isChecked();
     size.individualRuns = individualRuns_->isChecked();
     size.fitWindow = weightNorms_->fitWindow();
+    size.weightsView = encoderWeights_->view();
     size.pins = pins_.curves(panelConfig());
     return size;
 }

@@ -1,6 +1,7 @@
 // The overlap map's series: both routes at one time while a simulation of the theory's parameters is shown, each at
 // its own latest time otherwise; one unit shown by its plain cosines and the rest of w (theory.md §3.10). The
-// first run's weights kept over time in bounded memory.
+// eigenbasis view's series (the overlap route's plain cosines at the same times), and the first run's weights kept
+// over time in bounded memory.
 #include "ChartSeries.h"
 #include "CurveTable.h"
 #include "Experiment.h"
@@ -159,6 +160,51 @@ private slots:
         const double peak = *std::max_element(cosAt.begin(), cosAt.end());
         QVERIFY2(cosAt.front() < 0.05 && peak > 0.25 && cosAt.back() < 0.7 * peak,
                  qPrintable(QStringLiteral("%1 → %2 → %3").arg(cosAt.front()).arg(peak).arg(cosAt.back())));
+    }
+
+    // The eigenbasis view: |cos(w_k, e_m)| of the overlap route at the overlap map's time (here the cursor's), and
+    // the rest of w_k outside the modes shown; for one unit exactly the overlap map's numbers.
+    void eigenbasisViewHasTheOverlapRoutesCosines()
+    {
+        ExperimentConfig c = presetConfig("fig2-sequential");
+        c.D = 200;
+        c.tMax = 50;
+        RunResults r = resultsOf(c, 30);
+        r.cursor = r.setup().times[20];
+        const std::vector<Series> e = eigenbasisSeries(r, 8, 8);
+        const std::vector<Series> o = overlapSeries(r, 8, 8);
+        QCOMPARE(timeOf(e, "ode"), timeOf(o, "ode"));
+        QCOMPARE(timeOf(e, "sgd"), timeOf(o, "sgd"));
+        QCOMPARE(timeOf(e, "ode"), r.setup().times[20]);
+        const Eigen::MatrixXd cos = r.theory()[20]->encoderOverlap();
+        QCOMPARE(cos.cols(), Eigen::Index(3));
+        int cosines = 0, rests = 0;
+        for (const Series& s : e) {
+            if (s.route != "ode")
+                continue;
+            if (s.column.rfind("rest_", 0) == 0) {
+                QCOMPARE(s.mode, 3);
+                AEDYN_COMPARE_REL(s.y.front(), std::sqrt(1 - cos.row(s.unit).squaredNorm()), 1e-12);
+                ++rests;
+            } else {
+                QCOMPARE(s.column, "cos_" + std::to_string(s.unit + 1) + "_" + std::to_string(s.mode + 1));
+                AEDYN_COMPARE_REL(s.y.front(), cos(s.unit, s.mode), 1e-12);
+                ++cosines;
+            }
+        }
+        QCOMPARE(cosines, 9);
+        QCOMPARE(rests, 3);
+
+        ExperimentConfig one = presetConfig("fig3-rescaling");
+        one.tMax = 100;
+        const RunResults r1 = resultsOf(one, 40);
+        const std::vector<Series> e1 = eigenbasisSeries(r1, 8, 8), o1 = overlapSeries(r1, 8, 8);
+        QCOMPARE(e1.size(), o1.size());
+        for (std::size_t i = 0; i < e1.size(); ++i) {
+            QCOMPARE(e1[i].route, o1[i].route);
+            QCOMPARE(e1[i].t, o1[i].t);
+            AEDYN_COMPARE_REL(e1[i].y.front(), o1[i].y.front(), 1e-12);
+        }
     }
 
     // The first run's weights over time: every grid time while they fit in kKeptWeightsBytes, then spread evenly over

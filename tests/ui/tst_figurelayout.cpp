@@ -133,7 +133,7 @@ private slots:
         QTest::addColumn<bool>("titles");
         QTest::addColumn<bool>("pins");
         const FigureChart charts[] = {FigureChart::Learning, FigureChart::Norms, FigureChart::Weights,
-                                      FigureChart::Spectrum, FigureChart::Dashboard};
+                                      FigureChart::Spectrum, FigureChart::Dashboard, FigureChart::Eigenbasis};
         for (const char* run : {"fig2", "fig3", "fig5d"})
             for (FigureChart chart : charts)
                 for (const char* size : {"single", "double"})
