@@ -99,20 +99,14 @@ std::vector<Series> normSeries(const RunResults& results)
         const auto& times = results.setup().times;
         for (int k = 0; k < std::min(K, kChartUnits); ++k) {
             Series w{names(k).first, "ode", "", k, {}, {}, {}}, v{names(k).second, "ode", "", k, {}, {}, {}};
-            Series b{"beta_" + n(k + 1), "ode", "", k, {}, {}, {}};
             for (std::size_t i = 0; i < results.theory().size(); ++i)
                 if (const auto& o = results.theory()[i]; o && o->encoderNorm.size() > k) {
                     const auto [a, c] = scales(*o, k);
                     append(w, times[i], a);
                     append(v, times[i], c);
-                    // From 0.01 up: the axis is logarithmic, and the early tiny biases would squeeze the norms.
-                    if (o->op.beta.size() > k && o->op.beta(k) >= 0.01)
-                        append(b, times[i], o->op.beta(k));
                 }
             out.push_back(std::move(w));
             out.push_back(std::move(v));
-            if (!b.t.empty())
-                out.push_back(std::move(b));
         }
     }
     if (!results.setup().theoryIsUntiedComparison && results.setup().K > kChartUnits) {
@@ -169,6 +163,37 @@ std::vector<Series> normSeries(const RunResults& results)
         out.push_back(std::move(w));
         out.push_back(std::move(v));
     }
+    return out;
+}
+
+std::vector<Series> biasSeries(const RunResults& results)
+{
+    std::vector<Series> out;
+    // A linear axis: every finite value at t > 0 (the time axis is logarithmic).
+    auto add = [](Series& s, double t, double y) {
+        if (t > 0 && std::isfinite(t) && std::isfinite(y)) {
+            s.t.push_back(t);
+            s.y.push_back(y);
+        }
+    };
+    const RunSetup& theory = results.setup();
+    if (theory.config.bias && !theory.theoryIsUntiedComparison)
+        for (int k = 0; k < std::min(theory.K, kChartUnits); ++k) {
+            Series b{"beta_" + n(k + 1), "ode", "", k, {}, {}, {}};
+            for (std::size_t i = 0; i < results.theory().size(); ++i)
+                if (const auto& o = results.theory()[i]; o && o->op.beta.size() > k)
+                    add(b, theory.times[i], o->op.beta(k));
+            out.push_back(std::move(b));
+        }
+    const RunSetup& simulation = results.simulationSetup();
+    if (simulation.config.bias)
+        for (int k = 0; k < std::min(simulation.K, kChartUnits); ++k) {
+            Series b{"beta_" + n(k + 1), "sgd", "mean", k, {}, {}, {}};
+            for (std::size_t i = 0; i < results.simulation().size(); ++i)
+                if (const auto& p = results.simulation()[i]; p && p->mean.op.beta.size() > k)
+                    add(b, results.simulationTimes()[i], p->mean.op.beta(k));
+            out.push_back(std::move(b));
+        }
     return out;
 }
 

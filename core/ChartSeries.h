@@ -32,13 +32,17 @@ std::vector<Series> learningSeries(const RunResults& results, bool individualRun
 
 
 // Weight chart: ‖w_k‖ (wnorm_k) and ‖v_k‖/√D (vnorm_k) for the first kChartUnits units and both routes; for one
-// unit the spike projections a = |w·e₁| (abs_u_1_1) and c = |v·e₁|/√D (abs_z_1_1) instead; the ODE's trained
-// biases β_k ≥ 0.01 (beta_k). For one unit also the ODE's excess error ε − ε_PCA(1) (excess) and, where the
+// unit the spike projections a = |w·e₁| (abs_u_1_1) and c = |v·e₁|/√D (abs_z_1_1) instead (the biases have a
+// chart of their own, biasSeries). For one unit also the ODE's excess error ε − ε_PCA(1) (excess) and, where the
 // theory has one, its reduced long-time continuation to t = 10⁸ (route reduced-ode: abs_u_1_1, abs_z_1_1, excess;
 // core/LongTimeContinuation.h). With more units, the ODE's median, smallest and largest norm over all units
 // (wnorm_median, wnorm_min, wnorm_max, vnorm_median, vnorm_min, vnorm_max). Each route uses its own K. The
 // untied comparison theory of a tied network is left out.
 std::vector<Series> normSeries(const RunResults& results);
+
+// Bias chart: the trained biases β_k (beta_k) of the first kChartUnits units over time, the ODE's and the SGD
+// mean's (empty when the bias is not trained). A linear axis: biases may be zero or negative.
+std::vector<Series> biasSeries(const RunResults& results);
 
 // The one time at which the overlap map and the eigenbasis view show both routes: with the time cursor set, each
 // route's last point at or before it; else the simulation's latest point and the theory at that time (at its own

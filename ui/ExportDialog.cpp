@@ -29,7 +29,8 @@ ExportDialog::ExportDialog(FigureChart chart, QWidget* parent)
                                                       {FigureChart::Weights, tr("Weights and overlaps")},
                                                       {FigureChart::Spectrum, tr("Spectrum")},
                                                       {FigureChart::Dashboard, tr("All four charts")},
-                                                      {FigureChart::Eigenbasis, tr("Encoders in the eigenbasis")}};
+                                                      {FigureChart::Eigenbasis, tr("Encoders in the eigenbasis")},
+                                                      {FigureChart::Biases, tr("Biases")}};
     for (const auto& [c, name] : charts)
         chart_->addItem(name, static_cast<int>(c));
     chart_->setCurrentIndex(chart_->findData(static_cast<int>(chart)));

@@ -1,5 +1,6 @@
 #include "FigureExport.h"
 
+#include "BiasChart.h"
 #include "ChartStyle.h"
 #include "EigenbasisChart.h"
 #include "EncoderWeightsChart.h"
@@ -173,6 +174,8 @@ std::unique_ptr<QWidget> buildFigure(const aedyn::RunResults& store, FigureChart
     }
     if (which == FigureChart::Eigenbasis)
         add(new EigenbasisChart, 0, 0);
+    if (which == FigureChart::Biases)
+        add(new BiasChart, 0, 0);
     if (all || which == FigureChart::Spectrum)
         add(new SpectrumChart, all ? 1 : 0, all ? 1 : 0);
     for (int i = 0; all && i < 2; ++i) {  // four equal quarters
@@ -247,6 +250,7 @@ QString figureChartName(FigureChart c)
     case FigureChart::Spectrum: return QStringLiteral("spectrum");
     case FigureChart::Dashboard: return QStringLiteral("dashboard");
     case FigureChart::Eigenbasis: return QStringLiteral("eigenbasis");
+    case FigureChart::Biases: return QStringLiteral("biases");
     }
     return {};
 }
@@ -254,7 +258,7 @@ QString figureChartName(FigureChart c)
 std::optional<FigureChart> parseFigureChart(const QString& name)
 {
     for (FigureChart c : {FigureChart::Learning, FigureChart::Norms, FigureChart::Weights, FigureChart::Spectrum,
-                          FigureChart::Dashboard, FigureChart::Eigenbasis})
+                          FigureChart::Dashboard, FigureChart::Eigenbasis, FigureChart::Biases})
         if (figureChartName(c) == name)
             return c;
     return std::nullopt;

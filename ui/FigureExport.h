@@ -18,11 +18,11 @@
 #include <optional>
 #include <utility>
 
-// The dashboard's four panels (Dashboard: all four), and a view that is exported alone: the encoders in the
-// eigenbasis (part of the weights panel).
-enum class FigureChart { Learning, Norms, Weights, Spectrum, Dashboard, Eigenbasis };
+// The dashboard's four panels (Dashboard: all four), and the views that are exported alone: the encoders in the
+// eigenbasis (part of the weights panel) and the trained biases.
+enum class FigureChart { Learning, Norms, Weights, Spectrum, Dashboard, Eigenbasis, Biases };
 
-// "learning", "norms", "weights", "spectrum", "dashboard", "eigenbasis".
+// "learning", "norms", "weights", "spectrum", "dashboard", "eigenbasis", "biases".
 QString figureChartName(FigureChart c);
 std::optional<FigureChart> parseFigureChart(const QString& name);
 

@@ -1,7 +1,7 @@
 // The overlap map's series: both routes at one time while a simulation of the theory's parameters is shown, each at
 // its own latest time otherwise; one unit shown by its plain cosines and the rest of w (theory.md §3.10). The
-// eigenbasis view's series (the overlap route's plain cosines at the same times), and the first run's weights kept
-// over time in bounded memory.
+// eigenbasis view's series (the overlap route's plain cosines at the same times), the biases' series, and the
+// first run's weights kept over time in bounded memory.
 #include "ChartSeries.h"
 #include "CurveTable.h"
 #include "Experiment.h"
@@ -205,6 +205,32 @@ private slots:
             QCOMPARE(e1[i].t, o1[i].t);
             AEDYN_COMPARE_REL(e1[i].y.front(), o1[i].y.front(), 1e-12);
         }
+    }
+
+    // Figure 4c: the biases have series of their own — every point from the first time on, the last the theory's β
+    // — and the norm chart's series hold none; without trained biases there are none.
+    void biasesHaveSeriesOfTheirOwn()
+    {
+        ExperimentConfig c = presetConfig("fig4b-relu-bias");
+        c.D = 200;
+        c.tMax = 20;
+        RunResults r = resultsOf(c, 10);
+        for (const Series& s : normSeries(r))
+            QVERIFY2(s.column.rfind("beta_", 0) != 0, s.column.c_str());
+        const std::vector<Series> b = biasSeries(r);
+        QCOMPARE(b.size(), std::size_t(2 * c.K));
+        for (const Series& s : b) {
+            QCOMPARE(s.column, "beta_" + std::to_string(s.unit + 1));
+            QCOMPARE(s.t.front(), r.setup().times[1]);  // from the first time t > 0 on: not cut below 0.01
+            if (s.route == "ode") {
+                QCOMPARE(s.t.size(), r.theory().size() - 1);
+                QCOMPARE(s.y.back(), r.latestTheory()->op.beta(s.unit));
+            } else {
+                QCOMPARE(s.y.back(), r.latestSimulation()->mean.op.beta(s.unit));
+            }
+        }
+        c.bias = false;
+        QVERIFY(biasSeries(resultsOf(c, 10)).empty());
     }
 
     // The first run's weights over time: every grid time while they fit in kKeptWeightsBytes, then spread evenly over

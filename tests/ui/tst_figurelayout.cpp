@@ -112,6 +112,8 @@ class TestFigureLayout : public QObject {
                 runs_[name] = shortRun("fig3-rescaling", {{"D", "200"}, {"t_max", "100"}, {"runs", "2"}});
             else if (name == QLatin1String("fig4a"))
                 runs_[name] = shortRun("fig4a-tied", {{"D", "200"}, {"t_max", "30"}, {"runs", "2"}});
+            else if (name == QLatin1String("fig4b"))
+                runs_[name] = shortRun("fig4b-relu-bias", {{"D", "200"}, {"t_max", "30"}, {"runs", "2"}});
             else
                 runs_[name] = shortRun("fig5d-fashion-mnist", {{"t_max", "1"}});
         }
@@ -139,6 +141,10 @@ private slots:
                 for (const char* size : {"single", "double"})
                     QTest::addRow("%s %s %s", run, qPrintable(figureChartName(chart)), size)
                         << QString::fromLatin1(run) << chart << QString::fromLatin1(size) << true << false;
+        for (const char* size : {"single", "double"})
+            for (FigureChart chart : {FigureChart::Biases, FigureChart::Norms})
+                QTest::addRow("fig4b %s %s", qPrintable(figureChartName(chart)), size)
+                    << QStringLiteral("fig4b") << chart << QString::fromLatin1(size) << true << false;
         for (const char* size : {"single", "double"}) {
             QTest::addRow("fig2 learning %s with pins", size)
                 << QStringLiteral("fig2") << FigureChart::Learning << QString::fromLatin1(size) << true << true;

@@ -20,6 +20,7 @@
 #include "Slowdown.h"
 #include "WeightVectorChart.h"
 #include "OffThreadPainter.h"
+#include "BiasChart.h"
 #include "EigenbasisChart.h"
 #include "ChartSeries.h"
 
@@ -645,6 +646,42 @@ private slots:
         w.timeCursor()->setTime(std::nullopt);
         QTRY_VERIFY2_WITH_TIMEOUT(vectors->title().contains(QStringLiteral("t = 50)")), qPrintable(vectors->title()),
                                   5000 * kSlowdown);
+    }
+
+    // Figure 4c: the trained biases in a chart of their own, the theory's last point its β; the norm chart without
+    // them; no bias chart where the bias is not trained.
+    void biasesHaveAChartOfTheirOwn()
+    {
+        MainWindow w;
+        w.resize(1280, 720);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(!w.biases()->isVisible());
+        QVERIFY(w.panel()->selectPreset(QStringLiteral("fig4b-relu-bias")));
+        w.panel()->setValue("D", QStringLiteral("200"));
+        w.panel()->setValue("t_max", QStringLiteral("20"));
+        w.panel()->setValue("runs", QStringLiteral("1"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 20000 * kSlowdown);
+        QTRY_VERIFY_WITH_TIMEOUT(w.biases()->isVisible() && !w.biases()->drawnPoints(3, true).isEmpty() &&
+                                     w.biases()->drawnPoints(3, true).last().x() == 20.0,
+                                 5000 * kSlowdown);
+        const aedyn::Observables* last = w.store().latestTheory();
+        for (int k = 0; k < 4; ++k)
+            QCOMPARE(w.biases()->drawnPoints(k, true).last().y(), last->op.beta(k));
+        // The norm chart draws norms only: no dotted bias lines, no β in its axis title.
+        const QChart* norms = w.weightNorms()->findChild<QChartView*>()->chart();
+        for (const QAbstractSeries* s : norms->series())
+            if (auto* line = qobject_cast<const QLineSeries*>(s))
+                QVERIFY(line->pen().style() != Qt::DotLine);
+        for (const QAbstractAxis* axis : norms->axes())
+            QVERIFY(!axis->titleText().contains(QStringLiteral("β")));
+        w.runSimulation();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.simulationRunning(), 60000 * kSlowdown);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.biases()->drawnPoints(0, false).isEmpty(), 5000 * kSlowdown);
+        QVERIFY(w.panel()->selectPreset(QStringLiteral("fig4b-relu-nobias")));
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 20000 * kSlowdown);
+        w.resetSimulation();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.biases()->isVisible(), 5000 * kSlowdown);
     }
 
     // The numbers under the pointer: the ODE's ε at the grid time nearest the pointer, as computed (not as drawn);
