@@ -69,8 +69,8 @@ void BiasChart::applyStyle(bool theoryStale, bool simulationStale)
     if (chart_->legend()->isVisible() != style_.page)
         chart_->legend()->setVisible(style_.page);
     for (qsizetype k = 0; k < theory_.size(); ++k) {
-        const QPen line(theoryStale ? referenceGrey() : unitColour(int(k)), style_.pen(2.0));
-        const QPen marker(simulationStale ? referenceGrey() : unitColour(int(k)), style_.pen(1.2));
+        const QPen line(theoryStale ? style_.reference() : style_.unit(int(k)), style_.pen(2.0));
+        const QPen marker(simulationStale ? style_.reference() : style_.unit(int(k)), style_.pen(1.2));
         // Only when they change: each change lays the legend out again.
         if (theory_[k]->pen() != line)
             theory_[k]->setPen(line);

@@ -109,8 +109,8 @@ void EigenbasisChart::applyStyle(bool theoryStale, bool simulationStale)
     if (chart_->legend()->isVisible() != unitLegend_)
         chart_->legend()->setVisible(unitLegend_);
     for (qsizetype k = 0; k < theoryLines_.size(); ++k) {
-        const QPen line(theoryStale ? referenceGrey() : unitColour(int(k)), style_.pen(1.5));
-        const QPen marker(simulationStale ? referenceGrey() : unitColour(int(k)), style_.pen(1.5));
+        const QPen line(theoryStale ? style_.reference() : style_.unit(int(k)), style_.pen(1.5));
+        const QPen marker(simulationStale ? style_.reference() : style_.unit(int(k)), style_.pen(1.5));
         // Only when they change: each change lays the legend out again.
         if (theoryLines_[k]->pen() != line) {
             theoryLines_[k]->setPen(line);
