@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 BiasChart::BiasChart(QWidget* parent)
     : QWidget(parent)
@@ -114,10 +115,18 @@ void BiasChart::refresh(const aedyn::RunResults& store)
     const auto& times = store.setup().times.size() > 1 ? store.setup().times : store.simulationTimes();
     if (times.size() > 1 && (tAxis_->min() != times[1] || tAxis_->max() != times.back()))
         tAxis_->setRange(times[1], times.back());
-    const double pad = 0.05 * std::max(hi - lo, 1e-3);
-    if (yAxis_->min() > lo - pad || yAxis_->max() < hi + pad || yAxis_->max() - yAxis_->min() > 2 * (hi - lo + 2 * pad)) {
+    // A new range only when the biases leave it or fill less than half of it (each one lays the chart out again).
+    // Ticks at multiples of a round step from 0, not at the ends: the lowest label then stays clear of the corner
+    // where the time axis' first label is.
+    const double span = std::max(hi - lo, 1e-3), pad = 0.08 * span;
+    if (yAxis_->min() > lo || yAxis_->max() < hi || yAxis_->max() - yAxis_->min() > 2 * (span + 2 * pad)) {
         yAxis_->setRange(lo - pad, hi + pad);
-        yAxis_->applyNiceNumbers();
+        const double decade = std::pow(10.0, std::floor(std::log10(span / 4)));
+        const double step = span / 4 / decade > 5 ? 10 * decade : span / 4 / decade > 2 ? 5 * decade
+                            : span / 4 / decade > 1 ? 2 * decade : decade;
+        yAxis_->setTickType(QValueAxis::TicksDynamic);
+        yAxis_->setTickAnchor(0);
+        yAxis_->setTickInterval(step);
     }
 }
 

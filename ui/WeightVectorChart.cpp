@@ -125,14 +125,15 @@ void WeightVectorChart::paintAtOnce() { painter_->setInline(true); }
 
 void WeightVectorChart::showTitles(const aedyn::RunResults* store, bool inEigenbasis)
 {
-    // The time of the weights drawn, and when the cursor asks for a time that was not kept, the time asked for.
+    // The time of the weights drawn, and when the simulation's time the other panels show was not kept, that time.
     const aedyn::KeptWeights* kept = store ? store->shownWeights() : nullptr;
+    const aedyn::Observables* shown = store ? aedyn::shownPoints(*store).simulation : nullptr;
     auto at = [](double t) { return QString::number(t, 'g', 3); };
     QString when;
     if (kept) {
         when = QStringLiteral(", t = %1").arg(at(kept->t));
-        if (store->cursor && at(*store->cursor) != at(kept->t))
-            when += QStringLiteral(", the kept time nearest %1").arg(at(*store->cursor));
+        if (shown && at(shown->t) != at(kept->t))
+            when += QStringLiteral(", the kept time nearest %1").arg(at(shown->t));
     }
     const QString title = QStringLiteral("<b>Weights over the input index</b> (first SGD run%1)").arg(when);
     if (chart_->title() != title) {

@@ -1,6 +1,7 @@
 #pragma once
 // Each unit's weight vector over the input index, from the first SGD run at the kept time nearest the time cursor's
-// (RunResults keeps the weights at a bounded number of times; the title says which), with the component along its
+// (RunResults keeps the weights at a bounded number of times; the title says which when it is not the time the
+// other panels show), with the component along its
 // best-matching eigenvector overlaid dashed: with sinusoidal spike rows (figure 5) a unit that has learnt an
 // eigenvector draws it. Decoder vectors are shown by default because their bulk part decays, while a randomly
 // initialised encoder keeps its bulk noise for times of order D (theory.md §3.10).
