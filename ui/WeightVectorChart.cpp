@@ -143,7 +143,7 @@ void WeightVectorChart::showTitles(const aedyn::RunResults* store, bool inEigenb
                                QStringLiteral("<b>Weights</b>%1").arg(shortWhen), QStringLiteral("<b>Weights</b>")});
     }
     // Power-law inputs are drawn in their eigenbasis: there the input index is the eigen-index.
-    const QString index = inEigenbasis ? QStringLiteral("input index i = eigenvector index (inputs in their eigenbasis)")
+    const QString index = inEigenbasis ? QStringLiteral("input index i = eigen-index (eigenbasis inputs)")
                                        : QStringLiteral("input index i");
     if (indexAxis_->titleText() != index) {
         indexAxis_->setTitleText(index);
