@@ -50,7 +50,8 @@ constexpr double kMaxFigurePixels = 1e8;
 const QStringList& cliChartNames()
 {
     static const QStringList names{QStringLiteral("learning"), QStringLiteral("norms"), QStringLiteral("weights"),
-                                   QStringLiteral("spectrum"), QStringLiteral("dashboard")};
+                                   QStringLiteral("spectrum"), QStringLiteral("dashboard"), QStringLiteral("eigenbasis"),
+                                   QStringLiteral("biases")};
     return names;
 }
 
@@ -82,7 +83,7 @@ std::optional<CliOptions> parseCliOptions(const QStringList& arguments, QString*
                                        "it, without a display (repeatable).",
                                        "FILE");
     const QCommandLineOption chartOpt("chart", "The chart of --figure: learning (default), norms, weights, "
-                                               "spectrum or dashboard.",
+                                               "spectrum, dashboard, eigenbasis or biases.",
                                       "NAME");
     const QCommandLineOption sizeOpt("figure-size", "Figure size in inches (default 3.4x2.4; dashboard 7x5).",
                                      "WxH");

@@ -189,7 +189,7 @@ int runExperiment(const aedyn::ExperimentConfig& config, const QString& preset, 
             [&](std::size_t i, const std::vector<aedyn::Observables>& runs, const aedyn::Weights& first) {
                 results.setSimulation(aedyn::simulationPointOf(i, runs));
                 if (keepWeights)
-                    results.setFirstRunWeights(first);
+                    results.setFirstRunWeights(i, first);
             },
             [&](double t) { progress.update(t); }, &g_control, options.threads);
         progress.finish();

@@ -99,20 +99,14 @@ std::vector<Series> normSeries(const RunResults& results)
         const auto& times = results.setup().times;
         for (int k = 0; k < std::min(K, kChartUnits); ++k) {
             Series w{names(k).first, "ode", "", k, {}, {}, {}}, v{names(k).second, "ode", "", k, {}, {}, {}};
-            Series b{"beta_" + n(k + 1), "ode", "", k, {}, {}, {}};
             for (std::size_t i = 0; i < results.theory().size(); ++i)
                 if (const auto& o = results.theory()[i]; o && o->encoderNorm.size() > k) {
                     const auto [a, c] = scales(*o, k);
                     append(w, times[i], a);
                     append(v, times[i], c);
-                    // From 0.01 up: the axis is logarithmic, and the early tiny biases would squeeze the norms.
-                    if (o->op.beta.size() > k && o->op.beta(k) >= 0.01)
-                        append(b, times[i], o->op.beta(k));
                 }
             out.push_back(std::move(w));
             out.push_back(std::move(v));
-            if (!b.t.empty())
-                out.push_back(std::move(b));
         }
     }
     if (!results.setup().theoryIsUntiedComparison && results.setup().K > kChartUnits) {
@@ -172,26 +166,41 @@ std::vector<Series> normSeries(const RunResults& results)
     return out;
 }
 
-std::vector<Series> overlapSeries(const RunResults& results, int maxUnits, int maxModes)
+std::vector<Series> biasSeries(const RunResults& results)
 {
     std::vector<Series> out;
-    auto add = [&](const Observables& o, const char* route, const char* run) {
-        // One unit: within a one-dimensional tracked subspace the overlap is 1 at every time, so the plain cosine
-        // and the share of w outside the tracked modes show its alignment instead.
-        const bool plain = o.encoderProjection.rows() == 1;
-        const Eigen::MatrixXd cos = plain ? o.encoderOverlap() : o.encoderSubspaceOverlap();
-        const std::string name = plain ? "cos_" : "subspace_cos_";
-        for (int k = 0; k < std::min<int>(maxUnits, cos.rows()); ++k) {
-            for (int m = 0; m < std::min<int>(maxModes, cos.cols()); ++m)
-                out.push_back({name + n(k + 1) + "_" + n(m + 1), route, run, k, {o.t}, {cos(k, m)}, {}, m});
-            if (plain) {
-                const double rest = std::sqrt(std::max(0.0, 1.0 - cos.row(k).squaredNorm()));
-                out.push_back({"bulk_cos_" + n(k + 1), route, run, k, {o.t}, {rest}, {}, std::min<int>(maxModes, cos.cols())});
-            }
+    // A linear axis: every finite value at t > 0 (the time axis is logarithmic).
+    auto add = [](Series& s, double t, double y) {
+        if (t > 0 && std::isfinite(t) && std::isfinite(y)) {
+            s.t.push_back(t);
+            s.y.push_back(y);
         }
     };
+    const RunSetup& theory = results.setup();
+    if (theory.config.bias && !theory.theoryIsUntiedComparison)
+        for (int k = 0; k < std::min(theory.K, kChartUnits); ++k) {
+            Series b{"beta_" + n(k + 1), "ode", "", k, {}, {}, {}};
+            for (std::size_t i = 0; i < results.theory().size(); ++i)
+                if (const auto& o = results.theory()[i]; o && o->op.beta.size() > k)
+                    add(b, theory.times[i], o->op.beta(k));
+            out.push_back(std::move(b));
+        }
+    const RunSetup& simulation = results.simulationSetup();
+    if (simulation.config.bias)
+        for (int k = 0; k < std::min(simulation.K, kChartUnits); ++k) {
+            Series b{"beta_" + n(k + 1), "sgd", "mean", k, {}, {}, {}};
+            for (std::size_t i = 0; i < results.simulation().size(); ++i)
+                if (const auto& p = results.simulation()[i]; p && p->mean.op.beta.size() > k)
+                    add(b, results.simulationTimes()[i], p->mean.op.beta(k));
+            out.push_back(std::move(b));
+        }
+    return out;
+}
+
+ShownPoints shownPoints(const RunResults& results)
+{
     // One time for both routes: the cursor's when one is set; else, while a simulation of the theory's parameters
-    // is shown, the simulation's latest time rather than the theory's end, so the two maps compare like with like.
+    // is shown, the simulation's latest time rather than the theory's end, so the two compare like with like.
     const SimulationPoint* sim = results.latestSimulation();
     if (results.cursor) {
         sim = nullptr;
@@ -211,10 +220,55 @@ std::vector<Series> overlapSeries(const RunResults& results, int maxUnits, int m
                 theory = &*o;
     }
     // The untied comparison theory of a tied network says nothing about the tied weights.
-    if (theory && !results.setup().theoryIsUntiedComparison)
-        add(*theory, "ode", "");
-    if (sim)
-        add(sim->mean, "sgd", "mean");
+    if (results.setup().theoryIsUntiedComparison)
+        theory = nullptr;
+    return {theory, sim ? &sim->mean : nullptr};
+}
+
+std::vector<Series> eigenbasisSeries(const RunResults& results, int maxUnits, int maxModes)
+{
+    std::vector<Series> out;
+    auto add = [&](const Observables& o, const char* route, const char* run) {
+        const Eigen::MatrixXd cos = o.encoderOverlap();
+        const int M = std::min<int>(maxModes, cos.cols());
+        for (int k = 0; k < std::min<int>(maxUnits, cos.rows()); ++k) {
+            for (int m = 0; m < M; ++m)
+                out.push_back({"cos_" + n(k + 1) + "_" + n(m + 1), route, run, k, {o.t}, {cos(k, m)}, {}, m});
+            const double rest = std::sqrt(std::max(0.0, 1.0 - cos.row(k).head(M).squaredNorm()));
+            out.push_back({"rest_" + n(k + 1), route, run, k, {o.t}, {rest}, {}, M});
+        }
+    };
+    const ShownPoints shown = shownPoints(results);
+    if (shown.theory)
+        add(*shown.theory, "ode", "");
+    if (shown.simulation)
+        add(*shown.simulation, "sgd", "mean");
+    return out;
+}
+
+std::vector<Series> overlapSeries(const RunResults& results, int maxUnits, int maxModes)
+{
+    std::vector<Series> out;
+    auto add = [&](const Observables& o, const char* route, const char* run) {
+        // One unit: within a one-dimensional tracked subspace the overlap is 1 at every time, so the plain cosine
+        // and the share of w outside the tracked modes show its alignment instead.
+        const bool plain = o.encoderProjection.rows() == 1;
+        const Eigen::MatrixXd cos = plain ? o.encoderOverlap() : o.encoderSubspaceOverlap();
+        const std::string name = plain ? "cos_" : "subspace_cos_";
+        for (int k = 0; k < std::min<int>(maxUnits, cos.rows()); ++k) {
+            for (int m = 0; m < std::min<int>(maxModes, cos.cols()); ++m)
+                out.push_back({name + n(k + 1) + "_" + n(m + 1), route, run, k, {o.t}, {cos(k, m)}, {}, m});
+            if (plain) {
+                const double rest = std::sqrt(std::max(0.0, 1.0 - cos.row(k).squaredNorm()));
+                out.push_back({"bulk_cos_" + n(k + 1), route, run, k, {o.t}, {rest}, {}, std::min<int>(maxModes, cos.cols())});
+            }
+        }
+    };
+    const ShownPoints shown = shownPoints(results);
+    if (shown.theory)
+        add(*shown.theory, "ode", "");
+    if (shown.simulation)
+        add(*shown.simulation, "sgd", "mean");
     return out;
 }
 

@@ -32,19 +32,38 @@ std::vector<Series> learningSeries(const RunResults& results, bool individualRun
 
 
 // Weight chart: ‖w_k‖ (wnorm_k) and ‖v_k‖/√D (vnorm_k) for the first kChartUnits units and both routes; for one
-// unit the spike projections a = |w·e₁| (abs_u_1_1) and c = |v·e₁|/√D (abs_z_1_1) instead; the ODE's trained
-// biases β_k ≥ 0.01 (beta_k). For one unit also the ODE's excess error ε − ε_PCA(1) (excess) and, where the
+// unit the spike projections a = |w·e₁| (abs_u_1_1) and c = |v·e₁|/√D (abs_z_1_1) instead (the biases have a
+// chart of their own, biasSeries). For one unit also the ODE's excess error ε − ε_PCA(1) (excess) and, where the
 // theory has one, its reduced long-time continuation to t = 10⁸ (route reduced-ode: abs_u_1_1, abs_z_1_1, excess;
 // core/LongTimeContinuation.h). With more units, the ODE's median, smallest and largest norm over all units
 // (wnorm_median, wnorm_min, wnorm_max, vnorm_median, vnorm_min, vnorm_max). Each route uses its own K. The
 // untied comparison theory of a tied network is left out.
 std::vector<Series> normSeries(const RunResults& results);
 
+// Bias chart: the trained biases β_k (beta_k) of the first kChartUnits units over time, the ODE's and the SGD
+// mean's (empty when the bias is not trained). A linear axis: biases may be zero or negative.
+std::vector<Series> biasSeries(const RunResults& results);
+
+// The one time at which the overlap map and the eigenbasis view show both routes: with the time cursor set, each
+// route's last point at or before it; else the simulation's latest point and the theory at that time (at its own
+// latest when no simulation of its parameters is shown). Null where a route has no point; no theory for the
+// untied comparison of a tied network.
+struct ShownPoints {
+    const Observables* theory = nullptr;
+    const Observables* simulation = nullptr;  // the SGD mean
+};
+ShownPoints shownPoints(const RunResults& results);
+
+// Eigenbasis view: each unit's encoder against the leading eigenvectors, |cos(w_k, e_m)| = |w_k·e_m|/‖w_k‖
+// (cos_k_m, as curves.csv's cos_R_k_m) for the first maxUnits units and maxModes modes, and the rest of w_k
+// outside those modes, ‖w_k − Σ_m (w_k·e_m) e_m‖/‖w_k‖ = √(1 − Σ_m cos²) (rest_k, as mode index = the number of
+// modes shown), at the times of shownPoints.
+std::vector<Series> eigenbasisSeries(const RunResults& results, int maxUnits, int maxModes);
+
 // Overlap map: |u_k(τ)|/‖u_k‖ within the tracked subspace (subspace_cos_k_m, theory.md §3.10) for the first
 // maxUnits units and maxModes modes; for one unit the plain |cos(w, e_m)| (cos_1_m) and the share of w outside the
-// tracked modes (bulk_cos_1, as mode index maxModes or the number of modes). One point per route: with the time
-// cursor set, each route's last point at or before it; else the simulation's latest time and the theory at that
-// time (at its own latest when no simulation of its parameters is shown).
+// tracked modes (bulk_cos_1, as mode index maxModes or the number of modes). One point per route, at the times of
+// shownPoints.
 std::vector<Series> overlapSeries(const RunResults& results, int maxUnits, int maxModes);
 
 // Tidy CSV of series: one row per route, run and time; columns t,route,run, then each quantity in the order the

@@ -28,6 +28,7 @@ RunSetup setupOf(const Experiment& e)
     for (int tau = 0; tau < shown; ++tau)
         setup.eigenvectors.col(tau) = e.data().eigenvector(tau);
     setup.rule = e.rule();
+    setup.inEigenbasis = e.data().inEigenbasis();
     if (images) {
         setup.imageRows = images->images().train.rows;
         setup.imageCols = images->images().train.cols;
@@ -68,7 +69,8 @@ void RunResults::resetSimulation(const RunSetup& setup)
 {
     simulationSetup_ = setup;
     simulation_.assign(setup.times.size(), std::nullopt);
-    firstRun_.reset();
+    kept_.clear();
+    keptStride_ = 1;
     ++firstRunVersion_;
     anySim_ = false;
     simulationStale = false;
@@ -94,10 +96,41 @@ void RunResults::setSimulation(const SimulationPoint& p)
     anySim_ = true;
 }
 
-void RunResults::setFirstRunWeights(const Weights& w)
+void RunResults::setFirstRunWeights(std::size_t index, const Weights& w)
 {
-    firstRun_ = w;
+    // The previous latest goes unless it is on the stride.
+    if (!kept_.empty() && kept_.back().index % keptStride_ != 0)
+        kept_.pop_back();
+    const double t = index < simulationSetup_.times.size() ? simulationSetup_.times[index] : 0.0;
+    kept_.push_back({index, t, w});
+    const std::size_t bytes = sizeof(double) * std::size_t(w.W.size() + w.V.size() + w.beta.size());
+    while (kept_.size() > 1 && kept_.size() * bytes > kKeptWeightsBytes) {
+        keptStride_ *= 2;
+        if (keptStride_ > simulationSetup_.times.size())
+            kept_.erase(kept_.begin(), kept_.end() - 1);
+        else
+            kept_.erase(std::remove_if(kept_.begin(), kept_.end() - 1,
+                                       [&](const KeptWeights& k) { return k.index % keptStride_ != 0; }),
+                        kept_.end() - 1);
+    }
     ++firstRunVersion_;
+}
+
+const KeptWeights* RunResults::shownWeights() const
+{
+    if (kept_.empty())
+        return nullptr;
+    if (!cursor)
+        return &kept_.back();
+    // The grid index of the cursor's time, then the kept index nearest it: the grid is log-spaced.
+    const auto& times = simulationSetup_.times;
+    const std::size_t at = static_cast<std::size_t>(
+        std::max<std::ptrdiff_t>(0, std::upper_bound(times.begin(), times.end(), *cursor * (1 + 1e-12)) - times.begin() - 1));
+    const KeptWeights* best = &kept_.front();
+    for (const KeptWeights& k : kept_)
+        if ((k.index > at ? k.index - at : at - k.index) < (best->index > at ? best->index - at : at - best->index))
+            best = &k;
+    return best;
 }
 
 const SimulationPoint* RunResults::latestSimulation() const { return anySim_ ? &*simulation_[latestSim_] : nullptr; }

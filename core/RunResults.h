@@ -30,6 +30,7 @@ struct RunSetup {
     int D = 0;
     Eigen::MatrixXd eigenvectors;      // D × (up to 8, for images up to max(8, K)) leading eigenvectors
     TrainingRule rule;                 // how the network reconstructs (activation, tying)
+    bool inEigenbasis = false;         // the input coordinates are the eigenbasis (power-law spectra)
     // Real images only (imageRows > 0): their shape and a few preprocessed test images (D × n). The simulation's
     // error is then measured on held-out images.
     int imageRows = 0, imageCols = 0;
@@ -55,6 +56,17 @@ struct SimulationPoint {
 // One simulation time from the runs' observables.
 SimulationPoint simulationPointOf(std::size_t index, const std::vector<Observables>& runs);
 
+// The first SGD run's weights at one grid time.
+struct KeptWeights {
+    std::size_t index = 0;  // on the simulation's grid
+    double t = 0.0;
+    Weights w;
+};
+
+// At most this much memory for the first run's weights over time: K×D each, so that with large D and K only a
+// few times (at least the latest) are kept.
+constexpr std::size_t kKeptWeightsBytes = std::size_t(64) << 20;
+
 class RunResults {
 public:
     void resetTheory(const RunSetup& setup);
@@ -62,8 +74,10 @@ public:
     void clearSimulation();
     void setTheory(std::size_t index, const Observables& o);
     void setSimulation(const SimulationPoint& p);
-    // The weights of the first SGD run at the latest grid time (only the latest: they are K×D each).
-    void setFirstRunWeights(const Weights& w);
+    // The weights of the first SGD run at a grid time (the simulation's index). They are K×D each: every grid time
+    // is kept while all fit in kKeptWeightsBytes, beyond that every second, fourth, … (evenly in log t), and
+    // always the latest.
+    void setFirstRunWeights(std::size_t index, const Weights& w);
     // The theory's reduced long-time continuation (figure 3, core/LongTimeContinuation.h); cleared by resetTheory.
     void setLongTime(std::vector<ReducedPoint> points) { longTime_ = std::move(points); }
 
@@ -73,7 +87,10 @@ public:
     const std::vector<std::optional<Observables>>& theory() const { return theory_; }
     const std::vector<std::optional<SimulationPoint>>& simulation() const { return simulation_; }
     const std::vector<double>& simulationTimes() const { return simulationSetup_.times; }
-    const std::optional<Weights>& firstRunWeights() const { return firstRun_; }
+    const std::vector<KeptWeights>& keptWeights() const { return kept_; }
+    // The kept weights the weight views show: those nearest the cursor's time (in log t), or the latest without a
+    // cursor; null when there are none.
+    const KeptWeights* shownWeights() const;
     const std::vector<ReducedPoint>& longTime() const { return longTime_; }
     // Changes whenever new weights arrive or the simulation is reset, so a chart can skip redundant redraws.
     std::uint64_t firstRunVersion() const { return firstRunVersion_; }
@@ -90,7 +107,8 @@ private:
     RunSetup theorySetup_, simulationSetup_;
     std::vector<std::optional<Observables>> theory_;
     std::vector<std::optional<SimulationPoint>> simulation_;
-    std::optional<Weights> firstRun_;
+    std::vector<KeptWeights> kept_;
+    std::size_t keptStride_ = 1;  // grid indices kept: the multiples of this (and the latest)
     std::vector<ReducedPoint> longTime_;
     std::uint64_t firstRunVersion_ = 0;
     std::size_t latestSim_ = 0, latestTheory_ = 0;

@@ -38,6 +38,10 @@ std::vector<aedyn::Series> chartSeries(const aedyn::RunResults& store, FigureCha
         take(aedyn::normSeries(store));
     if (all || chart == FigureChart::Weights)
         take(aedyn::overlapSeries(store, kOverlapUnits, kOverlapModes));
+    if (chart == FigureChart::Eigenbasis)
+        take(aedyn::eigenbasisSeries(store, aedyn::kChartUnits, kOverlapModes));
+    if (chart == FigureChart::Biases)
+        take(aedyn::biasSeries(store));
     return series;
 }
 

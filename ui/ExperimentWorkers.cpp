@@ -59,7 +59,7 @@ void SimulationWorker::run(const aedyn::ExperimentConfig& config, std::shared_pt
             [&](std::size_t i, const std::vector<aedyn::Observables>& runs, const aedyn::Weights& first) {
                 const aedyn::SimulationPoint point = aedyn::simulationPointOf(i, runs);
                 queueHandOver([&] {
-                    emit firstRunWeights(generation, first);
+                    emit firstRunWeights(generation, i, first);
                     emit pointReady(generation, point);
                 });
             },

@@ -40,7 +40,7 @@ public slots:
 signals:
     void setupReady(quint64 generation, const aedyn::RunSetup& setup);
     void pointReady(quint64 generation, const aedyn::SimulationPoint& p);
-    void firstRunWeights(quint64 generation, const aedyn::Weights& w);
+    void firstRunWeights(quint64 generation, qulonglong index, const aedyn::Weights& w);
     void progress(quint64 generation, double t);
     void finished(quint64 generation, const QString& failure, bool stopped);
 };

@@ -28,7 +28,9 @@ ExportDialog::ExportDialog(FigureChart chart, QWidget* parent)
                                                       {FigureChart::Norms, tr("Weight norms")},
                                                       {FigureChart::Weights, tr("Weights and overlaps")},
                                                       {FigureChart::Spectrum, tr("Spectrum")},
-                                                      {FigureChart::Dashboard, tr("All four charts")}};
+                                                      {FigureChart::Dashboard, tr("All four charts")},
+                                                      {FigureChart::Eigenbasis, tr("Encoders in the eigenbasis")},
+                                                      {FigureChart::Biases, tr("Biases")}};
     for (const auto& [c, name] : charts)
         chart_->addItem(name, static_cast<int>(c));
     chart_->setCurrentIndex(chart_->findData(static_cast<int>(chart)));

@@ -1,6 +1,8 @@
 #include "FigureExport.h"
 
+#include "BiasChart.h"
 #include "ChartStyle.h"
+#include "EigenbasisChart.h"
 #include "EncoderWeightsChart.h"
 #include "PageFit.h"
 #include "SpectrumChart.h"
@@ -167,8 +169,13 @@ std::unique_ptr<QWidget> buildFigure(const aedyn::RunResults& store, FigureChart
     if (all || which == FigureChart::Weights) {
         auto* c = new EncoderWeightsChart;
         c->paintAtOnce();
+        c->setView(o.weightsView);
         add(c, all ? 1 : 0, 0);
     }
+    if (which == FigureChart::Eigenbasis)
+        add(new EigenbasisChart, 0, 0);
+    if (which == FigureChart::Biases)
+        add(new BiasChart, 0, 0);
     if (all || which == FigureChart::Spectrum)
         add(new SpectrumChart, all ? 1 : 0, all ? 1 : 0);
     for (int i = 0; all && i < 2; ++i) {  // four equal quarters
@@ -193,10 +200,8 @@ std::unique_ptr<QWidget> buildFigure(const aedyn::RunResults& store, FigureChart
                 c->refresh(store);
                 if (o.fitWindow)
                     c->setFitWindow(o.fitWindow->first, o.fitWindow->second);
-            } else if (auto* c = qobject_cast<EncoderWeightsChart*>(w))
-                c->refresh(store);
-            else if (auto* c = qobject_cast<SpectrumChart*>(w))
-                c->refresh(store);
+            } else
+                dynamic_cast<DashboardChart*>(w)->refresh(store);
         }
         QApplication::sendPostedEvents();
         QApplication::processEvents();
@@ -244,6 +249,8 @@ QString figureChartName(FigureChart c)
     case FigureChart::Weights: return QStringLiteral("weights");
     case FigureChart::Spectrum: return QStringLiteral("spectrum");
     case FigureChart::Dashboard: return QStringLiteral("dashboard");
+    case FigureChart::Eigenbasis: return QStringLiteral("eigenbasis");
+    case FigureChart::Biases: return QStringLiteral("biases");
     }
     return {};
 }
@@ -251,7 +258,7 @@ QString figureChartName(FigureChart c)
 std::optional<FigureChart> parseFigureChart(const QString& name)
 {
     for (FigureChart c : {FigureChart::Learning, FigureChart::Norms, FigureChart::Weights, FigureChart::Spectrum,
-                          FigureChart::Dashboard})
+                          FigureChart::Dashboard, FigureChart::Eigenbasis, FigureChart::Biases})
         if (figureChartName(c) == name)
             return c;
     return std::nullopt;

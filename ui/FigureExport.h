@@ -5,6 +5,7 @@
 // `aedyn-cli --figure` use the same code, so a script gets exactly the app's figure. Files are written through a
 // temporary file: a failed export leaves nothing half-written and an older file intact.
 #include "RunResults.h"
+#include "EncoderWeightsChart.h"
 #include "LearningCurveChart.h"
 
 #include <QImage>
@@ -17,9 +18,11 @@
 #include <optional>
 #include <utility>
 
-enum class FigureChart { Learning, Norms, Weights, Spectrum, Dashboard };
+// The dashboard's four panels (Dashboard: all four), and the views that are exported alone: the encoders in the
+// eigenbasis (part of the weights panel) and the trained biases.
+enum class FigureChart { Learning, Norms, Weights, Spectrum, Dashboard, Eigenbasis, Biases };
 
-// "learning", "norms", "weights", "spectrum", "dashboard".
+// "learning", "norms", "weights", "spectrum", "dashboard", "eigenbasis", "biases".
 QString figureChartName(FigureChart c);
 std::optional<FigureChart> parseFigureChart(const QString& name);
 
@@ -34,6 +37,7 @@ struct FigureOptions {
     bool logError = true;
     bool individualRuns = false;
     std::optional<std::pair<double, double>> fitWindow;
+    EncoderWeightsChart::View weightsView = EncoderWeightsChart::View::ByData;
     QList<PinnedCurve> pins;
 };
 

@@ -64,7 +64,9 @@ void ImageViews::refresh(const aedyn::RunResults& store)
 {
     store_ = &store;
     const aedyn::RunSetup& s = store.setup();
-    if (store.firstRunVersion() == drawnVersion_ && s.eigenvectors.data() == drawnEigenvectors_)
+    const aedyn::KeptWeights* kept = store.shownWeights();
+    if (store.firstRunVersion() == drawnVersion_ && s.eigenvectors.data() == drawnEigenvectors_ &&
+        (kept ? kept->index : ~std::size_t(0)) == drawnIndex_)
         return;  // nothing new since the last drawing
     if (partial_->maximum() != std::max(1, s.K)) {
         const QSignalBlocker block(partial_);
@@ -159,9 +161,12 @@ void ImageViews::rebuild()
         reconstructions_->setTiles({});
         return;
     }
-    const auto& weights = store_->firstRunWeights();
+    const aedyn::KeptWeights* kept = store_->shownWeights();
+    const aedyn::Weights* weights = kept ? &kept->w : nullptr;
     const bool haveWeights = weights && weights->D() == R * C && weights->K() == s.K && !store_->simulationStale;
-    status_->setText(haveWeights ? tr("first SGD run") : tr("not run yet"));
+    drawnIndex_ = kept ? kept->index : ~std::size_t(0);
+    // The time of the weights: the kept time nearest the time cursor's.
+    status_->setText(haveWeights ? tr("first SGD run, t = %1").arg(kept->t, 0, 'g', 3) : tr("not run yet"));
     units_->setToolTip(tr("Top row: the leading eigen-images of Ω (blue negative, orange positive). Below: each unit's "
                           "weights beside the eigen-image it overlaps most, with |cos|."));
     TilesRequest r;

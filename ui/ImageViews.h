@@ -1,8 +1,8 @@
 #pragma once
 // What a network trained on real images has learnt, drawn as images (theory.md §8, figure 5d): the leading
 // eigen-images of Ω; each unit's weights beside its best-matching eigen-image; and reconstructions of a few test
-// images — original | network | rank-K PCA | the first m units only | rank-m PCA — from the first SGD run, updated
-// live during training. The tiles are painted off the GUI thread (OffThreadPainter); the widgets only show them.
+// images — original | network | rank-K PCA | the first m units only | rank-m PCA — from the first SGD run at the kept
+// time nearest the time cursor's, updated live during training. The tiles are painted off the GUI thread (OffThreadPainter); the widgets only show them.
 #include "RunResults.h"
 
 #include <QWidget>
@@ -40,4 +40,5 @@ private:
     const aedyn::RunResults* store_ = nullptr;
     quint64 drawnVersion_ = ~quint64(0);
     const double* drawnEigenvectors_ = nullptr;
+    std::size_t drawnIndex_ = ~std::size_t(0);  // the grid index of the kept weights drawn
 };

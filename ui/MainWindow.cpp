@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "BiasChart.h"
 #include "ChartData.h"
 #include "ChartStyle.h"
 #include "ComparisonRunner.h"
@@ -46,6 +47,7 @@ MainWindow::MainWindow(QWidget* parent)
     , weightNorms_(new WeightNormChart)
     , encoderWeights_(new EncoderWeightsChart)
     , spectrum_(new SpectrumChart)
+    , biases_(new BiasChart)
     , lectureStrip_(new LectureStrip(panel_))
     , banner_(new QLabel)
     , progress_(new QProgressBar)
@@ -203,17 +205,20 @@ QWidget* MainWindow::buildDashboard()
     top->addWidget(weightNorms_, 2);
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(encoderWeights_, 7);
+    bottom->addWidget(biases_, 3);
     bottom->addWidget(spectrum_, 3);
+    biases_->hide();
     auto* rows = new QVBoxLayout;
     rows->addLayout(top, 3);
     rows->addLayout(bottom, 2);
     layout->addLayout(rows, 1);
-    charts_ = {learningCurve_, weightNorms_, encoderWeights_, spectrum_};
+    charts_ = {learningCurve_, weightNorms_, encoderWeights_, spectrum_, biases_};
     // Right-click on a chart: copy it, export it as a figure or its numbers as CSV.
     const std::pair<QWidget*, FigureChart> menus[] = {{learningCurve_, FigureChart::Learning},
                                                       {weightNorms_, FigureChart::Norms},
                                                       {encoderWeights_, FigureChart::Weights},
-                                                      {spectrum_, FigureChart::Spectrum}};
+                                                      {spectrum_, FigureChart::Spectrum},
+                                                      {biases_, FigureChart::Biases}};
     for (const auto& [widget, chart] : menus) {
         QList<QWidget*> targets = widget->findChildren<QWidget*>();
         targets.prepend(widget);
@@ -238,7 +243,7 @@ QWidget* MainWindow::buildDashboard()
                                 {{QStringLiteral("weights"), tr("weights"), encoderWeights_},
                                  {QStringLiteral("norms"), tr("norms"), weightNorms_},
                                  {QStringLiteral("spectrum"), tr("spectrum"), spectrum_}},
-                                {learningCurve_, weightNorms_, encoderWeights_, spectrum_}},
+                                {learningCurve_, weightNorms_, encoderWeights_, spectrum_, biases_}},
                                this);
     connect(lecture_, &LectureMode::toggled, this, &MainWindow::repaintCharts);
     return central;
@@ -393,8 +398,11 @@ void MainWindow::repaintCharts()
             if (r.theory()[i])
                 times.push_back(r.setup().times[i]);
     timeCursor_->setTimes(times);
+    showBiases();
     for (DashboardChart* chart : std::initializer_list<DashboardChart*>{learningCurve_, weightNorms_, encoderWeights_, spectrum_})
         chart->refresh(runs_.results());
+    if (!biases_->isHidden())
+        biases_->refresh(runs_.results());
     // Refreshes that no painting has followed yet belong to the same frame.
     const double ms = timer.nsecsElapsed() / 1e6;
     if (frameMs_.empty() || framePainted_)
@@ -420,6 +428,16 @@ bool MainWindow::event(QEvent* e)
     return handled;
 }
 
+void MainWindow::showBiases()
+{
+    const aedyn::RunResults& r = runs_.results();
+    const bool trained = r.setup().config.bias || (r.simulationSetup().K > 0 && r.simulationSetup().config.bias);
+    const bool maximised = std::any_of(charts_.begin(), charts_.end(), [this](QWidget* w) { return w != biases_ && w->isHidden(); });
+    const bool show = trained && !lectureMode() && (!maximised || !biases_->isHidden());
+    if (biases_->isHidden() == show)
+        biases_->setVisible(show);
+}
+
 std::pair<double, double> MainWindow::frameStats() const
 {
     if (frameMs_.empty())
@@ -442,6 +460,7 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event)
                                            [&](QWidget* w) { return w == chart || !w->isVisible(); });
             for (QWidget* w : charts_)
                 w->setVisible(alone || w == chart);
+            showBiases();
             return true;
         }
     }
@@ -670,6 +689,7 @@ FigureOptions MainWindow::displayOptions(FigureOptions size) const
     size.logError = logError_->isChecked();
     size.individualRuns = individualRuns_->isChecked();
     size.fitWindow = weightNorms_->fitWindow();
+    size.weightsView = encoderWeights_->view();
     size.pins = pins_.curves(panelConfig());
     return size;
 }

@@ -15,6 +15,7 @@
 
 #include <vector>
 
+class BiasChart;
 class EncoderWeightsChart;
 class LearningCurveChart;
 class LectureStrip;
@@ -42,6 +43,8 @@ public:
     WeightNormChart* weightNorms() const { return weightNorms_; }
     EncoderWeightsChart* encoderWeights() const { return encoderWeights_; }
     SpectrumChart* spectrum() const { return spectrum_; }
+    // The trained biases (figure 4c), shown only when the bias is trained.
+    BiasChart* biases() const { return biases_; }
     const aedyn::RunResults& store() const { return runs_.results(); }
     QAction* runAction() const { return run_; }
     QAction* pauseAction() const { return pause_; }
@@ -122,6 +125,8 @@ private:
     void showEigenvalues();
     void scheduleRepaint();
     void repaintCharts();
+    // The bias chart when biases are trained, except in lecture mode and while another chart is maximised.
+    void showBiases();
     void updateStatus();
     void showCost();
     void updateBanner();
@@ -144,6 +149,7 @@ private:
     WeightNormChart* weightNorms_;
     EncoderWeightsChart* encoderWeights_;
     SpectrumChart* spectrum_;
+    BiasChart* biases_;
     QList<QWidget*> charts_;
     LectureStrip* lectureStrip_;
     LectureMode* lecture_ = nullptr;

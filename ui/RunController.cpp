@@ -96,9 +96,9 @@ RunController::RunController(QObject* parent)
             emit resultsChanged();
         }
     });
-    connect(simulationWorker_, &SimulationWorker::firstRunWeights, this, [this](quint64 gen, const aedyn::Weights& w) {
+    connect(simulationWorker_, &SimulationWorker::firstRunWeights, this, [this](quint64 gen, qulonglong index, const aedyn::Weights& w) {
         if (gen == simulationGeneration_) {
-            results_.setFirstRunWeights(w);
+            results_.setFirstRunWeights(index, w);
             emit resultsChanged();
         }
     });

@@ -99,7 +99,7 @@ void WeightNormChart::ensureSeries(int K)
 {
     while (encoderTheory_.size() > K) {
         for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{
-                 encoderTheory_.takeLast(), decoderTheory_.takeLast(), biasTheory_.takeLast(), encoderSim_.takeLast(),
+                 encoderTheory_.takeLast(), decoderTheory_.takeLast(), encoderSim_.takeLast(),
                  decoderSim_.takeLast()}) {
             chart_->removeSeries(s);
             delete s;
@@ -109,7 +109,6 @@ void WeightNormChart::ensureSeries(int K)
         const int k = static_cast<int>(encoderTheory_.size());
         auto* wTheory = new QLineSeries;
         auto* vTheory = new QLineSeries;
-        auto* bTheory = new QLineSeries;
         wTheory->setName(QStringLiteral("unit %1").arg(k + 1));
         auto* wSim = new QScatterSeries;
         auto* vSim = new QScatterSeries;
@@ -120,11 +119,10 @@ void WeightNormChart::ensureSeries(int K)
         }
         vSim->setMarkerShape(QScatterSeries::MarkerShapeTriangle);
         addToChart(chart_, wTheory, tAxis_, yAxis_, true);
-        for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{vTheory, bTheory, wSim, vSim})
+        for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{vTheory, wSim, vSim})
             addToChart(chart_, s, tAxis_, yAxis_, false);
         encoderTheory_.append(wTheory);
         decoderTheory_.append(vTheory);
-        biasTheory_.append(bTheory);
         encoderSim_.append(wSim);
         decoderSim_.append(vSim);
     }
@@ -139,23 +137,17 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
     units_ = store.setup().K;
     const std::vector<aedyn::Series>& series = series_;
     int units = 0;
-    bool biases = false;
-    for (const aedyn::Series& s : series) {
+    for (const aedyn::Series& s : series)
         units = std::max(units, s.unit + 1);
-        biases = biases || s.column.rfind("beta_", 0) == 0;
-    }
     ensureSeries(units);
     windowEdges_->setPen(QPen(style_.reference(), style_.pen(1.0), Qt::DashDotLine));
     // The definitions of a and c are in the key under the plot: a long axis title is elided on a projector.
-    yAxis_->setTitleText((projections_ ? QStringLiteral("a, c")
-                                       : QStringLiteral("‖w_k‖, ‖v_k‖/√D")) +
-                         (biases ? QStringLiteral(", β_k") : QString()));
+    yAxis_->setTitleText(projections_ ? QStringLiteral("a, c") : QStringLiteral("‖w_k‖, ‖v_k‖/√D"));
     // A short plot (a printed figure) names the quantities only; the box under the plot says which is which.
     setShortTitle(yAxis_, {projections_ ? QStringLiteral("a, c") : QStringLiteral("norms")});
-    biases_ = biases;
     const int width = static_cast<int>(chart_->plotArea().width());
     double lo = 1e300, hi = 0;
-    std::vector<std::array<QList<QPointF>, 5>> points(units);  // w, v, β (ODE); w, v (SGD)
+    std::vector<std::array<QList<QPointF>, 4>> points(units);  // w, v (ODE); w, v (SGD)
     std::array<QList<QPointF>, 6> summary;  // median, min, max of ‖w‖, then of ‖v‖/√D, over all units
     std::array<QList<QPointF>, 4> excess;  // ODE excess; reduced ODE's a, c, excess
     for (const aedyn::Series& s : series) {
@@ -181,8 +173,7 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
             continue;
         }
         const bool encoder = s.column.rfind("wnorm_", 0) == 0 || s.column.rfind("abs_u_", 0) == 0;
-        const bool bias = s.column.rfind("beta_", 0) == 0;
-        const int slot = s.route == "ode" ? (bias ? 2 : encoder ? 0 : 1) : (encoder ? 3 : 4);
+        const int slot = (s.route == "ode" ? 0 : 2) + (encoder ? 0 : 1);
         for (std::size_t i = 0; i < s.t.size(); ++i) {
             points[s.unit][slot].append({s.t[i], s.y[i]});
             lo = std::min(lo, s.y[i]);
@@ -241,17 +232,15 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
         const QColor simColour = store.simulationStale ? style_.reference() : style_.unit(k);
         encoderTheory_[k]->setPen(QPen(theoryColour, style_.pen(2.0)));
         decoderTheory_[k]->setPen(QPen(theoryColour, style_.pen(2.0), Qt::DashLine));
-        biasTheory_[k]->setPen(QPen(theoryColour, style_.pen(1.5), Qt::DotLine));
         encoderSim_[k]->setPen(QPen(simColour, style_.pen(1.2)));
         decoderSim_[k]->setPen(QPen(simColour, style_.pen(1.2)));
         replaceIfChanged(encoderTheory_[k], decimateLogX(points[k][0], width));
         replaceIfChanged(decoderTheory_[k], decimateLogX(points[k][1], width));
-        replaceIfChanged(biasTheory_[k], decimateLogX(points[k][2], width));
         // Markers about one and a half widths apart, as on the learning curve: denser ones only overprint each
         // other, and each costs its own outline.
         const int columns = std::max(1, static_cast<int>(width / (3 * encoderSim_[k]->markerSize())));
-        replaceIfChanged(encoderSim_[k], decimateLogX(points[k][3], columns));
-        replaceIfChanged(decoderSim_[k], decimateLogX(points[k][4], columns));
+        replaceIfChanged(encoderSim_[k], decimateLogX(points[k][2], columns));
+        replaceIfChanged(decoderSim_[k], decimateLogX(points[k][3], columns));
     }
     if (setup.times.size() > 1) {
         const double tMax = setup.times.back();
@@ -330,10 +319,10 @@ void WeightNormChart::updateFit()
     const QString c = projections_ ? QStringLiteral("c") : QStringLiteral("‖v_k‖/√D");
     const bool excessDrawn = excess_[0]->count() > 0, longTime = !longTimeText_.isEmpty();
     const QString key =
-        (style_.page ? QStringLiteral("<span style='color:%6'>%1 solid, %2 dashed%3%4; lines ODE%5, markers SGD.</span>")
-                     : QStringLiteral("<span style='color:%6'>%1 solid, %2 dashed%3%4 · lines ODE%5, hollow markers SGD "
+        (style_.page ? QStringLiteral("<span style='color:%5'>%1 solid, %2 dashed%3; lines ODE%4, markers SGD.</span>")
+                     : QStringLiteral("<span style='color:%5'>%1 solid, %2 dashed%3 · lines ODE%4, hollow markers SGD "
                                       "mean</span>"))
-            .arg(projections_ ? QStringLiteral("a = |w·e₁|") : a, projections_ ? QStringLiteral("c = |v·e₁|/√D") : c, biases_ ? QStringLiteral(", β_k dotted") : QString(),
+            .arg(projections_ ? QStringLiteral("a = |w·e₁|") : a, projections_ ? QStringLiteral("c = |v·e₁|/√D") : c,
                  excessDrawn ? QStringLiteral(", ε − ε<sub>PCA</sub>(1) grey dash-dotted") : QString(),
                  longTime ? QStringLiteral(" (thin: reduced ODE)") : QString())
             .arg(style_.reference(150).name());

@@ -55,7 +55,7 @@ private:
     QLogValueAxis* yAxis_;
     QDoubleSpinBox* fitFrom_;
     QDoubleSpinBox* fitTo_;
-    QList<QLineSeries*> encoderTheory_, decoderTheory_, biasTheory_;  // β_k dotted, when biases are trained
+    QList<QLineSeries*> encoderTheory_, decoderTheory_;
     QList<QScatterSeries*> encoderSim_, decoderSim_;
     QLineSeries* windowEdges_;  // the fit window, as two vertical lines
     QLabel* exponents_;
@@ -69,6 +69,5 @@ private:
     std::vector<aedyn::Series> series_;  // what the last refresh drew; the fit reads the same points
     int units_ = 0;                      // K of the theory drawn
     bool projections_ = false;
-    bool biases_ = false;  // trained biases are drawn (dotted)
     QString longTimeText_;  // the reduced ODE's exponents, when it is drawn
 };

@@ -82,11 +82,8 @@ WeightVectorChart::WeightVectorChart(QWidget* parent)
     auto* view = new QChartView;
     view->setRenderHint(QPainter::Antialiasing);
     chart_ = view->chart();
-    chart_->setTitle(QStringLiteral("<b>Weights over the input index</b> (first SGD run)"));
     chart_->legend()->setAlignment(Qt::AlignTop);
-    setShortTitle(chart_, {QStringLiteral("<b>Weights</b> (SGD run 1)"), QStringLiteral("<b>Weights</b>")});
-    indexAxis_->setTitleText(QStringLiteral("input index i"));
-    setShortTitle(indexAxis_, {QStringLiteral("i")});
+    showTitles(nullptr, false);
     indexAxis_->setLabelFormat(QStringLiteral("%d"));
     valueAxis_->setTitleText(QStringLiteral("weight"));
     valueAxis_->setLabelFormat(QStringLiteral("%g"));  // 0.5, not 0.50: narrow labels leave the axis title its room
@@ -126,16 +123,49 @@ void WeightVectorChart::setChartStyle(const ChartStyle& style)
 
 void WeightVectorChart::paintAtOnce() { painter_->setInline(true); }
 
+void WeightVectorChart::showTitles(const aedyn::RunResults* store, bool inEigenbasis)
+{
+    // The time of the weights drawn, and when the simulation's time the other panels show was not kept, that time.
+    const aedyn::KeptWeights* kept = store ? store->shownWeights() : nullptr;
+    const aedyn::Observables* shown = store ? aedyn::shownPoints(*store).simulation : nullptr;
+    auto at = [](double t) { return QString::number(t, 'g', 3); };
+    QString when;
+    if (kept) {
+        when = QStringLiteral(", t = %1").arg(at(kept->t));
+        if (shown && at(shown->t) != at(kept->t))
+            when += QStringLiteral(", the kept time nearest %1").arg(at(shown->t));
+    }
+    const QString title = QStringLiteral("<b>Weights over the input index</b> (first SGD run%1)").arg(when);
+    if (chart_->title() != title) {
+        chart_->setTitle(title);
+        const QString shortWhen = kept ? QStringLiteral(", t = %1").arg(at(kept->t)) : QString();
+        setShortTitle(chart_, {QStringLiteral("<b>Weights</b> (SGD run 1%1)").arg(shortWhen),
+                               QStringLiteral("<b>Weights</b>%1").arg(shortWhen), QStringLiteral("<b>Weights</b>")});
+    }
+    // Power-law inputs are drawn in their eigenbasis: there the input index is the eigen-index.
+    const QString index = inEigenbasis ? QStringLiteral("input index i = eigen-index (eigenbasis inputs)")
+                                       : QStringLiteral("input index i");
+    if (indexAxis_->titleText() != index) {
+        indexAxis_->setTitleText(index);
+        setShortTitle(indexAxis_, inEigenbasis ? QStringList{QStringLiteral("i = eigen-index"), QStringLiteral("i")}
+                                               : QStringList{QStringLiteral("i")});
+    }
+}
+
 void WeightVectorChart::refresh(const aedyn::RunResults& store)
 {
     store_ = &store;
-    if (store.firstRunVersion() == drawnVersion_ && which_->currentIndex() == drawnSelection_ &&
-        store.simulationStale == drawnStale_)
+    const aedyn::KeptWeights* kept = store.shownWeights();
+    const std::size_t shownIndex = kept ? kept->index : ~std::size_t(0);
+    if (store.firstRunVersion() == drawnVersion_ && shownIndex == drawnIndex_ &&
+        which_->currentIndex() == drawnSelection_ && store.simulationStale == drawnStale_)
         return;
     drawnVersion_ = store.firstRunVersion();
+    drawnIndex_ = shownIndex;
     drawnSelection_ = which_->currentIndex();
     drawnStale_ = store.simulationStale;
-    const auto& w = store.firstRunWeights();
+    showTitles(&store, store.simulationSetup().inEigenbasis);
+    const aedyn::Weights* w = kept ? &kept->w : nullptr;
     const Eigen::MatrixXd& E = store.setup().eigenvectors;
     // The first units only: beyond a few, overlaid weight vectors are unreadable.
     const int K = w && E.rows() == w->D() && E.cols() > 0 ? std::min(w->K(), aedyn::kChartUnits) : 0;
@@ -171,7 +201,8 @@ void WeightVectorChart::refresh(const aedyn::RunResults& store)
 
 void WeightVectorChart::requestPicture()
 {
-    const auto& w = store_->firstRunWeights();
+    const aedyn::KeptWeights* kept = store_->shownWeights();
+    const aedyn::Weights* w = kept ? &kept->w : nullptr;
     const int K = static_cast<int>(std::count_if(legend_.begin(), legend_.end(), [](const QLineSeries* s) {
         return s->isVisible();
     }));

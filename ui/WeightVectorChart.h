@@ -1,5 +1,7 @@
 #pragma once
-// Each unit's weight vector over the input index, from the first SGD run, with the component along its
+// Each unit's weight vector over the input index, from the first SGD run at the kept time nearest the time cursor's
+// (RunResults keeps the weights at a bounded number of times; the title says which when it is not the time the
+// other panels show), with the component along its
 // best-matching eigenvector overlaid dashed: with sinusoidal spike rows (figure 5) a unit that has learnt an
 // eigenvector draws it. Decoder vectors are shown by default because their bulk part decays, while a randomly
 // initialised encoder keeps its bulk noise for times of order D (theory.md §3.10).
@@ -35,6 +37,8 @@ public:
 
 private:
     void requestPicture();
+    // The chart's title with the time of the weights drawn, and the index axis' title.
+    void showTitles(const aedyn::RunResults* store, bool inEigenbasis);
     void showPicture();
 
     QChart* chart_;
@@ -48,6 +52,7 @@ private:
     double rangeExtent_ = 0.0;  // the largest |weight| the value axis was chosen for
     const aedyn::RunResults* store_ = nullptr;
     quint64 drawnVersion_ = ~quint64(0);  // the weights already drawn, with the selection below
+    std::size_t drawnIndex_ = ~std::size_t(0);  // the grid index of the kept weights drawn
     int drawnSelection_ = -1;
     bool drawnStale_ = false;
 };

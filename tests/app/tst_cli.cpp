@@ -314,6 +314,13 @@ private slots:
         QVERIFY(typeset.open(QIODevice::ReadOnly));
         const QByteArray t = typeset.readAll();
         QVERIFY(!t.contains("Learning curve") && t.contains(">b<") && t.contains(">e<"));
+        // The views exported alone: the encoders in the eigenbasis, the trained biases.
+        for (const auto& [chart, title] : {std::pair{"eigenbasis", "igenbasis"}, {"biases", "Biases"}}) {
+            r = runCli(run + QStringList{"--set", "bias=true", "--chart", chart, "--figure", dir.filePath("v.svg")});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+            QFile view(dir.filePath(QStringLiteral("v.svg")));
+            QVERIFY(view.open(QIODevice::ReadOnly) && view.readAll().contains(title));
+        }
 
         // A path under a regular file cannot be written, even by root.
         QFile plain(dir.filePath(QStringLiteral("plain")));

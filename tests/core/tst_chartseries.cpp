@@ -1,5 +1,7 @@
 // The overlap map's series: both routes at one time while a simulation of the theory's parameters is shown, each at
-// its own latest time otherwise; one unit shown by its plain cosines and the rest of w (theory.md §3.10).
+// its own latest time otherwise; one unit shown by its plain cosines and the rest of w (theory.md §3.10). The
+// eigenbasis view's series (the overlap route's plain cosines at the same times), the biases' series, and the
+// first run's weights kept over time in bounded memory.
 #include "ChartSeries.h"
 #include "CurveTable.h"
 #include "Experiment.h"
@@ -158,6 +160,118 @@ private slots:
         const double peak = *std::max_element(cosAt.begin(), cosAt.end());
         QVERIFY2(cosAt.front() < 0.05 && peak > 0.25 && cosAt.back() < 0.7 * peak,
                  qPrintable(QStringLiteral("%1 → %2 → %3").arg(cosAt.front()).arg(peak).arg(cosAt.back())));
+    }
+
+    // The eigenbasis view: |cos(w_k, e_m)| of the overlap route at the overlap map's time (here the cursor's), and
+    // the rest of w_k outside the modes shown; for one unit exactly the overlap map's numbers.
+    void eigenbasisViewHasTheOverlapRoutesCosines()
+    {
+        ExperimentConfig c = presetConfig("fig2-sequential");
+        c.D = 200;
+        c.tMax = 50;
+        RunResults r = resultsOf(c, 30);
+        r.cursor = r.setup().times[20];
+        const std::vector<Series> e = eigenbasisSeries(r, 8, 8);
+        const std::vector<Series> o = overlapSeries(r, 8, 8);
+        QCOMPARE(timeOf(e, "ode"), timeOf(o, "ode"));
+        QCOMPARE(timeOf(e, "sgd"), timeOf(o, "sgd"));
+        QCOMPARE(timeOf(e, "ode"), r.setup().times[20]);
+        const Eigen::MatrixXd cos = r.theory()[20]->encoderOverlap();
+        QCOMPARE(cos.cols(), Eigen::Index(3));
+        int cosines = 0, rests = 0;
+        for (const Series& s : e) {
+            if (s.route != "ode")
+                continue;
+            if (s.column.rfind("rest_", 0) == 0) {
+                QCOMPARE(s.mode, 3);
+                AEDYN_COMPARE_REL(s.y.front(), std::sqrt(1 - cos.row(s.unit).squaredNorm()), 1e-12);
+                ++rests;
+            } else {
+                QCOMPARE(s.column, "cos_" + std::to_string(s.unit + 1) + "_" + std::to_string(s.mode + 1));
+                AEDYN_COMPARE_REL(s.y.front(), cos(s.unit, s.mode), 1e-12);
+                ++cosines;
+            }
+        }
+        QCOMPARE(cosines, 9);
+        QCOMPARE(rests, 3);
+
+        ExperimentConfig one = presetConfig("fig3-rescaling");
+        one.tMax = 100;
+        const RunResults r1 = resultsOf(one, 40);
+        const std::vector<Series> e1 = eigenbasisSeries(r1, 8, 8), o1 = overlapSeries(r1, 8, 8);
+        QCOMPARE(e1.size(), o1.size());
+        for (std::size_t i = 0; i < e1.size(); ++i) {
+            QCOMPARE(e1[i].route, o1[i].route);
+            QCOMPARE(e1[i].t, o1[i].t);
+            AEDYN_COMPARE_REL(e1[i].y.front(), o1[i].y.front(), 1e-12);
+        }
+    }
+
+    // Figure 4c: the biases have series of their own — every point from the first time on, the last the theory's β
+    // — and the norm chart's series hold none; without trained biases there are none.
+    void biasesHaveSeriesOfTheirOwn()
+    {
+        ExperimentConfig c = presetConfig("fig4b-relu-bias");
+        c.D = 200;
+        c.tMax = 20;
+        RunResults r = resultsOf(c, 10);
+        for (const Series& s : normSeries(r))
+            QVERIFY2(s.column.rfind("beta_", 0) != 0, s.column.c_str());
+        const std::vector<Series> b = biasSeries(r);
+        QCOMPARE(b.size(), std::size_t(2 * c.K));
+        for (const Series& s : b) {
+            QCOMPARE(s.column, "beta_" + std::to_string(s.unit + 1));
+            QCOMPARE(s.t.front(), r.setup().times[1]);  // from the first time t > 0 on: not cut below 0.01
+            if (s.route == "ode") {
+                QCOMPARE(s.t.size(), r.theory().size() - 1);
+                QCOMPARE(s.y.back(), r.latestTheory()->op.beta(s.unit));
+            } else {
+                QCOMPARE(s.y.back(), r.latestSimulation()->mean.op.beta(s.unit));
+            }
+        }
+        c.bias = false;
+        QVERIFY(biasSeries(resultsOf(c, 10)).empty());
+    }
+
+    // The first run's weights over time: every grid time while they fit in kKeptWeightsBytes, then spread evenly over
+    // the grid (the first and the latest always there), never more than the budget; the weight views take the kept
+    // time nearest the cursor's.
+    void keptWeightsAreBoundedAndFollowTheCursor()
+    {
+        RunSetup s;
+        for (int i = 0; i < 200; ++i)
+            s.times.push_back(i == 0 ? 0.0 : std::pow(10.0, (i - 100) / 24.0));
+        Weights small;
+        small.W = RowMatrix::Zero(3, 100);
+        small.V = small.W;
+        RunResults r;
+        r.resetSimulation(s);
+        for (std::size_t i = 0; i < s.times.size(); ++i)
+            r.setFirstRunWeights(i, small);
+        QCOMPARE(r.keptWeights().size(), s.times.size());
+        QCOMPARE(r.shownWeights()->index, std::size_t(199));
+
+        Weights big;
+        big.W = RowMatrix::Zero(4, 1 << 17);  // 4 MB, with V 8 MB a time: eight fit in 64 MB
+        big.V = big.W;
+        const std::size_t bytes = sizeof(double) * std::size_t(big.W.size() + big.V.size());
+        r.resetSimulation(s);
+        for (std::size_t i = 0; i < s.times.size(); ++i) {
+            big.W(0, 0) = double(i);
+            r.setFirstRunWeights(i, big);
+            QVERIFY(r.keptWeights().size() * bytes <= kKeptWeightsBytes);
+            QCOMPARE(r.keptWeights().back().index, i);
+            QCOMPARE(r.keptWeights().front().index, std::size_t(0));
+        }
+        QVERIFY(r.keptWeights().size() >= 4);
+        r.cursor = s.times[100];
+        const KeptWeights* shown = r.shownWeights();
+        QVERIFY(shown);
+        QCOMPARE(shown->w.W(0, 0), double(shown->index));
+        QCOMPARE(shown->t, s.times[shown->index]);
+        for (const KeptWeights& k : r.keptWeights())
+            QVERIFY(std::abs(double(k.index) - 100) >= std::abs(double(shown->index) - 100));
+        QVERIFY(shown->index != 199);
     }
 };
 

@@ -34,7 +34,7 @@ aedyn::RunResults shortRun()
     e.runTheory([&](std::size_t i, const aedyn::Observables& o) { store.setTheory(i, o); });
     e.runSimulation([&](std::size_t i, const std::vector<aedyn::Observables>& runs, const aedyn::Weights& w) {
         store.setSimulation(aedyn::simulationPointOf(i, runs));
-        store.setFirstRunWeights(w);
+        store.setFirstRunWeights(i, w);
     });
     return store;
 }

@@ -20,6 +20,9 @@
 #include "Slowdown.h"
 #include "WeightVectorChart.h"
 #include "OffThreadPainter.h"
+#include "BiasChart.h"
+#include "EigenbasisChart.h"
+#include "ChartSeries.h"
 
 #include <QAction>
 #include <QChartView>
@@ -599,6 +602,87 @@ private slots:
         QVERIFY(during < 50.0);
     }
 
+    // The weight views at the cursor's time: the eigenbasis view (figure 2's random rows choose it) shows the
+    // overlap route's cosines at the overlap map's time and names it; the input-index view draws the first run's
+    // weights kept at that time and names it; both go back to the latest point with the cursor.
+    void weightViewsFollowTheCursor()
+    {
+        MainWindow w;
+        w.resize(1280, 720);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.panel()->setValue("D", QStringLiteral("100"));
+        w.panel()->setValue("t_max", QStringLiteral("50"));
+        w.panel()->setValue("runs", QStringLiteral("1"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 20000 * kSlowdown);
+        w.runSimulation();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.simulationRunning(), 60000 * kSlowdown);
+        EncoderWeightsChart* weights = w.encoderWeights();
+        const EigenbasisChart* eigenbasis = weights->eigenbasis();
+        QTRY_VERIFY_WITH_TIMEOUT(eigenbasis->isVisible() && eigenbasis->simulationTime() == 50.0, 5000 * kSlowdown);
+        QVERIFY(eigenbasis->chart()->title().contains(QStringLiteral("t = 50")));
+
+        w.timeCursor()->setTime(7.0);
+        const OverlapMap* map = weights->overlaps();
+        QTRY_VERIFY_WITH_TIMEOUT(map->theoryTime() <= 7.0 && map->theoryTime() > 3.0, 5000 * kSlowdown);
+        const double t = map->theoryTime();  // the last grid time at or before the cursor's
+        QTRY_COMPARE_WITH_TIMEOUT(eigenbasis->theoryTime(), t, 5000 * kSlowdown);
+        QCOMPARE(eigenbasis->simulationTime(), map->simulationTime());
+        QVERIFY2(eigenbasis->chart()->title().contains(QStringLiteral("t = %1").arg(t, 0, 'g', 3)),
+                 qPrintable(eigenbasis->chart()->title()));
+        const aedyn::ShownPoints shown = aedyn::shownPoints(w.store());
+        QVERIFY(shown.theory && shown.theory->t == t);
+        const Eigen::MatrixXd cos = shown.theory->encoderOverlap();
+        QCOMPARE(eigenbasis->theory().rows(), Eigen::Index(3));
+        QCOMPARE(eigenbasis->theory().cols(), cos.cols() + 1);
+        QVERIFY(eigenbasis->theory().leftCols(cos.cols()).isApprox(cos, 1e-12));
+
+        weights->setView(EncoderWeightsChart::View::InputIndex);
+        QTRY_VERIFY_WITH_TIMEOUT(weights->vectors()->isVisible(), 5000 * kSlowdown);
+        const QChart* vectors = weights->vectors()->findChild<QChartView*>()->chart();
+        QVERIFY(w.store().shownWeights() && w.store().shownWeights()->t == t);  // D = 100: every time is kept
+        QVERIFY2(vectors->title().contains(QStringLiteral("t = %1)").arg(t, 0, 'g', 3)), qPrintable(vectors->title()));
+        w.timeCursor()->setTime(std::nullopt);
+        QTRY_VERIFY2_WITH_TIMEOUT(vectors->title().contains(QStringLiteral("t = 50)")), qPrintable(vectors->title()),
+                                  5000 * kSlowdown);
+    }
+
+    // Figure 4c: the trained biases in a chart of their own, the theory's last point its β; the norm chart without
+    // them; no bias chart where the bias is not trained.
+    void biasesHaveAChartOfTheirOwn()
+    {
+        MainWindow w;
+        w.resize(1280, 720);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(!w.biases()->isVisible());
+        QVERIFY(w.panel()->selectPreset(QStringLiteral("fig4b-relu-bias")));
+        w.panel()->setValue("D", QStringLiteral("200"));
+        w.panel()->setValue("t_max", QStringLiteral("20"));
+        w.panel()->setValue("runs", QStringLiteral("1"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 20000 * kSlowdown);
+        QTRY_VERIFY_WITH_TIMEOUT(w.biases()->isVisible() && !w.biases()->drawnPoints(3, true).isEmpty() &&
+                                     w.biases()->drawnPoints(3, true).last().x() == 20.0,
+                                 5000 * kSlowdown);
+        const aedyn::Observables* last = w.store().latestTheory();
+        for (int k = 0; k < 4; ++k)
+            QCOMPARE(w.biases()->drawnPoints(k, true).last().y(), last->op.beta(k));
+        // The norm chart draws norms only: no dotted bias lines, no β in its axis title.
+        const QChart* norms = w.weightNorms()->findChild<QChartView*>()->chart();
+        for (const QAbstractSeries* s : norms->series())
+            if (auto* line = qobject_cast<const QLineSeries*>(s))
+                QVERIFY(line->pen().style() != Qt::DotLine);
+        for (const QAbstractAxis* axis : norms->axes())
+            QVERIFY(!axis->titleText().contains(QStringLiteral("β")));
+        w.runSimulation();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.simulationRunning(), 60000 * kSlowdown);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.biases()->drawnPoints(0, false).isEmpty(), 5000 * kSlowdown);
+        QVERIFY(w.panel()->selectPreset(QStringLiteral("fig4b-relu-nobias")));
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 20000 * kSlowdown);
+        w.resetSimulation();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.biases()->isVisible(), 5000 * kSlowdown);
+    }
+
     // The numbers under the pointer: the ODE's ε at the grid time nearest the pointer, as computed (not as drawn);
     // nothing outside the plot.
     void readOutUnderThePointer()
@@ -721,6 +805,7 @@ private slots:
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         w.panel()->setValue("runs", QStringLiteral("8"));
+        w.encoderWeights()->setView(EncoderWeightsChart::View::InputIndex);  // the view painted off the GUI thread
         QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 10000 * kSlowdown);
         QTest::qWait(100);
         std::map<const QXYSeries*, int> replaced;

@@ -234,6 +234,7 @@ private slots:
     void growingKKeepsTheOldRunReadable()
     {
         MainWindow w;
+        w.encoderWeights()->setView(EncoderWeightsChart::View::InputIndex);
         w.panel()->setValue("D", QStringLiteral("200"));
         w.panel()->setValue("t_max", QStringLiteral("20"));
         runToTheEnd(w);
