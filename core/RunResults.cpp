@@ -96,14 +96,14 @@ void RunResults::setSimulation(const SimulationPoint& p)
     anySim_ = true;
 }
 
-void RunResults::setFirstRunWeights(std::size_t index, const Weights& w)
+void RunResults::setFirstRunWeights(std::size_t index, std::shared_ptr<const Weights> w)
 {
     // The previous latest goes unless it is on the stride.
     if (!kept_.empty() && kept_.back().index % keptStride_ != 0)
         kept_.pop_back();
     const double t = index < simulationSetup_.times.size() ? simulationSetup_.times[index] : 0.0;
-    kept_.push_back({index, t, w});
-    const std::size_t bytes = sizeof(double) * std::size_t(w.W.size() + w.V.size() + w.beta.size());
+    const std::size_t bytes = sizeof(double) * std::size_t(w->W.size() + w->V.size() + w->beta.size());
+    kept_.push_back({index, t, std::move(w)});
     while (kept_.size() > 1 && kept_.size() * bytes > kKeptWeightsBytes) {
         keptStride_ *= 2;
         if (keptStride_ > simulationSetup_.times.size())

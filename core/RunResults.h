@@ -12,6 +12,7 @@
 #include <Eigen/Core>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -60,7 +61,9 @@ SimulationPoint simulationPointOf(std::size_t index, const std::vector<Observabl
 struct KeptWeights {
     std::size_t index = 0;  // on the simulation's grid
     double t = 0.0;
-    Weights w;
+    // Shared, not copied: the worker makes the one copy, and the GUI thread only keeps it (at D = 10000, K = 64 a
+    // copy is 10 MB, and one arrives with every point).
+    std::shared_ptr<const Weights> w;
 };
 
 // At most this much memory for the first run's weights over time: K×D each, so that with large D and K only a
@@ -77,7 +80,8 @@ public:
     // The weights of the first SGD run at a grid time (the simulation's index). They are K×D each: every grid time
     // is kept while all fit in kKeptWeightsBytes, beyond that every second, fourth, … (evenly in log t), and
     // always the latest.
-    void setFirstRunWeights(std::size_t index, const Weights& w);
+    void setFirstRunWeights(std::size_t index, std::shared_ptr<const Weights> w);
+    void setFirstRunWeights(std::size_t index, const Weights& w) { setFirstRunWeights(index, std::make_shared<const Weights>(w)); }
     // The theory's reduced long-time continuation (figure 3, core/LongTimeContinuation.h); cleared by resetTheory.
     void setLongTime(std::vector<ReducedPoint> points) { longTime_ = std::move(points); }
 

@@ -58,8 +58,10 @@ void SimulationWorker::run(const aedyn::ExperimentConfig& config, std::shared_pt
         const aedyn::RunOutcome r = e.runSimulation(
             [&](std::size_t i, const std::vector<aedyn::Observables>& runs, const aedyn::Weights& first) {
                 const aedyn::SimulationPoint point = aedyn::simulationPointOf(i, runs);
+                // The one copy of the weights, made here: the GUI thread keeps the shared copy as it is.
+                const auto weights = std::make_shared<const aedyn::Weights>(first);
                 queueHandOver([&] {
-                    emit firstRunWeights(generation, i, first);
+                    emit firstRunWeights(generation, i, weights);
                     emit pointReady(generation, point);
                 });
             },

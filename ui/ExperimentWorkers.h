@@ -13,7 +13,7 @@
 Q_DECLARE_METATYPE(aedyn::Observables)
 Q_DECLARE_METATYPE(aedyn::RunSetup)
 Q_DECLARE_METATYPE(aedyn::SimulationPoint)
-Q_DECLARE_METATYPE(aedyn::Weights)
+Q_DECLARE_METATYPE(std::shared_ptr<const aedyn::Weights>)
 Q_DECLARE_METATYPE(std::vector<aedyn::ReducedPoint>)
 Q_DECLARE_METATYPE(aedyn::ExperimentConfig)
 
@@ -40,7 +40,7 @@ public slots:
 signals:
     void setupReady(quint64 generation, const aedyn::RunSetup& setup);
     void pointReady(quint64 generation, const aedyn::SimulationPoint& p);
-    void firstRunWeights(quint64 generation, qulonglong index, const aedyn::Weights& w);
+    void firstRunWeights(quint64 generation, qulonglong index, std::shared_ptr<const aedyn::Weights> w);
     void progress(quint64 generation, double t);
     void finished(quint64 generation, const QString& failure, bool stopped);
 };

@@ -162,7 +162,7 @@ void ImageViews::rebuild()
         return;
     }
     const aedyn::KeptWeights* kept = store_->shownWeights();
-    const aedyn::Weights* weights = kept ? &kept->w : nullptr;
+    const aedyn::Weights* weights = kept ? kept->w.get() : nullptr;
     const bool haveWeights = weights && weights->D() == R * C && weights->K() == s.K && !store_->simulationStale;
     drawnIndex_ = kept ? kept->index : ~std::size_t(0);
     // The time of the weights: the kept time nearest the time cursor's.

@@ -26,7 +26,7 @@ RunController::RunController(QObject* parent)
     qRegisterMetaType<aedyn::Observables>();
     qRegisterMetaType<aedyn::RunSetup>();
     qRegisterMetaType<aedyn::SimulationPoint>();
-    qRegisterMetaType<aedyn::Weights>();
+    qRegisterMetaType<std::shared_ptr<const aedyn::Weights>>();
     qRegisterMetaType<std::vector<aedyn::ReducedPoint>>();
     qRegisterMetaType<aedyn::ExperimentConfig>();
     qRegisterMetaType<std::shared_ptr<aedyn::RunControl>>();
@@ -96,9 +96,9 @@ RunController::RunController(QObject* parent)
             emit resultsChanged();
         }
     });
-    connect(simulationWorker_, &SimulationWorker::firstRunWeights, this, [this](quint64 gen, qulonglong index, const aedyn::Weights& w) {
+    connect(simulationWorker_, &SimulationWorker::firstRunWeights, this, [this](quint64 gen, qulonglong index, std::shared_ptr<const aedyn::Weights> w) {
         if (gen == simulationGeneration_) {
-            results_.setFirstRunWeights(index, w);
+            results_.setFirstRunWeights(index, std::move(w));
             emit resultsChanged();
         }
     });

@@ -165,7 +165,7 @@ void WeightVectorChart::refresh(const aedyn::RunResults& store)
     drawnSelection_ = which_->currentIndex();
     drawnStale_ = store.simulationStale;
     showTitles(&store, store.simulationSetup().inEigenbasis);
-    const aedyn::Weights* w = kept ? &kept->w : nullptr;
+    const aedyn::Weights* w = kept ? kept->w.get() : nullptr;
     const Eigen::MatrixXd& E = store.setup().eigenvectors;
     // The first units only: beyond a few, overlaid weight vectors are unreadable.
     const int K = w && E.rows() == w->D() && E.cols() > 0 ? std::min(w->K(), aedyn::kChartUnits) : 0;
@@ -202,7 +202,7 @@ void WeightVectorChart::refresh(const aedyn::RunResults& store)
 void WeightVectorChart::requestPicture()
 {
     const aedyn::KeptWeights* kept = store_->shownWeights();
-    const aedyn::Weights* w = kept ? &kept->w : nullptr;
+    const aedyn::Weights* w = kept ? kept->w.get() : nullptr;
     const int K = static_cast<int>(std::count_if(legend_.begin(), legend_.end(), [](const QLineSeries* s) {
         return s->isVisible();
     }));

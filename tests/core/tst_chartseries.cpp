@@ -250,6 +250,10 @@ private slots:
             r.setFirstRunWeights(i, small);
         QCOMPARE(r.keptWeights().size(), s.times.size());
         QCOMPARE(r.shownWeights()->index, std::size_t(199));
+        // Weights handed over shared are kept as they are, not copied (the GUI thread gets one per point).
+        const auto handed = std::make_shared<const Weights>(small);
+        r.setFirstRunWeights(s.times.size() - 1, handed);
+        QCOMPARE(r.keptWeights().back().w.get(), handed.get());
 
         Weights big;
         big.W = RowMatrix::Zero(4, 1 << 17);  // 4 MB, with V 8 MB a time: eight fit in 64 MB
@@ -267,7 +271,7 @@ private slots:
         r.cursor = s.times[100];
         const KeptWeights* shown = r.shownWeights();
         QVERIFY(shown);
-        QCOMPARE(shown->w.W(0, 0), double(shown->index));
+        QCOMPARE(shown->w->W(0, 0), double(shown->index));
         QCOMPARE(shown->t, s.times[shown->index]);
         for (const KeptWeights& k : r.keptWeights())
             QVERIFY(std::abs(double(k.index) - 100) >= std::abs(double(shown->index) - 100));
