@@ -46,9 +46,9 @@ Preset parsePreset(const std::string& name, const std::string& text)
         else if (key == "play_with")
             p.playWith = splitList(value);
         else if (key == "lecture_view") {
-            if (value != "weights" && value != "norms" && value != "spectrum")
+            if (value != "weights" && value != "norms" && value != "spectrum" && value != "biases")
                 throw ConfigError("preset " + name + ", line " + std::to_string(lineNo) + ": lecture_view '" + value +
-                                  "' is not weights, norms or spectrum");
+                                  "' is not weights, norms, spectrum or biases");
             p.lectureView = value;
         }
         else

@@ -134,9 +134,20 @@ void LectureMode::showView(const QString& name)
         arrange();
 }
 
+int LectureMode::followingView() const
+{
+    const int n = std::max<int>(1, int(parts_.views.size()));
+    for (int step = 1; step < n; ++step) {
+        const int i = (current_ + step) % n;
+        if (!parts_.views[i].available || parts_.views[i].available())
+            return i;
+    }
+    return current_;
+}
+
 void LectureMode::nextView()
 {
-    current_ = (current_ + 1) % std::max<int>(1, int(parts_.views.size()));
+    current_ = followingView();
     if (on_)
         arrange();
 }
@@ -163,8 +174,7 @@ void LectureMode::arrange()
         for (std::size_t i = 0; i < places_.size(); ++i)
             if (places_[i].row != parts_.heroRow)
                 setRowStretch(places_[i].row, 0);
-        const int following = (current_ + 1) % int(parts_.views.size());
-        parts_.strip->setViewLabel(QStringLiteral("▸ %1 (V)").arg(parts_.views[following].label));
+        parts_.strip->setViewLabel(QStringLiteral("▸ %1 (V)").arg(parts_.views[followingView()].label));
     } else {
         // Back in the order of their indices, so that each lands where it was.
         std::vector<std::size_t> order(places_.size());

@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -24,9 +25,10 @@ class LectureMode : public QObject {
     Q_OBJECT
 public:
     struct View {
-        QString name;    // as a preset's lecture_view names it: "weights", "norms", "spectrum"
+        QString name;    // as a preset's lecture_view names it: "weights", "norms", "spectrum", "biases"
         QString label;   // for the strip's button, short: "norms"
         QWidget* widget;
+        std::function<bool()> available = {};  // empty: always; V passes over a view that is not
     };
     struct Parts {
         QMainWindow* window;
@@ -57,6 +59,7 @@ private:
         int stretch;
     };
     void arrange();
+    int followingView() const;  // the next available view after the current one
     // Gives every chart the style of the mode and theme: line widths, type size, colours.
     void applyStyle();
     // An empty row keeps its stretch share of the height: in lecture mode only the hero row has one.

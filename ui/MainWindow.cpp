@@ -242,7 +242,13 @@ QWidget* MainWindow::buildDashboard()
                                 top,
                                 {{QStringLiteral("weights"), tr("weights"), encoderWeights_},
                                  {QStringLiteral("norms"), tr("norms"), weightNorms_},
-                                 {QStringLiteral("spectrum"), tr("spectrum"), spectrum_}},
+                                 {QStringLiteral("spectrum"), tr("spectrum"), spectrum_},
+                                 // Figure 4c's story: only where the biases are trained.
+                                 {QStringLiteral("biases"), tr("biases"), biases_,
+                                  [this] {
+                                      const auto c = panelConfig();
+                                      return c && c->bias;
+                                  }}},
                                 {learningCurve_, weightNorms_, encoderWeights_, spectrum_, biases_}},
                                this);
     connect(lecture_, &LectureMode::toggled, this, &MainWindow::repaintCharts);
@@ -433,7 +439,9 @@ void MainWindow::showBiases()
     const aedyn::RunResults& r = runs_.results();
     const bool trained = r.setup().config.bias || (r.simulationSetup().K > 0 && r.simulationSetup().config.bias);
     const bool maximised = std::any_of(charts_.begin(), charts_.end(), [this](QWidget* w) { return w != biases_ && w->isHidden(); });
-    const bool show = trained && !lectureMode() && (!maximised || !biases_->isHidden());
+    if (lectureMode())
+        return;  // there the lecture's companion view decides
+    const bool show = trained && (!maximised || !biases_->isHidden());
     if (biases_->isHidden() == show)
         biases_->setVisible(show);
 }
