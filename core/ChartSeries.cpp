@@ -225,6 +225,21 @@ ShownPoints shownPoints(const RunResults& results)
     return {theory, sim ? &sim->mean : nullptr};
 }
 
+namespace {
+
+// Calls add(observables, route, run) for the theory and the SGD mean at the time shownPoints() chooses.
+template <class Add>
+void forEachShownRoute(const RunResults& results, Add&& add)
+{
+    const ShownPoints shown = shownPoints(results);
+    if (shown.theory)
+        add(*shown.theory, "ode", "");
+    if (shown.simulation)
+        add(*shown.simulation, "sgd", "mean");
+}
+
+} // namespace
+
 std::vector<Series> eigenbasisSeries(const RunResults& results, int maxUnits, int maxModes)
 {
     std::vector<Series> out;
@@ -238,11 +253,7 @@ std::vector<Series> eigenbasisSeries(const RunResults& results, int maxUnits, in
             out.push_back({"rest_" + n(k + 1), route, run, k, {o.t}, {rest}, {}, M});
         }
     };
-    const ShownPoints shown = shownPoints(results);
-    if (shown.theory)
-        add(*shown.theory, "ode", "");
-    if (shown.simulation)
-        add(*shown.simulation, "sgd", "mean");
+    forEachShownRoute(results, add);
     return out;
 }
 
@@ -264,11 +275,7 @@ std::vector<Series> overlapSeries(const RunResults& results, int maxUnits, int m
             }
         }
     };
-    const ShownPoints shown = shownPoints(results);
-    if (shown.theory)
-        add(*shown.theory, "ode", "");
-    if (shown.simulation)
-        add(*shown.simulation, "sgd", "mean");
+    forEachShownRoute(results, add);
     return out;
 }
 

@@ -33,6 +33,21 @@ inline QRectF inkBox(const QGraphicsItem* item)
     return item->mapRectToScene(box);
 }
 
+// Calls f(label) for each shown text item of a chart's legend (Qt Charts keeps each label beside its marker).
+template <class F>
+void forEachLegendLabel(QChartView* view, F&& f)
+{
+    QList<QGraphicsItem*> todo = view->chart()->legend()->childItems();
+    while (!todo.isEmpty()) {
+        QGraphicsItem* item = todo.takeLast();
+        if (!item->isVisible())
+            continue;
+        todo << item->childItems();
+        if (const auto* label = dynamic_cast<const QGraphicsTextItem*>(item))
+            f(label);
+    }
+}
+
 // Legend entries whose label Qt Charts emptied (it does so rather than draw a label elided to "...").
 inline QStringList emptiedLegendLabels(QWidget* page)
 {
@@ -40,15 +55,10 @@ inline QStringList emptiedLegendLabels(QWidget* page)
     for (QChartView* view : page->findChildren<QChartView*>()) {
         if (!view->isVisibleTo(page))
             continue;
-        QList<QGraphicsItem*> todo = view->chart()->legend()->childItems();
-        while (!todo.isEmpty()) {
-            QGraphicsItem* item = todo.takeLast();
-            if (!item->isVisible())
-                continue;
-            todo << item->childItems();
-            if (const auto* label = dynamic_cast<const QGraphicsTextItem*>(item); label && label->toPlainText().isEmpty())
+        forEachLegendLabel(view, [&](const QGraphicsTextItem* label) {
+            if (label->toPlainText().isEmpty())
                 problems << QStringLiteral("a legend label of '%1' is empty").arg(view->chart()->title());
-        }
+        });
     }
     return problems;
 }
@@ -118,18 +128,12 @@ inline QList<Word> legendEntries(QWidget* page)
 {
     QList<Word> entries;
     forEachShownChart(page, [&](QChartView* view, QPoint origin) {
-        QList<QGraphicsItem*> todo = view->chart()->legend()->childItems();
-        while (!todo.isEmpty()) {
-            QGraphicsItem* item = todo.takeLast();
-            if (!item->isVisible())
-                continue;
-            todo << item->childItems();
-            const auto* label = dynamic_cast<const QGraphicsTextItem*>(item);
-            if (!label || label->toPlainText().trimmed().isEmpty())
-                continue;
-            const QRectF entry = item->parentItem()->sceneBoundingRect();  // the marker and its label
+        forEachLegendLabel(view, [&](const QGraphicsTextItem* label) {
+            if (label->toPlainText().trimmed().isEmpty())
+                return;
+            const QRectF entry = label->parentItem()->sceneBoundingRect();  // the marker and its label
             entries.append({view->mapFromScene(entry).boundingRect().translated(origin), label->toPlainText()});
-        }
+        });
     });
     return entries;
 }
