@@ -104,8 +104,7 @@ MainWindow::MainWindow(QWidget* parent)
     theoryDebounce_.setInterval(150);
     connect(&theoryDebounce_, &QTimer::timeout, this, &MainWindow::requestTheory);
     repaintTimer_.setSingleShot(true);
-    repaintTimer_.setInterval(33);
-    connect(&repaintTimer_, &QTimer::timeout, this, &MainWindow::repaintCharts);
+    connect(&repaintTimer_, &QTimer::timeout, this, &MainWindow::refreshNextChart);
     connect(panel_, &ParameterPanel::configChanged, this, &MainWindow::parametersChanged);
     // Another preset is another experiment: the old run's points must not sit under the new theory.
     connect(panel_, &ParameterPanel::presetSelected, this, [this] {
@@ -384,14 +383,53 @@ QString MainWindow::message() const { return banner_->isHidden() ? QString() : b
 
 void MainWindow::scheduleRepaint()
 {
-    if (!repaintTimer_.isActive())
-        repaintTimer_.start();
+    newResults_ = true;
+    if (repaintTimer_.isActive() || !dueCharts_.empty())
+        return;  // the round in progress starts the next one when it ends
+    // At most one round per frame interval; after a quiet spell the first new point is drawn at once.
+    const qint64 since = roundClock_.isValid() ? roundClock_.elapsed() : frameInterval;
+    repaintTimer_.start(static_cast<int>(std::max<qint64>(0, frameInterval - since)));
+}
+
+void MainWindow::refreshNextChart()
+{
+    if (dueCharts_.empty()) {
+        if (!newResults_)
+            return;
+        newResults_ = false;
+        roundClock_.start();
+        dueCharts_ = {learningCurve_, weightNorms_, encoderWeights_};
+    }
+    DashboardChart* chart = dueCharts_.front();
+    dueCharts_.erase(dueCharts_.begin());
+    timeFrame([&] {
+        if (chart == learningCurve_)
+            prepareLearningCurve();
+        chart->refresh(runs_.results());
+        // The spectrum and the biases change seldom or little: they share the weights' turn.
+        if (chart == encoderWeights_)
+            refreshSpectrumAndBiases();
+    });
+    if (!dueCharts_.empty())
+        repaintTimer_.start(sliceGap);
+    else if (newResults_)
+        repaintTimer_.start(static_cast<int>(std::max<qint64>(0, frameInterval - roundClock_.elapsed())));
 }
 
 void MainWindow::repaintCharts()
 {
-    QElapsedTimer timer;
-    timer.start();
+    timeFrame([&] {
+        prepareLearningCurve();
+        for (DashboardChart* chart : std::initializer_list<DashboardChart*>{learningCurve_, weightNorms_, encoderWeights_})
+            chart->refresh(runs_.results());
+        refreshSpectrumAndBiases();
+    });
+    dueCharts_.clear();
+    newResults_ = false;
+}
+
+void MainWindow::prepareLearningCurve()
+{
     learningCurve_->setPins(pins_.curves(panelConfig()));
     // The cursor's grid: the times with data of the simulation where there is one, else of the theory.
     std::vector<double> times;
@@ -404,11 +442,21 @@ void MainWindow::repaintCharts()
             if (r.theory()[i])
                 times.push_back(r.setup().times[i]);
     timeCursor_->setTimes(times);
+}
+
+void MainWindow::refreshSpectrumAndBiases()
+{
+    spectrum_->refresh(runs_.results());
     showBiases();
-    for (DashboardChart* chart : std::initializer_list<DashboardChart*>{learningCurve_, weightNorms_, encoderWeights_, spectrum_})
-        chart->refresh(runs_.results());
     if (!biases_->isHidden())
         biases_->refresh(runs_.results());
+}
+
+void MainWindow::timeFrame(const std::function<void()>& refresh)
+{
+    QElapsedTimer timer;
+    timer.start();
+    refresh();
     // Refreshes that no painting has followed yet belong to the same frame.
     const double ms = timer.nsecsElapsed() / 1e6;
     if (frameMs_.empty() || framePainted_)

@@ -11,11 +11,14 @@
 #include "RunController.h"
 
 #include <QMainWindow>
+#include <QElapsedTimer>
 #include <QTimer>
 
+#include <functional>
 #include <vector>
 
 class BiasChart;
+class DashboardChart;
 class EncoderWeightsChart;
 class LearningCurveChart;
 class LectureStrip;
@@ -123,8 +126,15 @@ private:
     void parametersChanged();
     void requestTheory();  // of the panel's parameters, unless they are the ones last requested
     void showEigenvalues();
+    // Streamed results are drawn in rounds of at most one per frame interval, one chart per turn of the event loop
+    // (refreshNextChart), so that no turn holds the GUI thread for the whole dashboard's painting.
     void scheduleRepaint();
+    void refreshNextChart();
+    // Every chart now: the user changed what is shown (cursor, axis, theme) and expects it in one frame.
     void repaintCharts();
+    void prepareLearningCurve();  // its pins and the time cursor's grid
+    void refreshSpectrumAndBiases();
+    void timeFrame(const std::function<void()>& refresh);
     // The bias chart when biases are trained, except in lecture mode and while another chart is maximised.
     void showBiases();
     void updateStatus();
@@ -169,6 +179,11 @@ private:
     bool dark_ = false;
     QString fileMessage_;  // a project or export that failed
     QTimer theoryDebounce_, repaintTimer_;
+    static constexpr int frameInterval = 33;  // ms between rounds: the dashboard redraws at most 30 times a second
+    static constexpr int sliceGap = 4;        // ms between the charts of one round: input and painting go between
+    std::vector<DashboardChart*> dueCharts_;  // the round in progress: charts still to draw, in order
+    bool newResults_ = false;                 // results arrived that no round has begun to draw
+    QElapsedTimer roundClock_;                // since the last round began
     std::vector<double> frameMs_;  // per repaint: the charts' update and all painting until the next
     bool framePainted_ = false;    // the last frame's painting has begun
 };

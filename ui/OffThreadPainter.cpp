@@ -1,5 +1,6 @@
 #include "OffThreadPainter.h"
 
+#include "BackgroundPriority.h"
 #include "QueuedHandOver.h"
 
 OffThreadPainter::OffThreadPainter(QObject* parent)
@@ -9,7 +10,7 @@ OffThreadPainter::OffThreadPainter(QObject* parent)
     markQueuedHandOvers();
     worker_->moveToThread(&thread_);
     connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
-    thread_.start(QThread::LowPriority);
+    startInBackground(thread_);
 }
 
 OffThreadPainter::~OffThreadPainter()

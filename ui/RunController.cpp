@@ -1,5 +1,6 @@
 #include "RunController.h"
 
+#include "BackgroundPriority.h"
 #include "ExperimentWorkers.h"
 #include "QueuedHandOver.h"
 
@@ -36,7 +37,7 @@ RunController::RunController(QObject* parent)
     for (const auto& [worker, thread] : workers) {
         worker->moveToThread(thread);
         connect(thread, &QThread::finished, worker, &QObject::deleteLater);
-        thread->start();
+        startInBackground(*thread);
     }
 
     // Signals of an obsolete generation are dropped: only the latest request is drawn.

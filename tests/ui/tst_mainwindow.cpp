@@ -48,6 +48,7 @@
 
 #include <cmath>
 #include <map>
+#include <set>
 
 namespace {
 
@@ -818,14 +819,23 @@ private slots:
         std::map<const QXYSeries*, int> replaced;
         qsizetype handed = 0, series = 0;
         int widest = 0;
+        // The chart each replacement belongs to, by the frame it falls in (the frame is counted when it ends).
+        std::map<std::size_t, std::set<const QWidget*>> chartsOfFrame;
+        const QWidget* const charts[] = {w.learningCurve(), w.weightNorms(), w.encoderWeights()};
         for (const QChartView* view : w.findChildren<QChartView*>()) {
             widest = std::max(widest, static_cast<int>(view->chart()->plotArea().width()));
+            const QWidget* chart = nullptr;
+            for (const QWidget* c : charts)
+                if (c == view || c->isAncestorOf(view))
+                    chart = c;
             for (QAbstractSeries* s : view->chart()->series())
                 if (auto* xy = qobject_cast<QXYSeries*>(s)) {
                     ++series;
-                    connect(xy, &QXYSeries::pointsReplaced, this, [&, xy] {
+                    connect(xy, &QXYSeries::pointsReplaced, this, [&, xy, chart] {
                         ++replaced[xy];
                         handed += xy->count();
+                        if (chart)
+                            chartsOfFrame[w.frameTimes().size()].insert(chart);
                     });
                 }
         }
@@ -844,6 +854,10 @@ private slots:
             if (s->name() == QLatin1String("ODE theory"))
                 QCOMPARE(replaced[qobject_cast<const QXYSeries*>(s)], 0);
         QVERIFY2(handed <= frames * 3 * widest * series, qPrintable(QString::number(handed)));
+        // Streamed points are drawn one chart per turn of the event loop: no frame redraws two of the large charts.
+        QVERIFY(chartsOfFrame.size() >= 3);
+        for (const auto& [frame, drawn] : chartsOfFrame)
+            QVERIFY2(drawn.size() == 1, qPrintable(QStringLiteral("frame %1 redrew %2 charts").arg(frame).arg(drawn.size())));
         const WeightVectorChart* vectors = w.encoderWeights()->vectors();
         QVERIFY(!vectors->picture().isNull());
         QVERIFY(vectors->painter()->lastPaintThread() != nullptr);
