@@ -2,6 +2,7 @@
 
 #include <QThread>
 
+#include <algorithm>
 #include <cerrno>
 
 #if defined(__linux__)
@@ -22,14 +23,19 @@ void startInBackground(QThread& thread)
 {
 #if defined(__linux__)
     // Run first thing in the new thread (direct connection), before any work reaches it.
-    QObject::connect(&thread, &QThread::started, &thread,
-                     [] { ::setpriority(PRIO_PROCESS, static_cast<id_t>(threadId()), backgroundNice); },
-                     Qt::DirectConnection);
+    // Relative to the nice value inherited from the starting thread, so that a program started niced keeps its
+    // computation below its GUI too.
+    QObject::connect(
+        &thread, &QThread::started, &thread,
+        [] { ::setpriority(PRIO_PROCESS, static_cast<id_t>(threadId()), backgroundNiceFor(currentThreadNice())); },
+        Qt::DirectConnection);
     thread.start();
 #else
     thread.start(QThread::LowPriority);
 #endif
 }
+
+int backgroundNiceFor(int starterNice) { return std::min(starterNice + backgroundNice, 19); }
 
 int currentThreadNice()
 {

@@ -7,8 +7,10 @@ class QThread;
 // nothing under the default scheduler, so the value is set directly. A failure leaves the default priority.
 void startInBackground(QThread& thread);
 
-// The nice value the computation threads get: with it the GUI thread wins a shared core about 3 : 1.
+// How much nicer the computation threads are than the thread that starts them: by 5, the GUI thread wins a shared
+// core about 3 : 1.
 constexpr int backgroundNice = 5;
+int backgroundNiceFor(int starterNice);  // the most nice Linux allows is 19
 
 // The nice value of the calling thread (for tests).
 int currentThreadNice();

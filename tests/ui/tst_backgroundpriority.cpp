@@ -6,6 +6,7 @@
 #include <QTest>
 #include <QThread>
 
+#include <algorithm>
 #include <thread>
 
 class TestBackgroundPriority : public QObject {
@@ -26,8 +27,8 @@ private slots:
         thread.quit();
         thread.wait();
 #if defined(__linux__)
-        QVERIFY2(niceOfWorker >= backgroundNice && niceOfWorker > gui,
-                 qPrintable(QStringLiteral("worker %1, GUI %2").arg(niceOfWorker).arg(gui)));
+        // Relative to the GUI thread's, which is not 0 when the tests themselves run niced.
+        QCOMPARE(niceOfWorker, std::min(gui + backgroundNice, 19));
         QCOMPARE(niceOfItsThread, niceOfWorker);
 #endif
         QCOMPARE(currentThreadNice(), gui);  // the GUI thread keeps its own
