@@ -370,8 +370,11 @@ void WeightNormChart::updateFit()
             continue;
         const QString colour = style_.unit(k).name();
         // On a page two decimals: −0.17 says ∓1/6 as well as −0.167 does, in less of the few lines there are.
+        // An exponent that rounds to zero is 0.00, not −0.00.
         auto shown = [this](double x) {
-            return style_.page ? QString::number(x, 'f', 2).replace(QLatin1Char('-'), QStringLiteral("−")) : exponentText(x);
+            const double rounded = std::round(x * 100) / 100;
+            return style_.page ? QString::number(rounded == 0 ? 0.0 : rounded, 'f', 2).replace(QLatin1Char('-'), QStringLiteral("−"))
+                               : exponentText(x);
         };
         encoder << QStringLiteral("<span style='color:%1'>%2</span>").arg(colour, shown(fw.exponent));
         decoder << QStringLiteral("<span style='color:%1'>%2</span>").arg(colour, shown(fv.exponent));
