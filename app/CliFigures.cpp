@@ -38,6 +38,11 @@ QString figureOptionsProblem(const CliOptions& options)
     const FigureChart chart = parseFigureChart(options.chart).value_or(FigureChart::Learning);
     if (const QString problem = panelLetterProblem(options.panelLetter, chart); !problem.isEmpty())
         return QStringLiteral("--panel-letter '%1': %2").arg(options.panelLetter, problem);
+    FigureOptions page;
+    page.widthInches = options.widthInches;
+    page.heightInches = options.heightInches;
+    if (const QString problem = figurePageProblem(chart, page); !options.figures.isEmpty() && !problem.isEmpty())
+        return QStringLiteral("--figure-size %1x%2: %3").arg(options.widthInches).arg(options.heightInches).arg(problem);
     return {};
 }
 

@@ -85,7 +85,7 @@ std::optional<CliOptions> parseCliOptions(const QStringList& arguments, QString*
     const QCommandLineOption chartOpt("chart", "The chart of --figure: learning (default), norms, weights, "
                                                "spectrum, dashboard, eigenbasis or biases.",
                                       "NAME");
-    const QCommandLineOption sizeOpt("figure-size", "Figure size in inches (default 3.4x2.4; dashboard 7x5).",
+    const QCommandLineOption sizeOpt("figure-size", "Figure size in inches (default 3.4x2.4; dashboard 7x5, at least 7x4.8).",
                                      "WxH");
     const QCommandLineOption dpiOpt("dpi", "Resolution of PNG figures (default 300).", "N");
     const QCommandLineOption noTitleOpt("no-title", "Figures without chart titles (the caption names the chart).");

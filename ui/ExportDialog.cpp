@@ -89,13 +89,17 @@ ExportDialog::ExportDialog(FigureChart chart, QWidget* parent)
     form->addRow(buttons);
     ok_ = buttons->button(QDialogButtonBox::Ok);
     auto check = [this] {
-        const QString problem = panelLetterProblem(letter_->text().trimmed(), this->chart());
+        QString problem = panelLetterProblem(letter_->text().trimmed(), this->chart());
+        if (problem.isEmpty())
+            problem = figurePageProblem(this->chart(), options());
         problem_->setText(problem);
         problem_->setVisible(!problem.isEmpty());
         ok_->setEnabled(problem.isEmpty());
     };
     connect(letter_, &QLineEdit::textChanged, this, check);
     connect(chart_, &QComboBox::currentIndexChanged, this, check);
+    for (QDoubleSpinBox* box : {width_, height_})
+        connect(box, &QDoubleSpinBox::valueChanged, this, check);
     check();
 }
 

@@ -44,16 +44,6 @@ std::unique_ptr<QWidget> whitePage()
     return root;
 }
 
-// The type size of the page: the one asked for, but a dashboard's four panels, made for 7 × 4.8 in, get type in
-// proportion on a smaller page (never below the smallest size a figure may use).
-double pagePoints(const FigureOptions& o, FigureChart chart)
-{
-    if (chart != FigureChart::Dashboard)
-        return o.fontPoints;
-    const double scale = std::min({1.0, o.widthInches / 7.0, o.heightInches / 4.8});
-    return std::max(kMinFigurePoints, std::min(o.fontPoints, o.fontPoints * scale));
-}
-
 // The page at the figure's size, laid out, its charts and type as the printed page wants them, controls hidden.
 void dress(QWidget* root, const FigureOptions& o)
 {
@@ -187,9 +177,7 @@ std::unique_ptr<QWidget> buildFigure(const aedyn::RunResults& store, FigureChart
     for (QWidget* w : root->findChildren<QWidget*>())
         if (!qobject_cast<QLabel*>(w))
             w->setMinimumSize(std::clamp(w->minimumWidth(), 1, 60), std::clamp(w->minimumHeight(), 1, 60));
-    FigureOptions page = o;
-    page.fontPoints = pagePoints(o, which);
-    dress(root.get(), page);
+    dress(root.get(), o);
     QApplication::sendPostedEvents();
     // Two passes: the first lays the charts out at their size, the second places labels that depend on it.
     for (int pass = 0; pass < 2; ++pass) {
@@ -214,7 +202,7 @@ std::unique_ptr<QWidget> buildFigure(const aedyn::RunResults& store, FigureChart
     // Letters once the panels show what they will show (an image panel has no chart for its title).
     const QStringList letters = panelLetters(o, which);
     for (qsizetype i = 0; i < letters.size() && i < charts.size(); ++i)
-        letterPanel(charts[i], letters[i], page);
+        letterPanel(charts[i], letters[i], o);
     fitCharts(root.get(), o);
     return root;
 }
@@ -297,6 +285,20 @@ QString panelLetterProblem(const QString& l, FigureChart chart)
     return {};
 }
 
+QString figurePageProblem(FigureChart chart, const FigureOptions& o)
+{
+    // A hundredth of an inch spare: a size typed as 7 × 4.8 is the double column.
+    if (chart != FigureChart::Dashboard ||
+        (o.widthInches >= kDashboardWidthInches - 0.01 && o.heightInches >= kDashboardHeightInches - 0.01))
+        return {};
+    return QStringLiteral("%1 × %2 in is too small for the four charts: they need at least %3 × %4 in (double "
+                          "column); for a single column, export one chart at a time")
+        .arg(o.widthInches)
+        .arg(o.heightInches)
+        .arg(kDashboardWidthInches)
+        .arg(kDashboardHeightInches);
+}
+
 QStringList panelLetters(const FigureOptions& options, FigureChart chart)
 {
     if (options.panelLetter.isEmpty())
@@ -340,6 +342,8 @@ std::unique_ptr<QWidget> figurePage(QWidget* content, const FigureOptions& optio
 QString exportFigure(const aedyn::RunResults& store, FigureChart chart, const FigureOptions& options, const QString& path)
 {
     if (const QString problem = panelLetterProblem(options.panelLetter, chart); !problem.isEmpty())
+        return path + QStringLiteral(": ") + problem;
+    if (const QString problem = figurePageProblem(chart, options); !problem.isEmpty())
         return path + QStringLiteral(": ") + problem;
     return writeFigure([&] { return buildFigure(store, chart, options); }, figureChartName(chart), options, path);
 }

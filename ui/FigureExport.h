@@ -54,6 +54,12 @@ QString figureFontProblem(double points);
 // Empty when the panel letter is empty or one letter (a to w for the dashboard, whose four panels take it and the
 // next three), else the message naming the bad value.
 QString panelLetterProblem(const QString& letter, FigureChart chart);
+// The four charts together are laid out for the double column and need at least this page: in a single column, type
+// small enough for them would be below 5 pt, and on pages between the two their words do not all fit (elided or
+// overprinted in the norms quarter). A single column takes one chart at a time.
+constexpr double kDashboardWidthInches = 7, kDashboardHeightInches = 4.8;
+// Empty when the page can hold the chart's panels, else the message naming the size they need.
+QString figurePageProblem(FigureChart chart, const FigureOptions& options);
 // The panel letters of the chart's panels, in the order of the panels: "b" for one chart, "b, c, d, e" for the
 // dashboard (empty when there is no letter).
 QStringList panelLetters(const FigureOptions& options, FigureChart chart);

@@ -59,8 +59,10 @@ void OverlapMap::drawText(QPainter& p, const QRectF& box, const QStringList& wor
             text = w;
             break;
         }
-    painted_.append({p.boundingRect(box, Qt::AlignCenter, text), text});
-    p.drawText(box, Qt::AlignCenter, text);
+    // Unclipped: a heading wider than its cell (e1 over a small cell) is drawn whole, as recorded; the stride of the
+    // labels keeps them apart.
+    painted_.append({p.boundingRect(box, Qt::AlignCenter | Qt::TextDontClip, text), text});
+    p.drawText(box, Qt::AlignCenter | Qt::TextDontClip, text);
 }
 
 void OverlapMap::paintEvent(QPaintEvent*)

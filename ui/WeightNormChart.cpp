@@ -27,6 +27,9 @@
 namespace {
 
 constexpr int kFittedUnits = 6;  // exponents printed; more would not fit on the chart
+// A printed chart of many units draws this many of them beside the median and range of all: on a page, eight lines
+// of each scale are a tangle, and their exponents and legend left the plot too short for its axis titles.
+constexpr int kPrintedUnits = 3;
 
 // Three significant digits and a real minus sign (design.md).
 QString exponentText(double x) { return QString::number(x, 'g', 3).replace(QLatin1Char('-'), QStringLiteral("−")); }
@@ -139,6 +142,10 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
     int units = 0;
     for (const aedyn::Series& s : series)
         units = std::max(units, s.unit + 1);
+    const bool summarised = std::any_of(series.begin(), series.end(), [](const aedyn::Series& s) { return s.unit < 0; });
+    if (style_.page && summarised)
+        units = std::min(units, kPrintedUnits);
+    shownUnits_ = units;
     ensureSeries(units);
     windowEdges_->setPen(QPen(style_.reference(), style_.pen(1.0), Qt::DashDotLine));
     // The definitions of a and c are in the key under the plot: a long axis title is elided on a projector.
@@ -172,6 +179,8 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
             }
             continue;
         }
+        if (s.unit >= units)
+            continue;
         const bool encoder = s.column.rfind("wnorm_", 0) == 0 || s.column.rfind("abs_u_", 0) == 0;
         const int slot = (s.route == "ode" ? 0 : 2) + (encoder ? 0 : 1);
         for (std::size_t i = 0; i < s.t.size(); ++i) {
@@ -187,12 +196,14 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
         summary_[i]->setPen(QPen(summaryColour, style_.pen(median ? 2.0 : 1.0), i < 3 ? Qt::SolidLine : Qt::DashLine));
         replaceIfChanged(summary_[i], decimateLogX(summary[i], width));
     }
-    summary_[0]->setName(summary[0].isEmpty() ? QString() : QStringLiteral("median and range of all %1 units").arg(setup.K));
+    summary_[0]->setName(summary[0].isEmpty() ? QString()
+                         : style_.page ? QStringLiteral("median and range of all %1").arg(setup.K)
+                                       : QStringLiteral("median and range of all %1 units").arg(setup.K));
     showMarker(chart_->legend()->markers(summary_[0]).first(), !summary[0].isEmpty());
     if (style_.page && !summary[0].isEmpty() && units > 1) {
-        // A printed chart has no room for eight unit entries beside the summary: one entry names the drawn units,
-        // in the colours they have in every panel.
-        encoderTheory_[0]->setName(QStringLiteral("units 1–%1, one colour each").arg(units));
+        // A printed chart has room for one legend line: one entry names the drawn units, in the colours they have in
+        // every panel, the other the summary.
+        encoderTheory_[0]->setName(QStringLiteral("units 1–%1").arg(units));
         for (int k = 1; k < units; ++k)
             chart_->legend()->markers(encoderTheory_[k]).first()->setVisible(false);
     }
@@ -347,7 +358,8 @@ void WeightNormChart::updateFit()
         return nullptr;
     };
     QStringList encoder, decoder, plain;
-    for (int k = 0; k < kFittedUnits; ++k) {
+    const int fitted = std::min(kFittedUnits, shownUnits_);  // the exponents of drawn units only
+    for (int k = 0; k < fitted; ++k) {
         const aedyn::Series* ws = find(k, true);
         const aedyn::Series* vs = find(k, false);
         if (!ws || !vs)
@@ -358,8 +370,11 @@ void WeightNormChart::updateFit()
             continue;
         const QString colour = style_.unit(k).name();
         // On a page two decimals: −0.17 says ∓1/6 as well as −0.167 does, in less of the few lines there are.
+        // An exponent that rounds to zero is 0.00, not −0.00.
         auto shown = [this](double x) {
-            return style_.page ? QString::number(x, 'f', 2).replace(QLatin1Char('-'), QStringLiteral("−")) : exponentText(x);
+            const double rounded = std::round(x * 100) / 100;
+            return style_.page ? QString::number(rounded == 0 ? 0.0 : rounded, 'f', 2).replace(QLatin1Char('-'), QStringLiteral("−"))
+                               : exponentText(x);
         };
         encoder << QStringLiteral("<span style='color:%1'>%2</span>").arg(colour, shown(fw.exponent));
         decoder << QStringLiteral("<span style='color:%1'>%2</span>").arg(colour, shown(fv.exponent));
@@ -368,13 +383,14 @@ void WeightNormChart::updateFit()
                      .arg(projections_ ? QStringLiteral("a") : QStringLiteral("‖w‖"), exponentText(fw.exponent),
                           projections_ ? QStringLiteral("c") : QStringLiteral("‖v‖/√D"), exponentText(fv.exponent));
     }
-    QString excessFit;
+    QString excessFit, excessExponent;
     for (const aedyn::Series& s : series)
         if (s.column == "excess" && s.route == "ode" && theory) {
             const auto fe = aedyn::fitPowerLaw(s.t, s.y, fitFrom_->value(), fitTo_->value());
             if (fe.points >= 2) {
-                excessFit = QStringLiteral("; <b>ε − ε<sub>PCA</sub>(1) ∝ t<sup>α</sup></b>, α = %1").arg(exponentText(fe.exponent));
-                plain << QStringLiteral("ε − ε_PCA(1) ∝ t^%1").arg(exponentText(fe.exponent));
+                excessExponent = exponentText(fe.exponent);
+                excessFit = QStringLiteral("; <b>ε − ε<sub>PCA</sub>(1) ∝ t<sup>α</sup></b>, α = %1").arg(excessExponent);
+                plain << QStringLiteral("ε − ε_PCA(1) ∝ t^%1").arg(excessExponent);
             }
         }
     fitText_ = plain.join(QStringLiteral("; "));
@@ -386,11 +402,23 @@ void WeightNormChart::updateFit()
     }
     const QString sep = QStringLiteral(", ");
     if (style_.page) {
-        // A printed figure has a few lines to spare, not five: the exponents in one paragraph, the key after them.
-        const QString units = units_ > kFittedUnits ? QStringLiteral(" (units 1–%1)").arg(kFittedUnits) : QString();
-        exponents_->setText(QStringLiteral("Fitted t<sup>α</sup> (%1, %2%3): α = %5 for %4; %7 for %6%8. %9%10")
-                                .arg(route, window, units, a, encoder.join(sep), c, decoder.join(sep), excessFit,
-                                     longTimeLine, key));
+        // A printed figure has two or three lines to spare, not five: one paragraph, each quantity named once, with
+        // its exponents and its line style together (a word joiner keeps |w·e₁| on one line).
+        const QString some = shownUnits_ > fitted ? QStringLiteral(", units 1–%1").arg(fitted) : QString();
+        const QString excessPart =
+            !excessDrawn ? QString()
+            : excessExponent.isEmpty()
+                ? QStringLiteral("; ε − ε<sub>PCA</sub>(1) grey dash-dotted")
+                : QStringLiteral("; %1 for ε − ε<sub>PCA</sub>(1) (grey dash-dotted)").arg(excessExponent);
+        exponents_->setText(
+            QStringLiteral("Fitted t<sup>α</sup> (%1, %2%3): α = %4 for %5 (solid); %6 for %7 (dashed)%8; lines ODE%9, "
+                           "markers SGD.%10")
+                .arg(route, window, some, encoder.join(sep),
+                     projections_ ? QStringLiteral("a = |\u2060w·e₁|") : a, decoder.join(sep),
+                     projections_ ? QStringLiteral("c = |\u2060v·e₁|/√D") : c,
+                     excessPart)
+                .arg(longTime ? QStringLiteral(" (thin: reduced ODE)") : QString(),
+                     longTime ? QStringLiteral("<br>") + longTimeText_ : QString()));
         return;
     }
     const QString more = units_ > kFittedUnits ? QStringLiteral(", …") : QString();

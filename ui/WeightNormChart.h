@@ -68,6 +68,7 @@ private:
     std::optional<std::pair<double, double>> restoredWindow_;
     std::vector<aedyn::Series> series_;  // what the last refresh drew; the fit reads the same points
     int units_ = 0;                      // K of the theory drawn
+    int shownUnits_ = 0;                 // the units drawn one by one (a printed chart of many units: a few)
     bool projections_ = false;
     QString longTimeText_;  // the reduced ODE's exponents, when it is drawn
 };

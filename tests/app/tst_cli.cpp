@@ -340,11 +340,13 @@ private slots:
                    {{"--figure", dir.filePath("b.svg"), "--panel-letter", "ab"}, 2, "--panel-letter 'ab'"},
                    {{"--figure", dir.filePath("b.svg"), "--chart", "dashboard", "--panel-letter", "x"}, 2,
                     "--panel-letter 'x'"},
+                   {{"--figure", dir.filePath("b.svg"), "--chart", "dashboard", "--figure-size", "3.4x2.4"}, 2,
+                    "--figure-size 3.4x2.4: 3.4 × 2.4 in is too small for the four charts: they need at least 7 × 4.8 in"},
                    {{"--figure", unwritable}, 3, "cannot write"}};
         for (const auto& b : bad) {
             const CliResult e = runCli(run + b.args);
             QCOMPARE(e.exitCode, b.code);
-            QVERIFY2(e.err.contains(QLatin1String(b.named)), qPrintable(e.err));
+            QVERIFY2(e.err.contains(QString::fromUtf8(b.named)), qPrintable(e.err));
         }
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("b.svg"))));
     }
