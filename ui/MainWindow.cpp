@@ -12,6 +12,7 @@
 #include "ParameterPanel.h"
 #include "Presets.h"
 #include "SpectrumChart.h"
+#include "StaticItemCache.h"
 #include "Theme.h"
 #include "TimeCursor.h"
 #include "SweepWindow.h"
@@ -19,6 +20,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QChartView>
 #include <QBoxLayout>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -457,6 +459,8 @@ void MainWindow::timeFrame(const std::function<void()>& refresh)
     QElapsedTimer timer;
     timer.start();
     refresh();
+    for (QChartView* view : findChildren<QChartView*>())
+        cacheStaticItems(*view->scene());
     // Refreshes that no painting has followed yet belong to the same frame.
     const double ms = timer.nsecsElapsed() / 1e6;
     if (frameMs_.empty() || framePainted_)

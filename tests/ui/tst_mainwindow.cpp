@@ -23,9 +23,13 @@
 #include "BiasChart.h"
 #include "EigenbasisChart.h"
 #include "ChartSeries.h"
+#include "FigureExport.h"
 
 #include <QAction>
 #include <QChartView>
+#include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
+#include <QGraphicsLineItem>
 #include <QDockWidget>
 #include <QScreen>
 #include <QLineEdit>
@@ -47,6 +51,7 @@
 #include <QXYSeries>
 
 #include <cmath>
+#include <array>
 #include <map>
 #include <set>
 
@@ -806,6 +811,35 @@ private slots:
     // The frame budget, without a clock: during a figure-2 run with 8 SGD runs the repaints hand Qt Charts only
     // what changed — never the finished theory or the spectrum again — at most a few points per pixel, and the
     // weight vectors as a picture painted off the GUI thread rather than as D points per unit.
+    // A chart on screen keeps its lines and plain words as pixmaps (repainting them under every new point was a
+    // third of a frame); its series and rich-text titles are drawn, and a figure for a page draws everything.
+    void screenChartsKeepLinesAndWordsAsPixmaps()
+    {
+        MainWindow w;
+        runShortFig2(w);
+        if (QTest::currentTestFailed())
+            return;
+        QTest::qWait(200);
+        auto count = [](const QGraphicsScene& scene) {
+            int words = 0, cached = 0, seriesCached = 0;
+            for (const QGraphicsItem* item : scene.items()) {
+                const bool word = dynamic_cast<const QGraphicsSimpleTextItem*>(item) || dynamic_cast<const QGraphicsLineItem*>(item);
+                const bool isCached = item->cacheMode() != QGraphicsItem::NoCache;
+                words += word;
+                cached += word && isCached;
+                seriesCached += !word && isCached;
+            }
+            return std::array<int, 3>{words, cached, seriesCached};
+        };
+        const auto screen = count(*w.learningCurve()->scene());
+        QVERIFY(screen[0] > 20);
+        QCOMPARE(screen[1], screen[0]);
+        QCOMPARE(screen[2], 0);
+        const auto page = figureWidget(w.store(), FigureChart::Learning, FigureOptions{});
+        for (const QChartView* view : page->findChildren<QChartView*>())
+            QCOMPARE(count(*view->scene())[1], 0);
+    }
+
     void frameBudgetOfAFig2RunWithEightRuns()
     {
         MainWindow w;
