@@ -53,11 +53,10 @@ WeightNormChart::WeightNormChart(QWidget* parent)
     , fitFrom_(new QDoubleSpinBox)
     , fitTo_(new QDoubleSpinBox)
     , windowEdges_(new QLineSeries)
-    , exponents_(new QLabel)
+    , exponents_(new SteadyLabel)
 {
     setShortTitle(tAxis_, {QStringLiteral("t")});
     exponents_->setObjectName(QStringLiteral("exponentBox"));
-    exponents_->setWordWrap(true);
     exponents_->setTextFormat(Qt::RichText);
     exponents_->setContentsMargins(8, 2, 8, 2);
     view_->setRenderHint(QPainter::Antialiasing);
@@ -339,7 +338,7 @@ void WeightNormChart::updateFit()
             .arg(style_.reference(150).name());
     const QString longTimeLine = longTime ? longTimeText_ + QStringLiteral("<br>") : QString();
     if (units_ == 0) {
-        exponents_->setText(key);
+        exponents_->setSteadyText(key);
         fitText_.clear();
         return;
     }
@@ -397,7 +396,7 @@ void WeightNormChart::updateFit()
     const QString window = QStringLiteral("%1 ≤ t ≤ %2").arg(fitFrom_->value(), 0, 'g', 6).arg(fitTo_->value(), 0, 'g', 6);
     const QString route = theory ? QStringLiteral("ODE") : QStringLiteral("SGD mean");
     if (encoder.isEmpty()) {
-        exponents_->setText(QStringLiteral("No %1 points in the fit window %2.<br>%3%4").arg(route, window, longTimeLine, key));
+        exponents_->setSteadyText(QStringLiteral("No %1 points in the fit window %2.<br>%3%4").arg(route, window, longTimeLine, key));
         return;
     }
     const QString sep = QStringLiteral(", ");
@@ -410,7 +409,7 @@ void WeightNormChart::updateFit()
             : excessExponent.isEmpty()
                 ? QStringLiteral("; ε − ε<sub>PCA</sub>(1) grey dash-dotted")
                 : QStringLiteral("; %1 for ε − ε<sub>PCA</sub>(1) (grey dash-dotted)").arg(excessExponent);
-        exponents_->setText(
+        exponents_->setSteadyText(
             QStringLiteral("Fitted t<sup>α</sup> (%1, %2%3): α = %4 for %5 (solid); %6 for %7 (dashed)%8; lines ODE%9, "
                            "markers SGD.%10")
                 .arg(route, window, some, encoder.join(sep),
@@ -422,7 +421,7 @@ void WeightNormChart::updateFit()
         return;
     }
     const QString more = units_ > kFittedUnits ? QStringLiteral(", …") : QString();
-    exponents_->setText(QStringLiteral("Power laws fitted to the %1 on %2: <b>%3 ∝ t<sup>α</sup></b>, α = %4%5; "
+    exponents_->setSteadyText(QStringLiteral("Power laws fitted to the %1 on %2: <b>%3 ∝ t<sup>α</sup></b>, α = %4%5; "
                                        "<b>%6 ∝ t<sup>α</sup></b>, α = %7%5%8<br>%9%10")
                             .arg(route, window, a, encoder.join(sep), more, c, decoder.join(sep), excessFit,
                                  longTimeLine, key));

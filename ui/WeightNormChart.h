@@ -7,6 +7,7 @@
 #include "ChartSeries.h"
 #include "DashboardChart.h"
 #include "RunResults.h"
+#include "SteadyLabel.h"
 
 #include <QWidget>
 
@@ -58,7 +59,7 @@ private:
     QList<QLineSeries*> encoderTheory_, decoderTheory_;
     QList<QScatterSeries*> encoderSim_, decoderSim_;
     QLineSeries* windowEdges_;  // the fit window, as two vertical lines
-    QLabel* exponents_;
+    SteadyLabel* exponents_;  // steady: a line more or less with new exponents must not lay the row out again
     std::array<QLineSeries*, 6> summary_{};  // beyond kChartUnits: median, min, max of ‖w‖ and of ‖v‖/√D
     // One unit: the excess error ε − ε_PCA(1) of the ODE; then a, c and the excess of the reduced long-time ODE.
     std::array<QLineSeries*, 4> excess_{};

@@ -15,6 +15,7 @@
 #include "ParameterSchema.h"
 #include "WeightNormChart.h"
 #include "Slowdown.h"
+#include "SteadyLabel.h"
 
 #include <QChartView>
 #include <QFile>
@@ -103,6 +104,27 @@ class TestSeams : public QObject {
     QTemporaryDir dir_;
 
 private slots:
+    // The norms panel's exponent box gained and lost a line as the fitted digits changed, and each time the whole
+    // dashboard row was laid out and painted again (the worst frames of a run). It now grows, but does not shrink
+    // back while its width stays.
+    void exponentBoxHeightHoldsWhileItsWidthStays()
+    {
+        SteadyLabel label;
+        label.setFixedWidth(200);
+        label.show();
+        const QString shortText = QStringLiteral("α = 0.1"), longText = QString(QStringLiteral("α = 0.123, ")).repeated(12);
+        label.setSteadyText(shortText);
+        const int one = label.heightForWidth(200);
+        label.setSteadyText(longText);
+        const int many = label.heightForWidth(200);
+        QVERIFY(many > one);
+        QCOMPARE(label.minimumHeight(), many);
+        label.setSteadyText(shortText);
+        QCOMPARE(label.minimumHeight(), many);  // held: the row keeps its layout
+        label.setFixedWidth(2000);              // a new width starts afresh
+        QTRY_VERIFY(label.minimumHeight() < many);
+    }
+
     void initTestCase() { useThrowAwaySettings(); }
 
     // With images D is the number of pixels: the SGD markers must sit on the worker's grid of that D, not on a

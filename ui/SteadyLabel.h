@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QLabel>
+
+// A word-wrapped label whose height grows with its text but does not shrink back while its width stays. Text that
+// gains and loses a line with each new value (fitted exponents) would otherwise lay its panel, and the dashboard
+// row beside it, out again: a frame of every chart's painting, and a plot that jumps.
+class SteadyLabel : public QLabel {
+public:
+    SteadyLabel();
+    void setSteadyText(const QString& text);
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void hold();
+    int heldWidth_ = -1;
+};
