@@ -4,10 +4,12 @@
 #include "Decimation.h"
 #include "PageFit.h"
 
+#include <QFontMetricsF>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QScatterSeries>
+#include <QTextDocument>
 
 SpectrumChart::SpectrumChart(QWidget* parent)
     : QChartView(parent)
@@ -30,6 +32,46 @@ SpectrumChart::SpectrumChart(QWidget* parent)
         s->attachAxis(tauAxis_);
         s->attachAxis(rhoAxis_);
     }
+    setToolTip(QStringLiteral("Eigenvalues ρ_τ of the input covariance over D: black markers, the tracked modes "
+                              "(spikes); grey dashed, the degenerate bulk with its multiplicity."));
+    connect(chart(), &QChart::plotAreaChanged, this, &SpectrumChart::fitWords);
+}
+
+void SpectrumChart::fitWords()
+{
+    if (style_.page)
+        return;  // a page's words are fitted by PageFit
+    // Measured, not read back from Qt Charts' elision, so that a panel that grows gets the long wordings back.
+    const QRectF plot = chart()->plotArea();
+    auto longest = [](const QFont& font, double room, const QStringList& wordings) {
+        QFont bold = font;
+        bold.setBold(true);
+        const QFontMetricsF fm(bold);
+        for (const QString& w : wordings) {
+            QTextDocument doc;
+            doc.setHtml(w);
+            const QString firstLine =
+                doc.toPlainText().replace(QChar::LineSeparator, QLatin1Char('\n')).section(QLatin1Char('\n'), 0, 0);
+            if (fm.horizontalAdvance(firstLine) <= room)
+                return w;
+        }
+        return wordings.last();
+    };
+    const QMargins m = chart()->margins();
+    const QString title = longest(chart()->titleFont(), chart()->size().width() - m.left() - m.right() - 8,
+                                  {title_, QStringLiteral("<b>Spectrum of Ω</b>"), QStringLiteral("<b>Spectrum</b>")});
+    if (chart()->title() != title)
+        chart()->setTitle(title);
+    const QString tau = longest(tauAxis_->titleFont(), plot.width(), {QStringLiteral("eigen-mode τ"), QStringLiteral("τ")});
+    if (tauAxis_->titleText() != tau)
+        tauAxis_->setTitleText(tau);
+    const QString rho = longest(rhoAxis_->titleFont(), plot.height(), {QStringLiteral("ρ_τ / D"), QStringLiteral("ρ/D")});
+    if (rhoAxis_->titleText() != rho)
+        rhoAxis_->setTitleText(rho);
+    // Two legend entries take a line that a panel shorter than this needs for its plot; the tooltip says the same.
+    const bool legend = chart()->size().height() >= 230;
+    if (chart()->legend()->isVisible() != legend)
+        chart()->legend()->setVisible(legend);
 }
 
 void SpectrumChart::setChartStyle(const ChartStyle& style)
@@ -74,9 +116,10 @@ void SpectrumChart::refresh(const aedyn::RunResults& store)
     }
     chart()->legend()->markers(bulk_).first()->setVisible(bulk);
     // A zero bulk (σ = 0) has no place on a log axis; say so instead.
-    chart()->setTitle(QStringLiteral("<b>Spectrum of the input covariance Ω</b>") +
-                      (s.bulkCount > 0 && !bulk ? QStringLiteral("<br>and %1 eigenvalues 0").arg(s.bulkCount)
-                                                : QString()));
+    title_ = QStringLiteral("<b>Spectrum of the input covariance Ω</b>") +
+             (s.bulkCount > 0 && !bulk ? QStringLiteral("<br>and %1 eigenvalues 0").arg(s.bulkCount) : QString());
+    chart()->setTitle(title_);
+    fitWords();
     if (hi > 0) {
         setLogRange(rhoAxis_, lo, hi);
         tauAxis_->setRange(0.8, std::max(2.0, std::max(last, double(s.trackedRho.size())) * 1.25));

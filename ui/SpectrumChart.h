@@ -20,6 +20,9 @@ public:
     void setChartStyle(const ChartStyle& style) override;
 
 private:
+    // On screen: the longest wordings that fit the panel, and no legend where it would leave the plot no height.
+    void fitWords();
+    QString title_;  // the whole title, of which a small panel shows a shorter wording
     QLogValueAxis* tauAxis_;
     QLogValueAxis* rhoAxis_;
     QScatterSeries* spikes_;

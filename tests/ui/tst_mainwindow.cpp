@@ -27,6 +27,7 @@
 
 #include <QAction>
 #include <QChartView>
+#include <QGraphicsTextItem>
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsLineItem>
@@ -839,6 +840,37 @@ private slots:
         const auto page = figureWidget(w.store(), FigureChart::Learning, FigureOptions{});
         for (const QChartView* view : page->findChildren<QChartView*>())
             QCOMPARE(count(*view->scene())[1], 0);
+    }
+
+    // The spectrum panel of the dashboard at 1280×720 (dock open) is small: it takes the shorter wordings and gives
+    // up its legend (the tooltip says the same) rather than show "Spectrum of the input c..." and "ρ_...", and takes
+    // the long ones back when the window grows.
+    void spectrumPanelShowsWholeWordsOnScreen()
+    {
+        MainWindow w;
+        runShortFig2(w);
+        if (QTest::currentTestFailed())
+            return;
+        auto texts = [&] {
+            QStringList shown;
+            QList<QGraphicsItem*> todo = w.spectrum()->chart()->childItems();
+            while (!todo.isEmpty()) {
+                const QGraphicsItem* item = todo.takeLast();
+                todo << item->childItems();
+                if (const auto* text = dynamic_cast<const QGraphicsTextItem*>(item); text && item->isVisible())
+                    shown << text->toPlainText();
+            }
+            return shown;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!texts().filter(QStringLiteral("Spectrum")).isEmpty(), 5000 * kSlowdown);
+        QTest::qWait(100);
+        const QStringList small = texts();
+        QVERIFY2(small.filter(QStringLiteral("...")).isEmpty(), qPrintable(small.join(QStringLiteral(" | "))));
+        QVERIFY2(small.contains(QStringLiteral("ρ_τ / D")) || small.contains(QStringLiteral("ρ/D")),
+                 qPrintable(small.join(QStringLiteral(" | "))));
+        w.resize(2400, 1500);
+        QTRY_VERIFY_WITH_TIMEOUT(texts().contains(QStringLiteral("Spectrum of the input covariance Ω")), 5000 * kSlowdown);
+        QVERIFY(w.spectrum()->chart()->legend()->isVisible());
     }
 
     void frameBudgetOfAFig2RunWithEightRuns()
