@@ -88,6 +88,9 @@ void EncoderWeightsChart::arrange()
     stack_->setVisible(!lecture_ || images);
     chooser_->setVisible(!lecture_ || images);
     overlaps_->setVisible(!lecture_ || !images);
+    // The hidden half keeps its stretch otherwise: the map stood in two fifths of the panel beside an empty rest.
+    if (lecture_)
+        split->setStretch(images ? 1 : 0, 0);
 }
 
 void EncoderWeightsChart::refresh(const aedyn::RunResults& store)

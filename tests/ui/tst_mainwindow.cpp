@@ -225,6 +225,10 @@ private slots:
         QTest::keyClick(&w, Qt::Key_Left);
         QTest::keyClick(&w, Qt::Key_Left);  // already the first: stays
         QCOMPARE(w.panel()->presetName(), QStringLiteral("fig2-sequential"));
+        // Figure 2's companion is the overlap map, across its panel: the hidden weight views leave no empty half.
+        QTRY_VERIFY(w.encoderWeights()->overlaps()->isVisible());
+        QTRY_VERIFY2(w.encoderWeights()->overlaps()->width() >= 0.9 * w.encoderWeights()->width(),
+                     qPrintable(QStringLiteral("%1 of %2").arg(w.encoderWeights()->overlaps()->width()).arg(w.encoderWeights()->width())));
         // A play-with field edits the real parameter.
         auto* lr = w.lectureStrip()->findChild<QLineEdit*>(QStringLiteral("lr"));
         QVERIFY(lr);
