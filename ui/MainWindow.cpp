@@ -388,9 +388,30 @@ void MainWindow::scheduleRepaint()
     newResults_ = true;
     if (repaintTimer_.isActive() || !dueCharts_.empty())
         return;  // the round in progress starts the next one when it ends
+    repaintTimer_.start(untilNextRound());
+}
+
+int MainWindow::untilNextRound() const
+{
     // At most one round per frame interval; after a quiet spell the first new point is drawn at once.
     const qint64 since = roundClock_.isValid() ? roundClock_.elapsed() : frameInterval;
-    repaintTimer_.start(static_cast<int>(std::max<qint64>(0, frameInterval - since)));
+    return static_cast<int>(std::max<qint64>(0, frameInterval - since));
+}
+
+std::vector<DashboardChart*> MainWindow::turns() const { return {learningCurve_, weightNorms_, encoderWeights_}; }
+
+void MainWindow::refreshTurn(DashboardChart* chart)
+{
+    if (chart == learningCurve_)
+        prepareLearningCurve();
+    chart->refresh(runs_.results());
+    // The spectrum and the biases change seldom or little: they share the weights' turn.
+    if (chart == encoderWeights_) {
+        spectrum_->refresh(runs_.results());
+        showBiases();
+        if (!biases_->isHidden())
+            biases_->refresh(runs_.results());
+    }
 }
 
 void MainWindow::refreshNextChart()
@@ -400,31 +421,22 @@ void MainWindow::refreshNextChart()
             return;
         newResults_ = false;
         roundClock_.start();
-        dueCharts_ = {learningCurve_, weightNorms_, encoderWeights_};
+        dueCharts_ = turns();
     }
     DashboardChart* chart = dueCharts_.front();
     dueCharts_.erase(dueCharts_.begin());
-    timeFrame([&] {
-        if (chart == learningCurve_)
-            prepareLearningCurve();
-        chart->refresh(runs_.results());
-        // The spectrum and the biases change seldom or little: they share the weights' turn.
-        if (chart == encoderWeights_)
-            refreshSpectrumAndBiases();
-    });
+    timeFrame([&] { refreshTurn(chart); });
     if (!dueCharts_.empty())
         repaintTimer_.start(sliceGap);
     else if (newResults_)
-        repaintTimer_.start(static_cast<int>(std::max<qint64>(0, frameInterval - roundClock_.elapsed())));
+        repaintTimer_.start(untilNextRound());
 }
 
 void MainWindow::repaintCharts()
 {
     timeFrame([&] {
-        prepareLearningCurve();
-        for (DashboardChart* chart : std::initializer_list<DashboardChart*>{learningCurve_, weightNorms_, encoderWeights_})
-            chart->refresh(runs_.results());
-        refreshSpectrumAndBiases();
+        for (DashboardChart* chart : turns())
+            refreshTurn(chart);
     });
     dueCharts_.clear();
     newResults_ = false;
@@ -444,14 +456,6 @@ void MainWindow::prepareLearningCurve()
             if (r.theory()[i])
                 times.push_back(r.setup().times[i]);
     timeCursor_->setTimes(times);
-}
-
-void MainWindow::refreshSpectrumAndBiases()
-{
-    spectrum_->refresh(runs_.results());
-    showBiases();
-    if (!biases_->isHidden())
-        biases_->refresh(runs_.results());
 }
 
 void MainWindow::timeFrame(const std::function<void()>& refresh)

@@ -132,8 +132,10 @@ private:
     void refreshNextChart();
     // Every chart now: the user changed what is shown (cursor, axis, theme) and expects it in one frame.
     void repaintCharts();
+    int untilNextRound() const;             // ms
+    std::vector<DashboardChart*> turns() const;  // a round's charts, in order
+    void refreshTurn(DashboardChart* chart);     // the chart and what shares its turn
     void prepareLearningCurve();  // its pins and the time cursor's grid
-    void refreshSpectrumAndBiases();
     void timeFrame(const std::function<void()>& refresh);
     // The bias chart when biases are trained, except in lecture mode and while another chart is maximised.
     void showBiases();

@@ -167,6 +167,20 @@ void roomForLastTick(QChart* chart, const QRectF& plot)
 
 } // namespace
 
+QString longestFitting(const QFont& font, double room, const QStringList& wordings)
+{
+    QFont bold = font;
+    bold.setBold(true);
+    const QFontMetricsF fm(bold);
+    for (const QString& w : wordings) {
+        const QString firstLine =
+            plain(w).replace(QChar::LineSeparator, QLatin1Char('\n')).section(QLatin1Char('\n'), 0, 0);
+        if (fm.horizontalAdvance(firstLine) <= room)
+            return w;
+    }
+    return wordings.last();
+}
+
 void setShortTitle(QObject* chartOrAxis, const QStringList& wordings) { chartOrAxis->setProperty(kShortTitle, wordings); }
 
 void fitToPage(QChart* chart)

@@ -7,11 +7,17 @@
 #include <QStringList>
 
 class QChart;
+class QFont;
 class QObject;
 
 // The wordings, each shorter than the one before, that a chart title or an axis title takes on a page where the
 // long one does not fit.
 void setShortTitle(QObject* chartOrAxis, const QStringList& wordings);
+
+// For words on screen, where the room changes with the window: the first of the wordings (longest first) whose
+// first line, set in bold as titles are, fits `room` pixels; else the last. Measured rather than read back from
+// Qt Charts' elision, so that a chart that grows gets the long wording back.
+QString longestFitting(const QFont& font, double room, const QStringList& wordings);
 
 // Fits the chart as it is laid out now; call it after every layout that changes the plot area (each call undoes
 // nothing a refresh set, it only shortens and rearranges).

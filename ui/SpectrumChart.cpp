@@ -4,12 +4,10 @@
 #include "Decimation.h"
 #include "PageFit.h"
 
-#include <QFontMetricsF>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QScatterSeries>
-#include <QTextDocument>
 
 SpectrumChart::SpectrumChart(QWidget* parent)
     : QChartView(parent)
@@ -41,31 +39,19 @@ void SpectrumChart::fitWords()
 {
     if (style_.page)
         return;  // a page's words are fitted by PageFit
-    // Measured, not read back from Qt Charts' elision, so that a panel that grows gets the long wordings back.
     const QRectF plot = chart()->plotArea();
-    auto longest = [](const QFont& font, double room, const QStringList& wordings) {
-        QFont bold = font;
-        bold.setBold(true);
-        const QFontMetricsF fm(bold);
-        for (const QString& w : wordings) {
-            QTextDocument doc;
-            doc.setHtml(w);
-            const QString firstLine =
-                doc.toPlainText().replace(QChar::LineSeparator, QLatin1Char('\n')).section(QLatin1Char('\n'), 0, 0);
-            if (fm.horizontalAdvance(firstLine) <= room)
-                return w;
-        }
-        return wordings.last();
-    };
     const QMargins m = chart()->margins();
-    const QString title = longest(chart()->titleFont(), chart()->size().width() - m.left() - m.right() - 8,
-                                  {title_, QStringLiteral("<b>Spectrum of Ω</b>"), QStringLiteral("<b>Spectrum</b>")});
+    const QString title =
+        longestFitting(chart()->titleFont(), chart()->size().width() - m.left() - m.right() - 8,
+                       {title_, QStringLiteral("<b>Spectrum of Ω</b>"), QStringLiteral("<b>Spectrum</b>")});
     if (chart()->title() != title)
         chart()->setTitle(title);
-    const QString tau = longest(tauAxis_->titleFont(), plot.width(), {QStringLiteral("eigen-mode τ"), QStringLiteral("τ")});
+    const QString tau =
+        longestFitting(tauAxis_->titleFont(), plot.width(), {QStringLiteral("eigen-mode τ"), QStringLiteral("τ")});
     if (tauAxis_->titleText() != tau)
         tauAxis_->setTitleText(tau);
-    const QString rho = longest(rhoAxis_->titleFont(), plot.height(), {QStringLiteral("ρ_τ / D"), QStringLiteral("ρ/D")});
+    const QString rho =
+        longestFitting(rhoAxis_->titleFont(), plot.height(), {QStringLiteral("ρ_τ / D"), QStringLiteral("ρ/D")});
     if (rhoAxis_->titleText() != rho)
         rhoAxis_->setTitleText(rho);
     // Two legend entries take a line that a panel shorter than this needs for its plot; the tooltip says the same.
