@@ -12,6 +12,7 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QTimer>
 
@@ -35,14 +36,22 @@ double residentMegabytes()
     return fields.value(1).toDouble() * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1 << 20);
 }
 
-// Processes events until `done` or `seconds` have passed.
+// Runs the event loop until `done` or `seconds` have passed. The loop sleeps between events, as the application's
+// does: polling processEvents() kept the GUI thread busy and took a core from the workers being measured.
 template <typename Done>
 bool waitFor(Done done, double seconds)
 {
     QElapsedTimer timer;
     timer.start();
-    while (!done() && timer.elapsed() < seconds * 1000)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    QEventLoop loop;
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (done() || timer.elapsed() >= seconds * 1000)
+            loop.quit();
+    });
+    poll.start(5);
+    if (!done())
+        loop.exec();
     return done();
 }
 
