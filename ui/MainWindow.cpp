@@ -11,6 +11,7 @@
 #include "LectureStrip.h"
 #include "ParameterPanel.h"
 #include "Presets.h"
+#include "ScreenMarkers.h"
 #include "SpectrumChart.h"
 #include "StaticItemCache.h"
 #include "Theme.h"
@@ -463,8 +464,10 @@ void MainWindow::timeFrame(const std::function<void()>& refresh)
     QElapsedTimer timer;
     timer.start();
     refresh();
-    for (QChartView* view : findChildren<QChartView*>())
+    for (QChartView* view : findChildren<QChartView*>()) {
         cacheStaticItems(*view->scene());
+        drawMarkersAsImages(*view->chart(), view->devicePixelRatioF());
+    }
     // Refreshes that no painting has followed yet belong to the same frame.
     const double ms = timer.nsecsElapsed() / 1e6;
     if (frameMs_.empty() || framePainted_)

@@ -36,6 +36,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QLineSeries>
+#include <QScatterSeries>
 #include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QSettings>
@@ -844,6 +845,55 @@ private slots:
         const auto page = figureWidget(w.store(), FigureChart::Learning, FigureOptions{});
         for (const QChartView* view : page->findChildren<QChartView*>())
             QCOMPARE(count(*view->scene())[1], 0);
+    }
+
+    // On screen a scatter series draws its markers as one prepared image in the series' own pen, renewed when the
+    // pen changes (a parameter changed: the run's markers grey); an exported figure keeps vector markers.
+    void screenMarkersAreImagesInTheSeriesPen()
+    {
+        MainWindow w;
+        runShortFig2(w);
+        if (QTest::currentTestFailed())
+            return;
+        QTest::qWait(200);
+        // True when the marker image holds the pen's colour (opaque enough to be its stroke).
+        auto drawnInPen = [](const QScatterSeries& s) {
+            const QImage image = s.lightMarker().convertToFormat(QImage::Format_ARGB32);
+            const QColor pen = s.pen().color();
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x) {
+                    const QColor c = image.pixelColor(x, y);
+                    if (c.alphaF() > 0.5 * pen.alphaF() && std::abs(c.red() - pen.red()) < 24 &&
+                        std::abs(c.green() - pen.green()) < 24 && std::abs(c.blue() - pen.blue()) < 24)
+                        return true;
+                }
+            return false;
+        };
+        auto check = [&](const char* when) {
+            int checked = 0;
+            for (QChartView* view : w.findChildren<QChartView*>())
+                for (QAbstractSeries* series : view->chart()->series())
+                    if (auto* s = qobject_cast<QScatterSeries*>(series); s && !s->points().isEmpty()) {
+                        const QString what = QStringLiteral("%1: '%2' of '%3'").arg(when, s->name(), view->chart()->title().left(30));
+                        QVERIFY2(!s->lightMarker().isNull() && !s->pointsVisible(), qPrintable(what));
+                        QVERIFY2(drawnInPen(*s), qPrintable(what + QStringLiteral(" not in ") + s->pen().color().name()));
+                        ++checked;
+                    }
+            QVERIFY2(checked >= 3, when);
+        };
+        check("after the run");
+        if (QTest::currentTestFailed())
+            return;
+        w.panel()->setValue("D", QStringLiteral("900"));  // the run's markers turn grey
+        QTest::qWait(400);
+        check("after a parameter change");
+        if (QTest::currentTestFailed())
+            return;
+        const auto page = figureWidget(w.store(), FigureChart::Learning, FigureOptions{});
+        for (const QChartView* view : page->findChildren<QChartView*>())
+            for (QAbstractSeries* series : view->chart()->series())
+                if (auto* s = qobject_cast<QScatterSeries*>(series))
+                    QVERIFY(s->lightMarker().isNull() && s->pointsVisible());
     }
 
     // The spectrum panel of the dashboard at 1280×720 (dock open) is small: it takes the shorter wordings and gives
