@@ -10,6 +10,7 @@
 #include "PageFit.h"
 
 #include <QAreaSeries>
+#include <QFontMetricsF>
 #include <QGraphicsLayout>
 #include <QHelpEvent>
 #include <QMouseEvent>
@@ -18,6 +19,7 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
+#include <QPolygonF>
 #include <QScatterSeries>
 #include <QValueAxis>
 
@@ -29,6 +31,30 @@ namespace {
 
 // Log axes accept only finite, positive values (t = 0 is left out).
 bool drawable(double t, double y) { return t > 0 && std::isfinite(t) && y > 0 && std::isfinite(y); }
+
+// True when the segment a–b passes through the inside of box (Liang–Barsky clipping of the segment to the box).
+bool segmentCrossesBox(QPointF a, QPointF b, const QRectF& box)
+{
+    double t0 = 0, t1 = 1;
+    const QPointF d = b - a;
+    const double p[] = {-d.x(), d.x(), -d.y(), d.y()};
+    const double q[] = {a.x() - box.left(), box.right() - a.x(), a.y() - box.top(), box.bottom() - a.y()};
+    for (int i = 0; i < 4; ++i) {
+        if (p[i] == 0) {
+            if (q[i] <= 0)
+                return false;  // parallel to this edge and outside (or on) it
+            continue;
+        }
+        const double r = q[i] / p[i];
+        if (p[i] < 0)
+            t0 = std::max(t0, r);
+        else
+            t1 = std::min(t1, r);
+        if (t0 >= t1)
+            return false;
+    }
+    return true;
+}
 
 
 } // namespace
@@ -316,53 +342,104 @@ void LearningCurveChart::updateRanges(const aedyn::RunResults& store)
 void LearningCurveChart::placeLevelLabels()
 {
     const QRectF area = chart()->plotArea();
-    // Where the curves are drawn, in the chart's coordinates: a label sits where it hides none of them.
-    QList<QPointF> drawn;
-    for (QXYSeries* s : std::initializer_list<QXYSeries*>{ode_, sgd_})
-        if (s->isVisible())
-            for (const QPointF& p : s->points())
-                if (p.x() > 0 && p.y() > 0)
-                    drawn << chart()->mapToPosition(p, s);
+    // What a label must not hide, in the chart's coordinates: the theory lines (as segments, so that a steep drop
+    // between two decimated points counts), the simulation markers (as their squares) and the other levels' lines.
+    QList<QPolygonF> lines;
+    auto addLine = [&](QXYSeries* s) {
+        if (!s->isVisible())
+            return;
+        QPolygonF line;
+        for (const QPointF& p : s->points())
+            if (p.x() > 0 && p.y() > 0)
+                line << chart()->mapToPosition(p, s);
+        lines << line;
+    };
+    addLine(ode_);
+    for (QLineSeries* pin : std::as_const(pinTheory_))
+        addLine(pin);
+    QList<QRectF> markers;
+    if (sgd_->isVisible())
+        for (const QPointF& p : sgd_->points())
+            if (p.x() > 0 && p.y() > 0) {
+                const qreal r = sgd_->markerSize() / 2;
+                markers << QRectF(chart()->mapToPosition(p, sgd_) - QPointF(r, r), QSizeF(2 * r, 2 * r));
+            }
+    QList<qreal> levelYs;
+    for (QLineSeries* level : std::as_const(levels_))
+        levelYs << (level->points().isEmpty() ? -1.0 : chart()->mapToPosition(level->points().first(), level).y());
+
+    // How much of the drawing a box would hide: segments of curves crossing it and markers under it. Only the segments and markers that
+    // reach the band of a level's candidate boxes are tried (this runs at every repaint of a run).
+    QList<std::pair<QPointF, QPointF>> nearSegments;
+    QList<QRectF> nearMarkers;
+    auto collectNear = [&](qreal top, qreal bottom) {
+        nearSegments.clear();
+        nearMarkers.clear();
+        for (const QPolygonF& line : std::as_const(lines))
+            for (qsizetype i = 0; i + 1 < line.size(); ++i)
+                if (std::max(line[i].y(), line[i + 1].y()) >= top && std::min(line[i].y(), line[i + 1].y()) <= bottom)
+                    nearSegments.append({line[i], line[i + 1]});
+        for (const QRectF& r : std::as_const(markers))
+            if (r.bottom() >= top && r.top() <= bottom)
+                nearMarkers << r;
+    };
+    auto hidden = [&](const QRectF& box) {
+        qsizetype n = std::count_if(nearSegments.begin(), nearSegments.end(),
+                                    [&](const auto& s) { return segmentCrossesBox(s.first, s.second, box); });
+        n += std::count_if(nearMarkers.begin(), nearMarkers.end(), [&](const QRectF& r) { return r.intersects(box); });
+        return n;
+    };
+    // Another level's line through a label strikes it out and leaves the reader unsure which line it names.
+    auto acrossLevel = [&](const QRectF& box, qsizetype self) {
+        for (qsizetype j = 0; j < levelYs.size(); ++j)
+            if (j != self && levelYs[j] > box.top() && levelYs[j] < box.bottom())
+                return true;
+        return false;
+    };
+
     QList<QRectF> placed;
     for (qsizetype m = 0; m < levels_.size(); ++m) {
         QGraphicsSimpleTextItem* label = levelLabels_[m];
-        const auto points = levels_[m]->points();
-        const QPointF p = points.isEmpty() ? QPointF() : chart()->mapToPosition(points.last(), levels_[m]);
-        if (points.isEmpty() || p.y() < area.top() || p.y() > area.bottom()) {
+        const qreal y = levelYs[m];
+        if (levels_[m]->points().isEmpty() || y < area.top() || y > area.bottom()) {
             label->setVisible(false);
             continue;
         }
         label->setFont(tAxis_->labelsFont());  // follows the chart's type size (lecture mode)
+        const qreal reach = 2 * QFontMetricsF(label->font()).height();
+        collectNear(y - reach, y + reach);
         // Above the line at the right edge (where a converged curve has moved below it), else at the left edge
-        // (where the curve is still on its first plateau, above it), else below the line; the first wording and
-        // place that cover no curve and no other label win, the least covered one otherwise; a label that would
-        // overprint another is left out rather than drawn over it.
+        // (where the curve is still on its first plateau, above it), else below; then along the line between the
+        // edges. The first wording and place that hide nothing win, the one hiding least otherwise; a label that
+        // would overprint another label or lie across another level is left out.
         std::optional<QRectF> best;
         QString bestText;
-        qsizetype bestCovered = 0;
+        qsizetype bestHidden = 0;
         for (const QString& text : levelWordings_[m]) {
             label->setText(text);
             const QSizeF size = label->boundingRect().size();
-            const double right = area.right() - size.width() - 4, left = area.left() + 4;
-            const QRectF candidates[] = {{QPointF(right, p.y() - size.height()), size},
-                                         {QPointF(left, p.y() - size.height()), size},
-                                         {QPointF(right, p.y() + 1), size},
-                                         {QPointF(left, p.y() + 1), size}};
-            for (const QRectF& box : candidates) {
-                if (!area.contains(box) || std::any_of(placed.begin(), placed.end(),
-                                                       [&](const QRectF& other) { return other.intersects(box); }))
+            const qreal left = area.left() + 4, right = area.right() - size.width() - 4;
+            QList<qreal> xs{right, left};
+            for (const double f : {0.5, 0.75, 0.25, 0.875, 0.625, 0.375, 0.125})
+                xs << left + f * (right - left);
+            QList<QRectF> candidates;
+            for (const qreal x : std::as_const(xs))
+                for (const qreal top : {y - size.height(), y + 1})
+                    candidates << QRectF(QPointF(x, top), size);
+            for (const QRectF& box : std::as_const(candidates)) {
+                if (!area.contains(box) || acrossLevel(box, m)
+                    || std::any_of(placed.begin(), placed.end(), [&](const QRectF& other) { return other.intersects(box); }))
                     continue;
-                const qsizetype covered = std::count_if(drawn.begin(), drawn.end(),
-                                                        [&](const QPointF& q) { return box.contains(q); });
-                if (!best || covered < bestCovered) {
+                const qsizetype n = hidden(box);
+                if (!best || n < bestHidden) {
                     best = box;
                     bestText = text;
-                    bestCovered = covered;
+                    bestHidden = n;
                 }
-                if (covered == 0)
+                if (n == 0)
                     break;
             }
-            if (best && bestCovered == 0)
+            if (best && bestHidden == 0)
                 break;
         }
         label->setVisible(best.has_value());

@@ -280,6 +280,9 @@ private slots:
         QTest::newRow("fig4b, screen") << "fig4b-relu-bias" << QSize(1300, 900);
         QTest::newRow("fig4b, small") << "fig4b-relu-bias" << QSize(900, 600);
         QTest::newRow("fig5d, small") << "fig6-fashion-mnist" << QSize(900, 600);
+        QTest::newRow("fig2, projector") << "fig2-sequential" << QSize(1280, 720);
+        QTest::newRow("fig4b, projector") << "fig4b-relu-bias" << QSize(1280, 720);
+        QTest::newRow("fig3, projector") << "fig3-rescaling" << QSize(1280, 720);
     }
     void pcaLabelsHideNothing()
     {
@@ -322,12 +325,33 @@ private slots:
         }
         if (QString::fromLatin1(QTest::currentDataTag()).contains(QLatin1String("screen")))
             QVERIFY2(withValue > 0, qPrintable(texts.join(QStringLiteral(" | "))));
+        // The PCA levels' lines: the dashed horizontal series of two points.
+        QList<qreal> levelYs;
+        for (QAbstractSeries* series : chart->series()) {
+            auto* line = qobject_cast<QLineSeries*>(series);
+            if (line && line->pen().style() == Qt::DashLine && line->count() == 2 && line->at(0).y() == line->at(1).y())
+                levelYs << chart->mapToPosition(line->at(0), line).y();
+        }
+        QVERIFY(!levelYs.isEmpty());  // figure 3 has one: its noiseless rank-1 error is 0, off the log axis
         for (qsizetype i = 0; i < boxes.size(); ++i) {
             for (qsizetype j = i + 1; j < boxes.size(); ++j)
                 QVERIFY2(!boxes[i].intersects(boxes[j]), qPrintable(QStringLiteral("labels %1 and %2 overlap").arg(i).arg(j)));
-            for (const QPointF& p : drawn)
-                QVERIFY2(!boxes[i].contains(p), qPrintable(QStringLiteral("label %1 covers the curve at (%2, %3)")
-                                                               .arg(i).arg(p.x()).arg(p.y())));
+            // The curve between its drawn points too: a steep drop passes through a box with no vertex in it.
+            // Sampled every half pixel along each segment, an independent check of the placement's clipping test.
+            for (qsizetype k = 0; k + 1 < drawn.size(); ++k) {
+                const QPointF a = drawn[k], b = drawn[k + 1];
+                const int samples = 2 + static_cast<int>(2 * QLineF(a, b).length());
+                for (int n = 0; n <= samples; ++n) {
+                    const QPointF q = a + (b - a) * (double(n) / samples);
+                    QVERIFY2(!boxes[i].adjusted(0.5, 0.5, -0.5, -0.5).contains(q),
+                             qPrintable(QStringLiteral("label %1 (%2) covers the curve at (%3, %4)")
+                                            .arg(i).arg(texts[i]).arg(q.x()).arg(q.y())));
+                }
+            }
+            // Another level's line through a label would strike its text out.
+            for (const qreal y : levelYs)
+                QVERIFY2(!(y > boxes[i].top() + 0.5 && y < boxes[i].bottom() - 0.5),
+                         qPrintable(QStringLiteral("label %1 (%2) lies across the level at y = %3").arg(i).arg(texts[i]).arg(y)));
         }
     }
 
@@ -905,9 +929,9 @@ private slots:
         runShortFig2(w);
         if (QTest::currentTestFailed())
             return;
-        auto texts = [&] {
+        auto textsOf = [](const QChart* chart) {
             QStringList shown;
-            QList<QGraphicsItem*> todo = w.spectrum()->chart()->childItems();
+            QList<QGraphicsItem*> todo = chart->childItems();
             while (!todo.isEmpty()) {
                 const QGraphicsItem* item = todo.takeLast();
                 todo << item->childItems();
@@ -916,10 +940,24 @@ private slots:
             }
             return shown;
         };
+        auto texts = [&] { return textsOf(w.spectrum()->chart()); };
         QTRY_VERIFY_WITH_TIMEOUT(!texts().filter(QStringLiteral("Spectrum")).isEmpty(), 5000 * kSlowdown);
         QTest::qWait(100);
         const QStringList small = texts();
         QVERIFY2(small.filter(QStringLiteral("...")).isEmpty(), qPrintable(small.join(QStringLiteral(" | "))));
+        QVERIFY2(w.spectrum()->chart()->plotArea().height() >= 100,
+                 qPrintable(QStringLiteral("spectrum plot %1 px tall").arg(w.spectrum()->chart()->plotArea().height())));
+        // Its neighbours in the bottom row read whole too: at 3:2 rows they had about 170 px, and under Xvfb the
+        // eigenbasis chart read "Encoders in the eige..." over ticks elided to "...".
+        for (const QChartView* view : w.encoderWeights()->findChildren<QChartView*>()) {
+            if (!view->isVisible())
+                continue;
+            const QStringList words = textsOf(view->chart());
+            // ... and have room to be read: a plot at least 100 px tall (72 px at 3:2 rows, 178 px views).
+            QVERIFY2(view->chart()->plotArea().height() >= 100,
+                     qPrintable(QStringLiteral("%1 px tall").arg(view->chart()->plotArea().height())));
+            QVERIFY2(words.filter(QStringLiteral("...")).isEmpty(), qPrintable(words.join(QStringLiteral(" | "))));
+        }
         QVERIFY2(small.contains(QStringLiteral("ρ_τ / D")) || small.contains(QStringLiteral("ρ/D")),
                  qPrintable(small.join(QStringLiteral(" | "))));
         w.resize(2400, 1500);
