@@ -238,6 +238,11 @@ QWidget* MainWindow::buildDashboard()
         for (QWidget* child : w->findChildren<QWidget*>())
             child->installEventFilter(this);
     }
+    // On a short screen (a 1280×720 projector) the 3:2 rows left the bottom charts about 170 px: ticks elided to
+    // "…", titles cut, image tiles unreadable. The bottom row keeps enough for its charts to read; the rest goes to
+    // the hero row.
+    for (QWidget* w : std::initializer_list<QWidget*>{encoderWeights_, biases_, spectrum_})
+        w->setMinimumHeight(240);
     lecture_ = new LectureMode({this,
                                 {toolbar_, dock_, menuBar()},
                                 lectureStrip_,

@@ -75,6 +75,7 @@ WeightNormChart::WeightNormChart(QWidget* parent)
     }
     excess_[0]->setName(QStringLiteral("ε − ε_PCA(1)"));
     view_->viewport()->installEventFilter(this);
+    connect(chart_, &QChart::plotAreaChanged, this, &WeightNormChart::fitYTitle);
     view_->setToolTip(QStringLiteral("Drag across the plot to choose the time window of the power-law fit"));
     for (QDoubleSpinBox* box : {fitFrom_, fitTo_}) {
         box->setRange(1e-3, 1e8);
@@ -130,6 +131,18 @@ void WeightNormChart::ensureSeries(int K)
     }
 }
 
+void WeightNormChart::fitYTitle()
+{
+    const QString full = projections_ ? QStringLiteral("a, c") : QStringLiteral("‖w_k‖, ‖v_k‖/√D");
+    // On screen the plot's height decides (a 1280×720 dashboard elided the long title); a page's words are fitted
+    // by PageFit.
+    const QString title = style_.page ? full
+                                      : longestFitting(yAxis_->titleFont(), chart_->plotArea().height(),
+                                                       {full, QStringLiteral("norms")});
+    if (yAxis_->titleText() != title)
+        yAxis_->setTitleText(title);
+}
+
 void WeightNormChart::refresh(const aedyn::RunResults& store)
 {
     const aedyn::RunSetup& setup = store.setup();
@@ -148,7 +161,7 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
     ensureSeries(units);
     windowEdges_->setPen(QPen(style_.reference(), style_.pen(1.0), Qt::DashDotLine));
     // The definitions of a and c are in the key under the plot: a long axis title is elided on a projector.
-    yAxis_->setTitleText(projections_ ? QStringLiteral("a, c") : QStringLiteral("‖w_k‖, ‖v_k‖/√D"));
+    fitYTitle();
     // A short plot (a printed figure) names the quantities only; the box under the plot says which is which.
     setShortTitle(yAxis_, {projections_ ? QStringLiteral("a, c") : QStringLiteral("norms")});
     const int width = static_cast<int>(chart_->plotArea().width());

@@ -49,6 +49,7 @@ private:
     void ensureSeries(int K);
     void updateFit();
     void drawWindow();
+    void fitYTitle();  // the longest y title the plot's height holds
 
     QChartView* view_;
     QChart* chart_;
