@@ -29,7 +29,10 @@ EigenbasisChart::EigenbasisChart(QWidget* parent)
     modeAxis_->setGridLineVisible(false);
     cosAxis_->setTitleText(QStringLiteral("|cos(w_k, e_m)|"));
     setShortTitle(cosAxis_, {QStringLiteral("|cos|")});
-    connect(chart_, &QChart::plotAreaChanged, this, [this] { fitWords(!style_.page); });
+    connect(chart_, &QChart::plotAreaChanged, this, [this] {
+        fitWords(!style_.page);
+        fitTitle();
+    });
     cosAxis_->setRange(0, 1);
     cosAxis_->setTickCount(3);
     cosAxis_->setLabelFormat(QStringLiteral("%g"));
@@ -158,10 +161,26 @@ void EigenbasisChart::refresh(const aedyn::RunResults& store)
         store.setup().K > units && units > 0 ? QStringLiteral(", units 1–%1 of %2").arg(units).arg(store.setup().K) : QString();
     // On screen the tooltip says what lines and markers are, and the title keeps the time in view.
     const QString key = style_.page ? QStringLiteral(" (lines ODE, markers SGD mean)") : QString();
-    const QString title = QStringLiteral("<b>Encoders in the eigenbasis</b>%1%2%3").arg(when, some, key);
-    if (chart_->title() != title) {
-        chart_->setTitle(title);
-        setShortTitle(chart_, {QStringLiteral("<b>Encoders in the eigenbasis</b>%1").arg(when),
-                               QStringLiteral("<b>Eigenbasis</b>%1").arg(when), QStringLiteral("<b>Eigenbasis</b>")});
+    const QStringList titles{QStringLiteral("<b>Encoders in the eigenbasis</b>%1%2%3").arg(when, some, key),
+                             QStringLiteral("<b>Encoders in the eigenbasis</b>%1").arg(when),
+                             QStringLiteral("<b>Eigenbasis</b>%1").arg(when), QStringLiteral("<b>Eigenbasis</b>")};
+    if (titles_ != titles) {
+        titles_ = titles;
+        chart_->setTitle(titles.first());
+        setShortTitle(chart_, titles.mid(1));
+        fitTitle();
     }
+}
+
+void EigenbasisChart::fitTitle()
+{
+    // On screen the chart's width decides (a 1024×768 dashboard read "Encoders in the..."); a page's title is
+    // fitted by PageFit.
+    if (style_.page || titles_.isEmpty())
+        return;
+    const QMargins m = chart_->margins();
+    const QString title =
+        longestFitting(chart_->titleFont(), chart_->size().width() - m.left() - m.right() - 8, titles_);
+    if (chart_->title() != title)
+        chart_->setTitle(title);
 }

@@ -9,6 +9,7 @@
 #include "RunResults.h"
 
 #include <Eigen/Core>
+#include <QStringList>
 #include <QWidget>
 
 class QBarCategoryAxis;
@@ -37,6 +38,9 @@ private:
     void applyStyle(bool theoryStale, bool simulationStale);
     // The mode labels (e1 … or 1 …) and the axis titles for the room the plot has.
     void fitWords(bool titles);
+    void fitTitle();  // on screen, the longest of titles_ the chart's width holds
+
+    QStringList titles_;  // the chart's title, then shorter wordings of it
 
     QChart* chart_;
     QBarCategoryAxis* modeAxis_;

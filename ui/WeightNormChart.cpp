@@ -11,6 +11,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QDoubleSpinBox>
+#include <QFontMetricsF>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLegendMarker>
@@ -75,7 +76,7 @@ WeightNormChart::WeightNormChart(QWidget* parent)
     }
     excess_[0]->setName(QStringLiteral("ε − ε_PCA(1)"));
     view_->viewport()->installEventFilter(this);
-    connect(chart_, &QChart::plotAreaChanged, this, &WeightNormChart::fitYTitle);
+    connect(chart_, &QChart::plotAreaChanged, this, &WeightNormChart::fitWords);
     view_->setToolTip(QStringLiteral("Drag across the plot to choose the time window of the power-law fit"));
     for (QDoubleSpinBox* box : {fitFrom_, fitTo_}) {
         box->setRange(1e-3, 1e8);
@@ -131,16 +132,35 @@ void WeightNormChart::ensureSeries(int K)
     }
 }
 
-void WeightNormChart::fitYTitle()
+void WeightNormChart::fitWords()
 {
     const QString full = projections_ ? QStringLiteral("a, c") : QStringLiteral("‖w_k‖, ‖v_k‖/√D");
-    // On screen the plot's height decides (a 1280×720 dashboard elided the long title); a page's words are fitted
-    // by PageFit.
-    const QString title = style_.page ? full
-                                      : longestFitting(yAxis_->titleFont(), chart_->plotArea().height(),
-                                                       {full, QStringLiteral("norms")});
+    if (style_.page) {  // a page's words are fitted by PageFit
+        if (yAxis_->titleText() != full)
+            yAxis_->setTitleText(full);
+        return;
+    }
+    // On screen the plot's height decides the y title (a 1280×720 dashboard elided the long one) and the chart's
+    // width the unit names: "unit 1, 2, 3" where "unit 1 unit 2 unit 3" would be elided to "uni..." (1024×768).
+    const QString title =
+        longestFitting(yAxis_->titleFont(), chart_->plotArea().height(), {full, QStringLiteral("norms")});
     if (yAxis_->titleText() != title)
         yAxis_->setTitleText(title);
+    const QFontMetricsF metrics(chart_->legend()->font());
+    auto entry = [&](const QString& name) { return metrics.horizontalAdvance(name) + 2.5 * metrics.height(); };
+    double entries = 0;
+    for (QLineSeries* s : {summary_[0], excess_[0]})
+        if (chart_->legend()->markers(s).first()->isVisible())
+            entries += entry(s->name());
+    for (int k = 0; k < shownUnits_; ++k)
+        entries += entry(QStringLiteral("unit %1").arg(k + 1));
+    const QMargins m = chart_->margins();
+    const bool brief = entries > chart_->size().width() - m.left() - m.right() - 16;
+    for (int k = 0; k < shownUnits_ && k < encoderTheory_.size(); ++k) {
+        const QString name = k == 0 || !brief ? QStringLiteral("unit %1").arg(k + 1) : QString::number(k + 1);
+        if (encoderTheory_[k]->name() != name)
+            encoderTheory_[k]->setName(name);
+    }
 }
 
 void WeightNormChart::refresh(const aedyn::RunResults& store)
@@ -160,8 +180,6 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
     shownUnits_ = units;
     ensureSeries(units);
     windowEdges_->setPen(QPen(style_.reference(), style_.pen(1.0), Qt::DashDotLine));
-    // The definitions of a and c are in the key under the plot: a long axis title is elided on a projector.
-    fitYTitle();
     // A short plot (a printed figure) names the quantities only; the box under the plot says which is which.
     setShortTitle(yAxis_, {projections_ ? QStringLiteral("a, c") : QStringLiteral("norms")});
     const int width = static_cast<int>(chart_->plotArea().width());
@@ -232,6 +250,8 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
         replaceIfChanged(excess_[i], decimateLogX(excess[i], width));
         showMarker(chart_->legend()->markers(excess_[i]).first(), i == 0 && !excess[i].isEmpty());
     }
+    // The definitions of a and c are in the key under the plot: a long axis title is elided on a projector.
+    fitWords();
     longTimeText_.clear();
     if (!excess[1].isEmpty()) {
         auto fit = [&](const QList<QPointF>& points) {

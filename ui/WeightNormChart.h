@@ -49,7 +49,7 @@ private:
     void ensureSeries(int K);
     void updateFit();
     void drawWindow();
-    void fitYTitle();  // the longest y title the plot's height holds
+    void fitWords();  // on screen: the longest y title the plot's height holds, unit names the legend line holds
 
     QChartView* view_;
     QChart* chart_;

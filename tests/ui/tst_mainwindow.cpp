@@ -93,6 +93,22 @@ void runShortFig2(MainWindow& w)
     QTRY_VERIFY_WITH_TIMEOUT(!w.simulationRunning(), 60000 * kSlowdown);
 }
 
+// The texts a chart shows (titles, ticks, legend entries), as laid out by Qt Charts.
+QStringList visibleTexts(const QChart* chart)
+{
+    QStringList shown;
+    QList<QGraphicsItem*> todo = chart->childItems();
+    while (!todo.isEmpty()) {
+        const QGraphicsItem* item = todo.takeLast();
+        todo << item->childItems();
+        // Transparent ones are Qt's own log-axis labels under DecadeLabels' powers: they only keep the room.
+        if (const auto* text = dynamic_cast<const QGraphicsTextItem*>(item);
+            text && item->isVisible() && text->defaultTextColor().alpha() > 0)
+            shown << text->toPlainText();
+    }
+    return shown;
+}
+
 // The WCAG contrast ratio of two colours, 1 (none) to 21 (black on white).
 double contrast(const QColor& a, const QColor& b)
 {
@@ -929,18 +945,7 @@ private slots:
         runShortFig2(w);
         if (QTest::currentTestFailed())
             return;
-        auto textsOf = [](const QChart* chart) {
-            QStringList shown;
-            QList<QGraphicsItem*> todo = chart->childItems();
-            while (!todo.isEmpty()) {
-                const QGraphicsItem* item = todo.takeLast();
-                todo << item->childItems();
-                if (const auto* text = dynamic_cast<const QGraphicsTextItem*>(item); text && item->isVisible())
-                    shown << text->toPlainText();
-            }
-            return shown;
-        };
-        auto texts = [&] { return textsOf(w.spectrum()->chart()); };
+        auto texts = [&] { return visibleTexts(w.spectrum()->chart()); };
         QTRY_VERIFY_WITH_TIMEOUT(!texts().filter(QStringLiteral("Spectrum")).isEmpty(), 5000 * kSlowdown);
         QTest::qWait(100);
         const QStringList small = texts();
@@ -952,7 +957,7 @@ private slots:
         for (const QChartView* view : w.encoderWeights()->findChildren<QChartView*>()) {
             if (!view->isVisible())
                 continue;
-            const QStringList words = textsOf(view->chart());
+            const QStringList words = visibleTexts(view->chart());
             // ... and have room to be read: a plot at least 100 px tall (72 px at 3:2 rows, 178 px views).
             QVERIFY2(view->chart()->plotArea().height() >= 100,
                      qPrintable(QStringLiteral("%1 px tall").arg(view->chart()->plotArea().height())));
@@ -963,6 +968,27 @@ private slots:
         w.resize(2400, 1500);
         QTRY_VERIFY_WITH_TIMEOUT(texts().contains(QStringLiteral("Spectrum of the input covariance Ω")), 5000 * kSlowdown);
         QVERIFY(w.spectrum()->chart()->legend()->isVisible());
+    }
+
+    // A 1024×768 projector without lecture mode: the dashboard beside the parameter dock. Its narrow right-hand
+    // charts read "Encoders in the..." and a norms legend of "uni... uni... uni...".
+    void dashboardChartsReadWholeAt1024x768()
+    {
+        MainWindow w;
+        runShortFig2(w);
+        if (QTest::currentTestFailed())
+            return;
+        w.resize(1024, 768);
+        QTest::qWait(300);
+        int views = 0;
+        for (const QChartView* view : w.findChildren<QChartView*>()) {
+            if (!view->isVisible())
+                continue;
+            ++views;
+            const QStringList words = visibleTexts(view->chart());
+            QVERIFY2(words.filter(QStringLiteral("...")).isEmpty(), qPrintable(words.join(QStringLiteral(" | "))));
+        }
+        QVERIFY2(views >= 4, qPrintable(QStringLiteral("%1 charts shown").arg(views)));  // curve, norms, eigenbasis, spectrum
     }
 
     void frameBudgetOfAFig2RunWithEightRuns()
