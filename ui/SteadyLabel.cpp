@@ -2,6 +2,8 @@
 
 #include <QResizeEvent>
 
+#include <algorithm>
+
 SteadyLabel::SteadyLabel() { setWordWrap(true); }
 
 void SteadyLabel::setSteadyText(const QString& text)
@@ -9,6 +11,14 @@ void SteadyLabel::setSteadyText(const QString& text)
     if (text == this->text())
         return;
     setText(text);
+    hold();
+}
+
+void SteadyLabel::setReserve(const QString& text)
+{
+    if (text == reserve_)
+        return;
+    reserve_ = text;
     hold();
 }
 
@@ -26,6 +36,17 @@ void SteadyLabel::hold()
         heldWidth_ = width();
         setMinimumHeight(0);
     }
-    if (const int needed = heightForWidth(width()); needed > minimumHeight())
+    int needed = heightForWidth(width());
+    if (!reserve_.isEmpty()) {
+        // Measured on a label like this one: QLabel measures only its own text.
+        QLabel probe;
+        probe.setFont(font());
+        probe.setTextFormat(textFormat());
+        probe.setWordWrap(true);
+        probe.setContentsMargins(contentsMargins());
+        probe.setText(reserve_);
+        needed = std::max(needed, probe.heightForWidth(width()));
+    }
+    if (needed > minimumHeight())
         setMinimumHeight(needed);
 }

@@ -9,6 +9,9 @@ class SteadyLabel : public QLabel {
 public:
     SteadyLabel();
     void setSteadyText(const QString& text);
+    // Holds at least the height `text` would need: the fullest text expected, so that the label does not grow a line
+    // at a time as its parts arrive.
+    void setReserve(const QString& text);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -16,4 +19,5 @@ protected:
 private:
     void hold();
     int heldWidth_ = -1;
+    QString reserve_;
 };

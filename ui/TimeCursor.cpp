@@ -2,6 +2,7 @@
 
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QEvent>
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSlider>
@@ -29,7 +30,7 @@ TimeCursor::TimeCursor(QWidget* parent)
         speed_->addItem(QStringLiteral("%1×").arg(rate), rate);
     speed_->setCurrentIndex(1);
     speed_->setToolTip(tr("Replay speed: 1× is two seconds per decade of time"));
-    label_->setMinimumWidth(label_->fontMetrics().horizontalAdvance(QStringLiteral("t = 0.000e+00 ")));
+    holdLabelWidth();
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 0, 4, 0);
     layout->addWidget(slider_, 1);
@@ -101,6 +102,20 @@ void TimeCursor::step()
         return;
     }
     slider_->setValue(slider_->value() + 1);
+}
+
+void TimeCursor::holdLabelWidth()
+{
+    // As wide as the widest time it shows: a width that followed each new time ("t = 12.5 (latest)", "t = 100 …")
+    // laid the toolbar out again several times a second.
+    label_->setFixedWidth(label_->fontMetrics().horizontalAdvance(QStringLiteral("t = 0.000e+00 (latest) ")));
+}
+
+void TimeCursor::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)  // lecture mode's larger type
+        holdLabelWidth();
 }
 
 void TimeCursor::showTime()

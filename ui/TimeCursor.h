@@ -34,7 +34,11 @@ signals:
     void timeChanged();
     void replayingChanged(bool replaying);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void holdLabelWidth();
     void moved(int index);
     void step();
     void showTime();

@@ -415,24 +415,43 @@ void WeightNormChart::updateFit()
                      .arg(projections_ ? QStringLiteral("a") : QStringLiteral("‖w‖"), exponentText(fw.exponent),
                           projections_ ? QStringLiteral("c") : QStringLiteral("‖v‖/√D"), exponentText(fv.exponent));
     }
+    auto excessText = [](const QString& exponent) {
+        return QStringLiteral("; <b>ε − ε<sub>PCA</sub>(1) ∝ t<sup>α</sup></b>, α = %1").arg(exponent);
+    };
     QString excessFit, excessExponent;
     for (const aedyn::Series& s : series)
         if (s.column == "excess" && s.route == "ode" && theory) {
             const auto fe = aedyn::fitPowerLaw(s.t, s.y, fitFrom_->value(), fitTo_->value());
             if (fe.points >= 2) {
                 excessExponent = exponentText(fe.exponent);
-                excessFit = QStringLiteral("; <b>ε − ε<sub>PCA</sub>(1) ∝ t<sup>α</sup></b>, α = %1").arg(excessExponent);
+                excessFit = excessText(excessExponent);
                 plain << QStringLiteral("ε − ε_PCA(1) ∝ t^%1").arg(excessExponent);
             }
         }
     fitText_ = plain.join(QStringLiteral("; "));
     const QString window = QStringLiteral("%1 ≤ t ≤ %2").arg(fitFrom_->value(), 0, 'g', 6).arg(fitTo_->value(), 0, 'g', 6);
     const QString route = theory ? QStringLiteral("ODE") : QStringLiteral("SGD mean");
+    const QString sep = QStringLiteral(", ");
+    const QString more = units_ > kFittedUnits ? QStringLiteral(", …") : QString();
+    auto screenText = [&](const QString& route, const QStringList& encoder, const QStringList& decoder,
+                          const QString& excessFit) {
+        return QStringLiteral("Power laws fitted to the %1 on %2: <b>%3 ∝ t<sup>α</sup></b>, α = %4%5; "
+                              "<b>%6 ∝ t<sup>α</sup></b>, α = %7%5%8<br>%9%10")
+            .arg(route, window, a, encoder.join(sep), more, c, decoder.join(sep), excessFit, longTimeLine, key);
+    };
+    // On screen the box keeps from the start the height of its fullest text (every exponent, the longer route's
+    // name): growing a line at a time as the streamed fits arrived laid the whole dashboard out again, a frame of
+    // 15–20 ms each.
+    if (!style_.page) {
+        // As many as will be fitted once every unit drawn has points (the drawn units arrive with the stream).
+        const QStringList widest(std::min(kFittedUnits, std::max(units_, shownUnits_)), QStringLiteral("−0.000"));
+        exponents_->setReserve(screenText(QStringLiteral("SGD mean"), widest, widest,
+                                          excessDrawn ? excessText(QStringLiteral("−0.000")) : QString()));
+    }
     if (encoder.isEmpty()) {
         exponents_->setSteadyText(QStringLiteral("No %1 points in the fit window %2.<br>%3%4").arg(route, window, longTimeLine, key));
         return;
     }
-    const QString sep = QStringLiteral(", ");
     if (style_.page) {
         // A printed figure has two or three lines to spare, not five: one paragraph, each quantity named once, with
         // its exponents and its line style together (a word joiner keeps |w·e₁| on one line).
@@ -453,11 +472,7 @@ void WeightNormChart::updateFit()
                      longTime ? QStringLiteral("<br>") + longTimeText_ : QString()));
         return;
     }
-    const QString more = units_ > kFittedUnits ? QStringLiteral(", …") : QString();
-    exponents_->setSteadyText(QStringLiteral("Power laws fitted to the %1 on %2: <b>%3 ∝ t<sup>α</sup></b>, α = %4%5; "
-                                       "<b>%6 ∝ t<sup>α</sup></b>, α = %7%5%8<br>%9%10")
-                            .arg(route, window, a, encoder.join(sep), more, c, decoder.join(sep), excessFit,
-                                 longTimeLine, key));
+    exponents_->setSteadyText(screenText(route, encoder, decoder, excessFit));
 }
 
 QString WeightNormChart::exponentBoxText() const { return exponents_->text(); }

@@ -16,9 +16,11 @@
 #include "WeightNormChart.h"
 #include "Slowdown.h"
 #include "SteadyLabel.h"
+#include "TimeCursor.h"
 
 #include <QChartView>
 #include <QFile>
+#include <QLabel>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QMenuBar>
@@ -123,6 +125,54 @@ private slots:
         QCOMPARE(label.minimumHeight(), many);  // held: the row keeps its layout
         label.setFixedWidth(2000);              // a new width starts afresh
         QTRY_VERIFY(label.minimumHeight() < many);
+    }
+
+    // The box grew a line at a time as the streamed fits arrived (the units drawn, then their exponents), and with
+    // each line the dashboard was laid out again: it now takes the height of its fullest text at once.
+    void exponentBoxReservesItsFullestText()
+    {
+        SteadyLabel label;
+        label.setFixedWidth(200);
+        label.show();
+        const QString shortText = QStringLiteral("α = 0.1"), longText = QString(QStringLiteral("α = 0.123, ")).repeated(12);
+        label.setSteadyText(longText);
+        const int full = label.heightForWidth(200);
+        SteadyLabel reserved;
+        reserved.setFixedWidth(200);
+        reserved.show();
+        reserved.setSteadyText(shortText);
+        QVERIFY(reserved.minimumHeight() < full);
+        reserved.setReserve(longText);
+        QCOMPARE(reserved.minimumHeight(), full);
+        reserved.setSteadyText(longText);
+        QCOMPARE(reserved.minimumHeight(), full);
+        reserved.setFixedWidth(2000);  // a new width measures the reserve there
+        QTRY_VERIFY(reserved.minimumHeight() < full);
+        QVERIFY(reserved.minimumHeight() > 0);
+    }
+
+    // The time beside the cursor ("t = 12.5 (latest)", "t = 1.2e+04") changed the label's width with every new
+    // point, and the toolbar was laid out again several times a second.
+    void timeCursorLabelKeepsItsWidth()
+    {
+        TimeCursor cursor;
+        cursor.resize(600, 30);
+        cursor.show();
+        auto* label = cursor.findChild<QLabel*>();
+        QVERIFY(label);
+        std::vector<double> times;
+        for (double t = 1e-3; t < 2e5; t *= 1.7)
+            times.push_back(t);
+        cursor.setTimes(times);
+        const int width = label->width();
+        QVERIFY(width > 0);
+        for (const std::optional<double> t : {std::optional<double>{}, std::optional(1e-3), std::optional(12.5),
+                                             std::optional(1234.5), std::optional(1.5e5)}) {
+            cursor.setTime(t);
+            QCoreApplication::processEvents();
+            QCOMPARE(label->width(), width);
+            QVERIFY2(label->sizeHint().width() <= width, qPrintable(label->text()));  // never clipped
+        }
     }
 
     void initTestCase() { useThrowAwaySettings(); }
