@@ -31,7 +31,8 @@ EigenbasisChart::EigenbasisChart(QWidget* parent)
     setShortTitle(cosAxis_, {QStringLiteral("|cos|")});
     connect(chart_, &QChart::plotAreaChanged, this, [this] {
         fitWords(!style_.page);
-        fitTitle();
+        if (!style_.page)  // a page's title, once set, is PageFit's to shorten
+            fitTitle();
     });
     cosAxis_->setRange(0, 1);
     cosAxis_->setTickCount(3);
@@ -166,7 +167,6 @@ void EigenbasisChart::refresh(const aedyn::RunResults& store)
                              QStringLiteral("<b>Eigenbasis</b>%1").arg(when), QStringLiteral("<b>Eigenbasis</b>")};
     if (titles_ != titles) {
         titles_ = titles;
-        chart_->setTitle(titles.first());
         setShortTitle(chart_, titles.mid(1));
         fitTitle();
     }
@@ -174,13 +174,14 @@ void EigenbasisChart::refresh(const aedyn::RunResults& store)
 
 void EigenbasisChart::fitTitle()
 {
-    // On screen the chart's width decides (a 1024×768 dashboard read "Encoders in the..."); a page's title is
-    // fitted by PageFit.
-    if (style_.page || titles_.isEmpty())
+    // On screen the chart's width decides (a 1024×768 dashboard read "Encoders in the..."); a page takes the whole
+    // title, which PageFit shortens where it does not fit.
+    if (titles_.isEmpty())
         return;
     const QMargins m = chart_->margins();
     const QString title =
-        longestFitting(chart_->titleFont(), chart_->size().width() - m.left() - m.right() - 8, titles_);
+        style_.page ? titles_.first()
+                    : longestFitting(chart_->titleFont(), chart_->size().width() - m.left() - m.right() - 8, titles_);
     if (chart_->title() != title)
         chart_->setTitle(title);
 }

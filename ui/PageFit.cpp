@@ -181,6 +181,15 @@ QString longestFitting(const QFont& font, double room, const QStringList& wordin
     return wordings.last();
 }
 
+double legendRowWidth(const QFont& font, const QStringList& names)
+{
+    const QFontMetricsF metrics(font);
+    double width = 0;
+    for (const QString& name : names)
+        width += metrics.horizontalAdvance(name) + 2.5 * metrics.height();
+    return width;
+}
+
 void setShortTitle(QObject* chartOrAxis, const QStringList& wordings) { chartOrAxis->setProperty(kShortTitle, wordings); }
 
 void fitToPage(QChart* chart)

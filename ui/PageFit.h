@@ -19,6 +19,10 @@ void setShortTitle(QObject* chartOrAxis, const QStringList& wordings);
 // Qt Charts' elision, so that a chart that grows gets the long wording back.
 QString longestFitting(const QFont& font, double room, const QStringList& wordings);
 
+// The width a one-row legend of these entries takes on screen: each entry a marker about a line high, a gap, its
+// name. Qt Charts elides every name when the row is wider than the chart.
+double legendRowWidth(const QFont& font, const QStringList& names);
+
 // Fits the chart as it is laid out now; call it after every layout that changes the plot area (each call undoes
 // nothing a refresh set, it only shortens and rearranges).
 void fitToPage(QChart* chart);

@@ -4,7 +4,6 @@
 #include "Decimation.h"
 #include "PageFit.h"
 
-#include <QFontMetricsF>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
@@ -56,13 +55,13 @@ void SpectrumChart::fitWords()
     if (rhoAxis_->titleText() != rho)
         rhoAxis_->setTitleText(rho);
     // Two legend entries take a line that a panel shorter than this needs for its plot, and are elided in a
-    // narrower one (each entry: a marker about a line high, a gap, its name); the tooltip says the same.
-    const QFontMetricsF metrics(chart()->legend()->font());
-    double entries = 0;
+    // narrower one; the tooltip says the same.
+    QStringList entries;
     for (const QXYSeries* s : std::initializer_list<const QXYSeries*>{spikes_, bulk_})
         if (s->count() > 0)  // a series without points has no entry (the bulk at σ = 0)
-            entries += metrics.horizontalAdvance(s->name()) + 2.5 * metrics.height();
-    const bool legend = chart()->size().height() >= 230 && entries <= chart()->size().width() - m.left() - m.right() - 16;
+            entries << s->name();
+    const bool legend = chart()->size().height() >= 230 &&
+                        legendRowWidth(chart()->legend()->font(), entries) <= chart()->size().width() - m.left() - m.right() - 16;
     if (chart()->legend()->isVisible() != legend)
         chart()->legend()->setVisible(legend);
 }

@@ -19,6 +19,7 @@ void SteadyLabel::setReserve(const QString& text)
     if (text == reserve_)
         return;
     reserve_ = text;
+    reserveWidth_ = -1;  // measured again
     hold();
 }
 
@@ -36,17 +37,20 @@ void SteadyLabel::hold()
         heldWidth_ = width();
         setMinimumHeight(0);
     }
-    int needed = heightForWidth(width());
-    if (!reserve_.isEmpty()) {
-        // Measured on a label like this one: QLabel measures only its own text.
+    if (!reserve_.isEmpty() && (reserveWidth_ != width() || reserveFont_ != font())) {
+        // Measured on a label like this one (QLabel measures only its own text), once per width and type: hold()
+        // runs with every new text of a run.
         QLabel probe;
         probe.setFont(font());
         probe.setTextFormat(textFormat());
         probe.setWordWrap(true);
         probe.setContentsMargins(contentsMargins());
         probe.setText(reserve_);
-        needed = std::max(needed, probe.heightForWidth(width()));
+        reserveHeight_ = probe.heightForWidth(width());
+        reserveWidth_ = width();
+        reserveFont_ = font();
     }
+    const int needed = std::max(heightForWidth(width()), reserve_.isEmpty() ? 0 : reserveHeight_);
     if (needed > minimumHeight())
         setMinimumHeight(needed);
 }

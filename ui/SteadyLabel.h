@@ -20,4 +20,6 @@ private:
     void hold();
     int heldWidth_ = -1;
     QString reserve_;
+    int reserveWidth_ = -1, reserveHeight_ = 0;  // reserve_'s height at that width, in reserveFont_
+    QFont reserveFont_;
 };

@@ -11,7 +11,6 @@
 #include <QChart>
 #include <QChartView>
 #include <QDoubleSpinBox>
-#include <QFontMetricsF>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLegendMarker>
@@ -76,7 +75,10 @@ WeightNormChart::WeightNormChart(QWidget* parent)
     }
     excess_[0]->setName(QStringLiteral("ε − ε_PCA(1)"));
     view_->viewport()->installEventFilter(this);
-    connect(chart_, &QChart::plotAreaChanged, this, &WeightNormChart::fitWords);
+    connect(chart_, &QChart::plotAreaChanged, this, [this] {
+        if (!style_.page)  // a page's words, once set, are PageFit's to shorten
+            fitWords();
+    });
     view_->setToolTip(QStringLiteral("Drag across the plot to choose the time window of the power-law fit"));
     for (QDoubleSpinBox* box : {fitFrom_, fitTo_}) {
         box->setRange(1e-3, 1e8);
@@ -146,16 +148,14 @@ void WeightNormChart::fitWords()
         longestFitting(yAxis_->titleFont(), chart_->plotArea().height(), {full, QStringLiteral("norms")});
     if (yAxis_->titleText() != title)
         yAxis_->setTitleText(title);
-    const QFontMetricsF metrics(chart_->legend()->font());
-    auto entry = [&](const QString& name) { return metrics.horizontalAdvance(name) + 2.5 * metrics.height(); };
-    double entries = 0;
+    QStringList entries;
     for (QLineSeries* s : {summary_[0], excess_[0]})
         if (chart_->legend()->markers(s).first()->isVisible())
-            entries += entry(s->name());
+            entries << s->name();
     for (int k = 0; k < shownUnits_; ++k)
-        entries += entry(QStringLiteral("unit %1").arg(k + 1));
+        entries << QStringLiteral("unit %1").arg(k + 1);
     const QMargins m = chart_->margins();
-    const bool brief = entries > chart_->size().width() - m.left() - m.right() - 16;
+    const bool brief = legendRowWidth(chart_->legend()->font(), entries) > chart_->size().width() - m.left() - m.right() - 16;
     for (int k = 0; k < shownUnits_ && k < encoderTheory_.size(); ++k) {
         const QString name = k == 0 || !brief ? QStringLiteral("unit %1").arg(k + 1) : QString::number(k + 1);
         if (encoderTheory_[k]->name() != name)

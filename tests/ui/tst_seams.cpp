@@ -105,6 +105,11 @@ class TestSeams : public QObject {
 
     QTemporaryDir dir_;
 
+private:
+    // An exponent box's text of one line, and of several at a width of 200 px.
+    const QString shortText = QStringLiteral("α = 0.1");
+    const QString longText = QString(QStringLiteral("α = 0.123, ")).repeated(12);
+
 private slots:
     // The norms panel's exponent box gained and lost a line as the fitted digits changed, and each time the whole
     // dashboard row was laid out and painted again (the worst frames of a run). It now grows, but does not shrink
@@ -114,7 +119,6 @@ private slots:
         SteadyLabel label;
         label.setFixedWidth(200);
         label.show();
-        const QString shortText = QStringLiteral("α = 0.1"), longText = QString(QStringLiteral("α = 0.123, ")).repeated(12);
         label.setSteadyText(shortText);
         const int one = label.heightForWidth(200);
         label.setSteadyText(longText);
@@ -134,7 +138,6 @@ private slots:
         SteadyLabel label;
         label.setFixedWidth(200);
         label.show();
-        const QString shortText = QStringLiteral("α = 0.1"), longText = QString(QStringLiteral("α = 0.123, ")).repeated(12);
         label.setSteadyText(longText);
         const int full = label.heightForWidth(200);
         SteadyLabel reserved;
