@@ -35,13 +35,16 @@ ImageViews::ImageViews(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     auto* controls = new QHBoxLayout;
     which_->addItems({tr("encoder w_k"), tr("decoder v_k")});
+    which_->setSizeAdjustPolicy(QComboBox::AdjustToContents);  // its width follows the wording fitControls chooses
     which_->setToolTip(tr("Which weights to draw as images. A random encoder keeps its initial noise in the weak "
                           "directions for a long time (theory.md §3.10); the decoder's decays."));
     partial_->setRange(1, 1);
     partial_->setPrefix(tr("first m = "));
     partial_->setSuffix(tr(" units"));
     partial_->setToolTip(tr("Partial reconstruction with only the first m units (figure 5d)"));
-    auto* unitsLabel = new QLabel(tr("Units:"));
+    unitsLabel_ = new QLabel(tr("Units:"));
+    auto* unitsLabel = unitsLabel_;
+    controls_ = controls;
     controls->addWidget(unitsLabel);
     controls->addWidget(which_);
     controls->addSpacing(12);
@@ -148,6 +151,40 @@ Tiles paintTiles(const TilesRequest& r)
 
 void ImageViews::paintAtOnce() { painter_->setInline(true); }
 
+void ImageViews::resizeEvent(QResizeEvent* e)
+{
+    QWidget::resizeEvent(e);
+    fitControls();
+}
+
+void ImageViews::fitControls()
+{
+    // The controls' row keeps one line and whole words: shorter wordings, one step at a time, until it fits (next
+    // to the overlap map of a 1024-pixel screen the full row needs twice the width it has, and Qt cut the
+    // combo box to "en" and the status to "first SG").
+    const int room = width() - controls_->contentsMargins().left() - controls_->contentsMargins().right();
+    // Each wording is set only when it changes: this runs with every new kept weight of a run.
+    auto setItem = [this](int i, const QString& text) {
+        if (which_->itemText(i) != text)
+            which_->setItemText(i, text);
+    };
+    for (int step = 0; step <= 4; ++step) {
+        unitsLabel_->setVisible(step < 2);
+        setItem(0, step < 3 ? tr("encoder w_k") : tr("w_k"));
+        setItem(1, step < 3 ? tr("decoder v_k") : tr("v_k"));
+        if (const QString prefix = step < 3 ? tr("first m = ") : tr("m = "); partial_->prefix() != prefix) {
+            partial_->setPrefix(prefix);
+            partial_->setSuffix(step < 3 ? tr(" units") : QString());
+        }
+        if (!statusTexts_.isEmpty() && status_->text() != statusTexts_[step < 1 ? 0 : 1])
+            status_->setText(statusTexts_[step < 1 ? 0 : 1]);
+        status_->setVisible(step < 4);
+        controls_->invalidate();  // the hints of the words just set, spacing as the layout counts it
+        if (controls_->sizeHint().width() <= room)
+            return;
+    }
+}
+
 void ImageViews::rebuild()
 {
     if (!store_)
@@ -166,7 +203,11 @@ void ImageViews::rebuild()
     const bool haveWeights = weights && weights->D() == R * C && weights->K() == s.K && !store_->simulationStale;
     drawnIndex_ = kept ? kept->index : ~std::size_t(0);
     // The time of the weights: the kept time nearest the time cursor's.
-    status_->setText(haveWeights ? tr("first SGD run, t = %1").arg(kept->t, 0, 'g', 3) : tr("not run yet"));
+    statusTexts_ = haveWeights ? QStringList{tr("first SGD run, t = %1").arg(kept->t, 0, 'g', 3),
+                                             tr("t = %1").arg(kept->t, 0, 'g', 3)}
+                               : QStringList{tr("not run yet"), tr("not run")};
+    status_->setToolTip(statusTexts_.front());
+    fitControls();
     units_->setToolTip(tr("Top row: the leading eigen-images of Ω (blue negative, orange positive). Below: each unit's "
                           "weights beside the eigen-image it overlaps most, with |cos|."));
     TilesRequest r;

@@ -5,11 +5,13 @@
 // time nearest the time cursor's, updated live during training. The tiles are painted off the GUI thread (OffThreadPainter); the widgets only show them.
 #include "RunResults.h"
 
+#include <QStringList>
 #include <QWidget>
 
 class ImageTiles;
 class OffThreadPainter;
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QSpinBox;
 class QTabWidget;
@@ -27,8 +29,12 @@ public:
     ImageTiles* reconstructions() const { return reconstructions_; }
     QSpinBox* partialUnits() const { return partial_; }
 
+protected:
+    void resizeEvent(QResizeEvent* e) override;
+
 private:
     void rebuild();
+    void fitControls();  // the shortest wordings the controls' row needs to fit the width, whole words only
 
     QTabWidget* tabs_;
     ImageTiles* units_;
@@ -36,6 +42,9 @@ private:
     QComboBox* which_;
     QSpinBox* partial_;
     QLabel* status_;
+    QLabel* unitsLabel_ = nullptr;
+    QHBoxLayout* controls_ = nullptr;
+    QStringList statusTexts_;  // full and short: "first SGD run, t = 12", "t = 12"
     OffThreadPainter* painter_;
     const aedyn::RunResults* store_ = nullptr;
     quint64 drawnVersion_ = ~quint64(0);

@@ -97,7 +97,39 @@ LearningCurveChart::LearningCurveChart(QWidget* parent)
     // The band belongs to the markers' legend entry ("± s.e.m."): one entry less to fit in a narrow figure.
     c->legend()->markers(band_).first()->setVisible(false);
     c->legend()->markers(cursor_).first()->setVisible(false);
-    connect(c, &QChart::plotAreaChanged, this, [this] { placeLevelLabels(); });
+    connect(c, &QChart::plotAreaChanged, this, [this] {
+        placeLevelLabels();
+        fitLegendNames();
+    });
+}
+
+void LearningCurveChart::fitLegendNames()
+{
+    const QStringList wordings = images_ ? QStringList{QStringLiteral("SGD on images (test error), mean ± s.e.m."),
+                                                       QStringLiteral("SGD (test error), mean ± s.e.m."),
+                                                       QStringLiteral("SGD, test error")}
+                                         : QStringList{QStringLiteral("SGD, mean ± s.e.m."), QStringLiteral("SGD")};
+    QString name = wordings.front();
+    if (!style_.page) {
+        // On screen the longest wording the legend's line holds beside the other entries (FashionMNIST at 1024×768
+        // read "SGD on images (test err..."); a page's legend is wrapped by PageFit instead.
+        QStringList others;
+        for (QLegendMarker* m : chart()->legend()->markers()) {
+            const auto* xy = qobject_cast<const QXYSeries*>(m->series());
+            if (xy && xy != sgd_ && xy != cursor_ && xy->count() > 0 && !m->label().isEmpty())
+                others << m->label();
+        }
+        const QMargins margins = chart()->margins();
+        const double room = chart()->size().width() - margins.left() - margins.right() - 16;
+        const QFont font = chart()->legend()->font();
+        for (const QString& w : wordings) {
+            name = w;
+            if (legendRowWidth(font, QStringList(others) << w) <= room)
+                break;
+        }
+    }
+    if (sgd_->name() != name)
+        sgd_->setName(name);
 }
 
 LearningCurveChart::~LearningCurveChart()
@@ -232,8 +264,8 @@ void LearningCurveChart::refresh(const aedyn::RunResults& store)
     ode_->setPen(QPen(store.theoryStale ? style_.reference() : style_.ink(), style_.pen(2.0)));
     ode_->setName(setup.theoryIsUntiedComparison ? QStringLiteral("ODE of untied weights (tied have none)")
                                                  : QStringLiteral("ODE theory"));
-    sgd_->setName(setup.imageRows > 0 ? QStringLiteral("SGD on images (test error), mean ± s.e.m.")
-                                      : QStringLiteral("SGD, mean ± s.e.m."));
+    images_ = setup.imageRows > 0;
+    fitLegendNames();
     // A route is named only where it is drawn: a tied network's figure from aedyn-cli has no untied theory, a run
     // with --no-sgd no markers.
     for (QXYSeries* s : std::initializer_list<QXYSeries*>{ode_, sgd_}) {

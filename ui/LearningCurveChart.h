@@ -52,6 +52,7 @@ protected:
 private:
     QAbstractAxis* errorAxis() const;
     void placeLevelLabels();
+    void fitLegendNames();  // the simulation's entry: the longest wording the legend's line holds (screen)
     void updateRanges(const aedyn::RunResults& store);
     void updatePins(int width);
 
@@ -77,4 +78,5 @@ private:
     QString readOut_;
     bool logError_ = true;
     bool showRuns_ = false;
+    bool images_ = false;  // the simulation's error is measured on held-out test images
 };

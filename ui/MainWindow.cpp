@@ -175,9 +175,13 @@ void MainWindow::createToolbar()
         learningCurve_->setLogError(on);
         repaintCharts();
     });
-    toolbar_->addSeparator();
+    // The time cursor has a toolbar of its own, beside the run controls where the window is wide enough and on a
+    // second row where it is not (placeTimeBar): in one toolbar it went behind the "»" of a 1024-pixel screen.
+    timeBar_ = addToolBar(QStringLiteral("Time"));
+    timeBar_->setObjectName(QStringLiteral("timeToolbar"));
+    timeBar_->setMovable(false);
     timeCursor_ = new TimeCursor;
-    toolbar_->addWidget(timeCursor_);
+    timeBar_->addWidget(timeCursor_);
     connect(timeCursor_, &TimeCursor::timeChanged, this, [this] {
         runs_.setCursor(timeCursor_->time());
         repaintCharts();
@@ -244,7 +248,7 @@ QWidget* MainWindow::buildDashboard()
     for (QWidget* w : std::initializer_list<QWidget*>{encoderWeights_, biases_, spectrum_})
         w->setMinimumHeight(240);
     lecture_ = new LectureMode({this,
-                                {toolbar_, dock_, menuBar()},
+                                {toolbar_, timeBar_, dock_, menuBar()},
                                 lectureStrip_,
                                 top,
                                 {{QStringLiteral("weights"), tr("weights"), encoderWeights_},
@@ -342,6 +346,7 @@ void MainWindow::showCost()
         cost_->setText(QStringLiteral("≈ …"));
         cost_->setStyleSheet(QString());
         cost_->setToolTip(QStringLiteral("Measuring what a run of these parameters costs on this machine"));
+        placeTimeBar();  // the run toolbar's width follows the estimate's text
         return;
     }
     const QString duration = QString::fromStdString(aedyn::formatDuration(seconds));
@@ -353,6 +358,7 @@ void MainWindow::showCost()
                                      "burst of its SGD steps)%2")
                           .arg(duration, long_ ? QStringLiteral(". Lower t_max, runs or D for a quicker one.")
                                                : QString()));
+    placeTimeBar();
 }
 
 void MainWindow::updateStatus()
@@ -480,6 +486,25 @@ void MainWindow::timeFrame(const std::function<void()>& refresh)
     else
         frameMs_.back() += ms;
     framePainted_ = false;
+}
+
+void MainWindow::placeTimeBar()
+{
+    // Both toolbars' full widths against the window's: the break must not depend on where the time bar is now.
+    const int needed = toolbar_->sizeHint().width() + timeBar_->sizeHint().width();
+    const bool ownRow = needed > width();
+    if (ownRow != toolBarBreak(timeBar_)) {
+        if (ownRow)
+            insertToolBarBreak(timeBar_);
+        else
+            removeToolBarBreak(timeBar_);
+    }
+}
+
+void MainWindow::resizeEvent(QResizeEvent* e)
+{
+    QMainWindow::resizeEvent(e);
+    placeTimeBar();
 }
 
 bool MainWindow::event(QEvent* e)

@@ -117,11 +117,13 @@ protected:
     bool event(QEvent* e) override;
     void closeEvent(QCloseEvent* e) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void resizeEvent(QResizeEvent* e) override;
 
 private:
     std::optional<aedyn::ExperimentConfig> panelConfig() const;
     QWidget* buildDashboard();
     void createToolbar();
+    void placeTimeBar();  // beside the run toolbar if both fit the window's width, else on a row of its own
     void createMenus();
     void parametersChanged();
     void requestTheory();  // of the panel's parameters, unless they are the ones last requested
@@ -171,6 +173,7 @@ private:
     QLabel* routes_;  // "4 SGD runs · ODE 5 ms"
     QLabel* cost_ = nullptr;  // "≈ 12 s" next to Run
     QToolBar* toolbar_ = nullptr;
+    QToolBar* timeBar_ = nullptr;  // the time cursor
     QDockWidget* dock_ = nullptr;
     QAction *run_ = nullptr, *pause_ = nullptr, *stop_ = nullptr, *reset_ = nullptr;
     QAction *logError_ = nullptr, *individualRuns_ = nullptr;

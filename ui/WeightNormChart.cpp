@@ -149,17 +149,29 @@ void WeightNormChart::fitWords()
     if (yAxis_->titleText() != title)
         yAxis_->setTitleText(title);
     QStringList entries;
+    // The entries refresh() shows (asked of the series: a marker of a hidden legend reads as invisible).
     for (QLineSeries* s : {summary_[0], excess_[0]})
-        if (chart_->legend()->markers(s).first()->isVisible())
+        if (s->count() > 0)
             entries << s->name();
     for (int k = 0; k < shownUnits_; ++k)
         entries << QStringLiteral("unit %1").arg(k + 1);
     const QMargins m = chart_->margins();
-    const bool brief = legendRowWidth(chart_->legend()->font(), entries) > chart_->size().width() - m.left() - m.right() - 16;
+    const double room = chart_->size().width() - m.left() - m.right() - 16;
+    const bool brief = legendRowWidth(chart_->legend()->font(), entries) > room;
+    QStringList briefEntries = entries.mid(0, entries.size() - shownUnits_);
     for (int k = 0; k < shownUnits_ && k < encoderTheory_.size(); ++k) {
         const QString name = k == 0 || !brief ? QStringLiteral("unit %1").arg(k + 1) : QString::number(k + 1);
+        briefEntries << name;
         if (encoderTheory_[k]->name() != name)
             encoderTheory_[k]->setName(name);
+    }
+    // A legend line too short even for the brief names shows bare colour squares (Qt elides every name) and takes
+    // the height the axis titles need (figure 5d at 1024×768: the time axis read "..."). The units' colours are
+    // those of every panel, and the key under the plot then names the grey summary lines.
+    const bool legend = legendRowWidth(chart_->legend()->font(), briefEntries) <= room;
+    if (chart_->legend()->isVisible() != legend) {
+        chart_->legend()->setVisible(legend);
+        updateFit();
     }
 }
 
@@ -361,12 +373,15 @@ void WeightNormChart::updateFit()
     const QString a = projections_ ? QStringLiteral("a") : QStringLiteral("‖w_k‖");
     const QString c = projections_ ? QStringLiteral("c") : QStringLiteral("‖v_k‖/√D");
     const bool excessDrawn = excess_[0]->count() > 0, longTime = !longTimeText_.isEmpty();
+    const bool summaryUnexplained = !chart_->legend()->isVisible() && summary_[0]->count() > 0;
     const QString key =
         (style_.page ? QStringLiteral("<span style='color:%5'>%1 solid, %2 dashed%3; lines ODE%4, markers SGD.</span>")
                      : QStringLiteral("<span style='color:%5'>%1 solid, %2 dashed%3 · lines ODE%4, hollow markers SGD "
                                       "mean</span>"))
             .arg(projections_ ? QStringLiteral("a = |w·e₁|") : a, projections_ ? QStringLiteral("c = |v·e₁|/√D") : c,
-                 excessDrawn ? QStringLiteral(", ε − ε<sub>PCA</sub>(1) grey dash-dotted") : QString(),
+                 QString(excessDrawn ? QStringLiteral(", ε − ε<sub>PCA</sub>(1) grey dash-dotted") : QString()) +
+                     (summaryUnexplained ? QStringLiteral(", grey: median and range of all %1 units").arg(units_)
+                                         : QString()),
                  longTime ? QStringLiteral(" (thin: reduced ODE)") : QString())
             .arg(style_.reference(150).name());
     const QString longTimeLine = longTime ? longTimeText_ + QStringLiteral("<br>") : QString();

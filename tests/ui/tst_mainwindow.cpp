@@ -33,6 +33,8 @@
 #include <QGraphicsLineItem>
 #include <QDockWidget>
 #include <QScreen>
+#include <QLabel>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QLineSeries>
@@ -49,6 +51,8 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTest>
+#include <QToolBar>
+#include <QToolButton>
 #include <QThread>
 #include <QXYSeries>
 
@@ -808,6 +812,34 @@ private slots:
         QVERIFY(w.store().latestSimulation() && std::isfinite(w.store().latestSimulation()->mean.testEps));
         QCOMPARE(w.store().latestSimulation()->eps, w.store().latestSimulation()->mean.testEps);
         QVERIFY(w.message().isEmpty());
+        // The controls above the tiles read whole at both widths: shorter wordings where the row is narrow (beside
+        // the overlap map at 1024×768 Qt had cut the unit choice to "en" and the status to "first SG").
+        for (const QSize size : {QSize(1600, 1000), QSize(1024, 768)}) {
+            w.resize(size);
+            QTest::qWait(200);
+            int shown = 0;
+            for (QWidget* c : views->findChildren<QWidget*>()) {
+                if (!c->isVisible() || !(qobject_cast<QComboBox*>(c) || qobject_cast<QSpinBox*>(c) ||
+                                         (qobject_cast<QLabel*>(c) && c->parentWidget() == views)))
+                    continue;
+                ++shown;
+                QVERIFY2(c->width() >= c->sizeHint().width(),
+                         qPrintable(QStringLiteral("%1 px: %2 is %3 px wide, its text needs %4")
+                                        .arg(size.width())
+                                        .arg(QString::fromLatin1(c->metaObject()->className()))
+                                        .arg(c->width())
+                                        .arg(c->sizeHint().width())));
+            }
+            QVERIFY(shown >= 2);  // the unit choice and m at least
+            // Nor is any chart text elided: with 64 units the norms legend had bare colour squares and, short of
+            // height, the time axis read "..." (its legend now steps aside and the key names the grey lines).
+            for (const QChartView* view : w.findChildren<QChartView*>()) {
+                if (!view->isVisible())
+                    continue;
+                const QStringList words = visibleTexts(view->chart());
+                QVERIFY2(words.filter(QStringLiteral("...")).isEmpty(), qPrintable(words.join(QStringLiteral(" | "))));
+            }
+        }
         if (const QString dir = qEnvironmentVariable("AEDYN_SCREENSHOTS"); !dir.isEmpty()) {
             views->findChild<QTabWidget*>()->setCurrentIndex(0);
             QTest::qWait(50);
@@ -989,6 +1021,41 @@ private slots:
             QVERIFY2(words.filter(QStringLiteral("...")).isEmpty(), qPrintable(words.join(QStringLiteral(" | "))));
         }
         QVERIFY2(views >= 4, qPrintable(QStringLiteral("%1 charts shown").arg(views)));  // curve, norms, eigenbasis, spectrum
+    }
+
+    // The time cursor shares the run controls' row where both fit and takes a row of its own where they do not; no
+    // toolbar hides anything behind its "»" at a projector's 1024 or 1280 pixels, nor on a 1920-pixel screen.
+    void timeCursorIsNeverBehindTheToolbarExtension()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto* timeBar = w.findChild<QToolBar*>(QStringLiteral("timeToolbar"));
+        QVERIFY(timeBar);
+        QVERIFY(timeBar->isAncestorOf(w.timeCursor()));
+        bool sawOwnRow = false, sawSharedRow = false;
+        for (const QSize size : {QSize(1024, 768), QSize(1280, 720), QSize(1920, 1080), QSize(1024, 768)}) {
+            w.resize(size);
+            QTest::qWait(100);
+            const QString where = QStringLiteral("%1x%2").arg(size.width()).arg(size.height());
+            int extensions = 0;
+            for (const QToolBar* bar : w.findChildren<QToolBar*>()) {
+                if (!bar->isVisible())
+                    continue;
+                for (const QToolButton* b : bar->findChildren<QToolButton*>(QStringLiteral("qt_toolbar_ext_button"))) {
+                    ++extensions;
+                    QVERIFY2(!b->isVisible(), qPrintable(where + QStringLiteral(": '") + bar->windowTitle() +
+                                                         QStringLiteral("' hides tools behind its extension")));
+                }
+            }
+            QVERIFY2(extensions >= 2, qPrintable(where));  // Qt's name for the "»" button still finds them
+            QVERIFY2(w.timeCursor()->isVisible(), qPrintable(where));
+            const QRect cursor(w.timeCursor()->mapTo(&w, QPoint(0, 0)), w.timeCursor()->size());
+            QVERIFY2(w.rect().contains(cursor), qPrintable(where));
+            (w.toolBarBreak(timeBar) ? sawOwnRow : sawSharedRow) = true;
+        }
+        QVERIFY(sawOwnRow);     // at 1024 the two do not fit one row
+        QVERIFY(sawSharedRow);  // at 1920 they do
     }
 
     void frameBudgetOfAFig2RunWithEightRuns()
