@@ -162,6 +162,8 @@ void ImageViews::fitControls()
     // The controls' row keeps one line and whole words: shorter wordings, one step at a time, until it fits (next
     // to the overlap map of a 1024-pixel screen the full row needs twice the width it has, and Qt cut the
     // combo box to "en" and the status to "first SG").
+    if (which_->isHidden())
+        return;  // a figure's page: its controls are hidden (FigureExport) and must stay so
     const int room = width() - controls_->contentsMargins().left() - controls_->contentsMargins().right();
     // Each wording is set only when it changes: this runs with every new kept weight of a run.
     auto setItem = [this](int i, const QString& text) {

@@ -194,6 +194,12 @@ private slots:
             !file.isEmpty())
             renderFigure(this->run(run), chart, o).save(file);
         QVERIFY2(words.size() >= 5, qPrintable(QString::number(words.size())));  // the walk finds the words
+        // No control on a page: the image views once showed their "Units:" again after the page was laid out.
+        for (const QWidget* w : page->findChildren<QWidget*>())
+            QVERIFY2(!isControl(w) || !w->isVisibleTo(page.get()),
+                     qPrintable(QStringLiteral("a control is on the page: %1 '%2'")
+                                    .arg(QString::fromLatin1(w->metaObject()->className()),
+                                         w->property("text").toString())));
         const QStringList problems =
             problemsOf(words, QRectF(QPointF(), page->size())) + emptiedLegendLabels(page.get());
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("; "))));
