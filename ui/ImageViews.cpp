@@ -164,6 +164,10 @@ void ImageViews::fitControls()
     // combo box to "en" and the status to "first SG").
     if (which_->isHidden())
         return;  // a figure's page: its controls are hidden (FigureExport) and must stay so
+    // The tabs' names likewise: Qt scrolled "Reconstructions" out of a lecture's 1024-pixel view.
+    tabs_->setTabText(0, tr("Eigen-images and units"));
+    if (tabs_->tabBar()->sizeHint().width() > tabs_->width())
+        tabs_->setTabText(0, tr("Eigen-images"));
     const int room = width() - controls_->contentsMargins().left() - controls_->contentsMargins().right();
     // Each wording is set only when it changes: this runs with every new kept weight of a run.
     auto setItem = [this](int i, const QString& text) {

@@ -106,6 +106,7 @@ RunController::RunController(QObject* parent)
     connect(simulationWorker_, &SimulationWorker::progress, this, [this](quint64 gen, double t) {
         if (gen == simulationGeneration_) {
             progressT_ = t;
+            pace_.add((runClock_.elapsed() - pausedMs_) / 1000.0, t);
             emit statusChanged();
         }
     });
@@ -191,6 +192,7 @@ void RunController::run(const aedyn::ExperimentConfig& config)
     simulationRoute_ = config.runs == 1 ? QStringLiteral("1 SGD run") : QStringLiteral("%1 SGD runs").arg(config.runs);
     runClock_.start();
     pausedMs_ = 0;
+    pace_.clear();
     // Until the worker's setup arrives nothing of the old run stays drawn under the new parameters.
     const quint64 generation = ++simulationGeneration_;
     results_.clearSimulation();
@@ -268,15 +270,14 @@ QString RunController::progressText() const
 {
     if (tMax_ <= 0)
         return runState_;
-    const double fraction = progressFraction();
     QString text = QStringLiteral("t = %1 / %2").arg(progressT_, 0, 'f', progressT_ < 10 ? 2 : 1).arg(tMax_, 0, 'g', 6);
     if (running_) {
-        // SGD costs the same per unit of t, so after a second of work the remaining time scales with the remaining
-        // t; before that, the estimate measured before Run.
+        // The pace of the last seconds once a second of progress is in (ProgressRate); before that, the estimate
+        // measured before Run.
         const double elapsed = (runClock_.elapsed() - pausedMs_) / 1000.0;
         double eta = -1;
-        if (elapsed >= 1.0 && fraction > 0)
-            eta = elapsed * (1 - fraction) / fraction;
+        if (const auto left = pace_.secondsLeft(tMax_))
+            eta = *left;
         else if (runEstimate_ > 0)
             eta = std::max(0.0, runEstimate_ - elapsed);
         if (eta >= 0) {

@@ -5,6 +5,7 @@
 // (the simulation grid and D come from the worker's setup).
 #include "ExperimentConfig.h"
 #include "RunControl.h"
+#include "ProgressRate.h"
 #include "RunResults.h"
 
 #include <QElapsedTimer>
@@ -98,4 +99,5 @@ private:
     double tMax_ = 0.0, progressT_ = 0.0;
     QElapsedTimer runClock_, pauseClock_;
     qint64 pausedMs_ = 0;
+    aedyn::ProgressRate pace_;  // of the simulation, for the ETA
 };
