@@ -20,6 +20,7 @@ void SteadyLabel::setReserve(const QString& text)
         return;
     reserve_ = text;
     reserveWidth_ = -1;  // measured again
+    heldWidth_ = -1;     // a new fullest text (other units, a part left out) may need fewer lines: start afresh
     hold();
 }
 

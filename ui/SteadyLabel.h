@@ -10,7 +10,7 @@ public:
     SteadyLabel();
     void setSteadyText(const QString& text);
     // Holds at least the height `text` would need: the fullest text expected, so that the label does not grow a line
-    // at a time as its parts arrive.
+    // at a time as its parts arrive. A new reserve releases the height held so far.
     void setReserve(const QString& text);
 
 protected:

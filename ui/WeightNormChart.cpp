@@ -17,6 +17,9 @@
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QMouseEvent>
+#include <QResizeEvent>
+#include <QTextDocument>
+#include <QtMath>
 #include <QScatterSeries>
 #include <QVBoxLayout>
 
@@ -26,7 +29,8 @@
 
 namespace {
 
-constexpr int kFittedUnits = 6;  // exponents printed; more would not fit on the chart
+constexpr int kFittedUnits = 6;
+const QString kDragHint = QStringLiteral("Drag across the plot to choose the time window of the power-law fit");  // exponents printed; more would not fit on the chart
 // A printed chart of many units draws this many of them beside the median and range of all: on a page, eight lines
 // of each scale are a tangle, and their exponents and legend left the plot too short for its axis titles.
 constexpr int kPrintedUnits = 3;
@@ -79,7 +83,7 @@ WeightNormChart::WeightNormChart(QWidget* parent)
         if (!style_.page)  // a page's words, once set, are PageFit's to shorten
             fitWords();
     });
-    view_->setToolTip(QStringLiteral("Drag across the plot to choose the time window of the power-law fit"));
+    view_->setToolTip(kDragHint);
     for (QDoubleSpinBox* box : {fitFrom_, fitTo_}) {
         box->setRange(1e-3, 1e8);
         box->setDecimals(2);
@@ -99,6 +103,28 @@ WeightNormChart::WeightNormChart(QWidget* parent)
     layout->addWidget(view_, 1);
     layout->addWidget(exponents_);
     layout->addLayout(controls);
+}
+
+bool WeightNormChart::roomBeside(const QString& text) const
+{
+    // The chart needs its title, legend, ticks and axis title, Qt Charts' margins around them, and a plot of about
+    // as much again: 16 lines of its title's type (with 12, a 1280×720 dashboard left a 40 px plot with "...").
+    const int plotNeeds = 16 * QFontMetrics(chart_->titleFont()).lineSpacing();
+    QTextDocument box;
+    box.setDefaultFont(exponents_->font());
+    box.setHtml(text);
+    const QMargins m = exponents_->contentsMargins();
+    box.setTextWidth(std::max(1, width() - m.left() - m.right()));
+    const int boxHeight = qCeil(box.size().height()) + m.top() + m.bottom();
+    const int controls = fitFrom_->sizeHint().height();
+    return height() - boxHeight - controls >= plotNeeds;
+}
+
+void WeightNormChart::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    if (event->oldSize().height() != event->size().height() || event->oldSize().width() != event->size().width())
+        updateFit();  // whether the key of line styles still fits beside the plot
 }
 
 void WeightNormChart::ensureSeries(int K)
@@ -374,7 +400,7 @@ void WeightNormChart::updateFit()
     const QString c = projections_ ? QStringLiteral("c") : QStringLiteral("‖v_k‖/√D");
     const bool excessDrawn = excess_[0]->count() > 0, longTime = !longTimeText_.isEmpty();
     const bool summaryUnexplained = !chart_->legend()->isVisible() && summary_[0]->count() > 0;
-    const QString key =
+    QString key =
         (style_.page ? QStringLiteral("<span style='color:%5'>%1 solid, %2 dashed%3; lines ODE%4, markers SGD.</span>")
                      : QStringLiteral("<span style='color:%5'>%1 solid, %2 dashed%3 · lines ODE%4, hollow markers SGD "
                                       "mean</span>"))
@@ -454,6 +480,18 @@ void WeightNormChart::updateFit()
                               "<b>%6 ∝ t<sup>α</sup></b>, α = %7%5%8<br>%9%10")
             .arg(route, window, a, encoder.join(sep), more, c, decoder.join(sep), excessFit, longTimeLine, key);
     };
+    // On a short panel the key of line styles goes to the plot's tooltip, so that the plot keeps room to read: a
+    // lecture at 1024×768 left figure 3's projections a plot 25 px high under five lines of key.
+    if (!style_.page) {
+        const QStringList widest(std::min(kFittedUnits, std::max(units_, shownUnits_)), QStringLiteral("−0.000"));
+        const bool keyFits = roomBeside(screenText(QStringLiteral("SGD mean"), widest, widest,
+                                                   excessDrawn ? excessText(QStringLiteral("−0.000")) : QString()));
+        const QString tip = keyFits ? kDragHint : QStringLiteral("<p>%1</p><p>%2</p>").arg(kDragHint, key);
+        if (view_->toolTip() != tip)
+            view_->setToolTip(tip);
+        if (!keyFits)
+            key.clear();
+    }
     // On screen the box keeps from the start the height of its fullest text (every exponent, the longer route's
     // name): growing a line at a time as the streamed fits arrived laid the whole dashboard out again, a frame of
     // 15–20 ms each.

@@ -44,8 +44,11 @@ public:
 protected:
     // Dragging across the plot with the left button sets the fit window.
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
+    // On screen, whether the panel's height leaves the plot room beside `text` in the exponent box.
+    bool roomBeside(const QString& text) const;
     void ensureSeries(int K);
     void updateFit();
     void drawWindow();

@@ -876,6 +876,39 @@ private slots:
         QVERIFY2(after != before && after.contains(QStringLiteral("a ∝ t^")), qPrintable(before + " / " + after));
     }
 
+    // Figure 3 in a short panel (a lecture at 1024×768): the key of line styles goes to the plot's tooltip, so the
+    // plot keeps the room the exponents above it leave; in a tall panel the key stays under the plot.
+    void shortNormsPanelMovesTheKeyToTheTooltip()
+    {
+        MainWindow w;
+        w.resize(1600, 1000);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.panel()->selectPreset(QStringLiteral("fig3-rescaling"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.store().setup().K == 1 && w.store().latestTheory() != nullptr &&
+                                     w.store().latestTheory()->t == w.store().setup().times.back(),
+                                 10000 * kSlowdown);
+        WeightNormChart* norms = w.weightNorms();
+        auto* box = norms->findChild<QLabel*>(QStringLiteral("exponentBox"));
+        auto* view = norms->findChild<QChartView*>();
+        QVERIFY(box && view);
+        const QString keyWords = QStringLiteral("solid");
+        QTRY_VERIFY(box->text().contains(keyWords));
+        QVERIFY(!view->toolTip().contains(keyWords));
+        // The panel alone, as short as a lecture's companion at 1024×768.
+        norms->setParent(nullptr);
+        norms->resize(400, 280);
+        norms->show();
+        QTRY_VERIFY(!box->text().contains(keyWords));
+        QVERIFY(view->toolTip().contains(keyWords));
+        QVERIFY(view->toolTip().contains(QStringLiteral("Drag across the plot")));
+        QVERIFY(box->text().contains(QStringLiteral("α =")));  // the exponents stay
+        // Room again: the key comes back.
+        norms->resize(400, 1200);
+        QTRY_VERIFY(box->text().contains(keyWords));
+        norms->setParent(&w);  // owned and deleted with the window
+    }
+
     void divergenceIsShownInTheWindow()
     {
         MainWindow w;

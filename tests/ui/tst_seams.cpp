@@ -149,6 +149,11 @@ private slots:
         QCOMPARE(reserved.minimumHeight(), full);
         reserved.setSteadyText(longText);
         QCOMPARE(reserved.minimumHeight(), full);
+        // A new, shorter reserve (the key of line styles left out of a short panel) releases the height held.
+        reserved.setSteadyText(shortText);
+        reserved.setReserve(shortText);
+        QVERIFY(reserved.minimumHeight() < full);
+        reserved.setReserve(longText);
         reserved.setFixedWidth(2000);  // a new width measures the reserve there
         QTRY_VERIFY(reserved.minimumHeight() < full);
         QVERIFY(reserved.minimumHeight() > 0);
