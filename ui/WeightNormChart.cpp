@@ -11,6 +11,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QDoubleSpinBox>
+#include <QFontMetricsF>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLegendMarker>
@@ -63,6 +64,7 @@ WeightNormChart::WeightNormChart(QWidget* parent)
     exponents_->setObjectName(QStringLiteral("exponentBox"));
     exponents_->setTextFormat(Qt::RichText);
     exponents_->setContentsMargins(8, 2, 8, 2);
+    exponents_->setAlignment(Qt::AlignLeft | Qt::AlignTop);  // the reserved lines below the text, not around it
     view_->setRenderHint(QPainter::Antialiasing);
     chart_->legend()->setAlignment(Qt::AlignTop);
     chart_->addAxis(tAxis_, Qt::AlignBottom);
@@ -166,14 +168,26 @@ void WeightNormChart::fitWords()
     if (style_.page) {  // a page's words are fitted by PageFit
         if (yAxis_->titleText() != full)
             yAxis_->setTitleText(full);
+        if (tAxis_->titleText().isEmpty())
+            tAxis_->setTitleText(QStringLiteral("time t"));
         return;
     }
     // On screen the plot's height decides the y title (a 1280×720 dashboard elided the long one) and the chart's
     // width the unit names: "unit 1, 2, 3" where "unit 1 unit 2 unit 3" would be elided to "uni..." (1024×768).
     const QString title =
-        longestFitting(yAxis_->titleFont(), chart_->plotArea().height(), {full, QStringLiteral("norms")});
+        longestFitting(yAxis_->titleFont(), chart_->plotArea().height(), {full, QStringLiteral("norms"), QString()});
     if (yAxis_->titleText() != title)
         yAxis_->setTitleText(title);
+    // Below about four lines of plot Qt Charts has no height left for the time axis's title and prints "..."
+    // (figure 3 in a lecture at 1024×768): no title rather than that; it returns once the plot would keep four lines
+    // with it, so that taking it away and giving it back cannot alternate.
+    const double line = QFontMetricsF(tAxis_->titleFont()).lineSpacing();
+    const double plotHeight = chart_->plotArea().height();
+    const bool titled = !tAxis_->titleText().isEmpty();
+    if (titled && plotHeight < 4 * line)
+        tAxis_->setTitleText(QString());
+    else if (!titled && plotHeight >= 4 * line + 1.5 * line)
+        tAxis_->setTitleText(QStringLiteral("time t"));
     QStringList entries;
     // The entries refresh() shows (asked of the series: a marker of a hidden legend reads as invisible).
     for (QLineSeries* s : {summary_[0], excess_[0]})

@@ -903,6 +903,14 @@ private slots:
         QVERIFY(view->toolTip().contains(keyWords));
         QVERIFY(view->toolTip().contains(QStringLiteral("Drag across the plot")));
         QVERIFY(box->text().contains(QStringLiteral("α =")));  // the exponents stay
+        // Nothing the chart prints is elided: below four lines of plot the time axis goes untitled, not "...".
+        for (const int height : {280, 230, 200}) {
+            norms->resize(400, height);
+            QTest::qWait(100);
+            const QStringList words = visibleTexts(view->chart());
+            QVERIFY2(words.filter(QStringLiteral("...")).isEmpty(),
+                     qPrintable(QString::number(height) + QStringLiteral(": ") + words.join(QStringLiteral(" | "))));
+        }
         // Room again: the key comes back.
         norms->resize(400, 1200);
         QTRY_VERIFY(box->text().contains(keyWords));
