@@ -125,8 +125,9 @@ bool WeightNormChart::roomBeside(const QString& text) const
 void WeightNormChart::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
-    if (event->oldSize().height() != event->size().height() || event->oldSize().width() != event->size().width())
-        updateFit();  // whether the key of line styles still fits beside the plot
+    // On screen: whether the key of line styles still fits beside the plot (a page's words are PageFit's).
+    if (!style_.page && event->oldSize() != event->size())
+        updateFit();
 }
 
 void WeightNormChart::ensureSeries(int K)
@@ -168,8 +169,6 @@ void WeightNormChart::fitWords()
     if (style_.page) {  // a page's words are fitted by PageFit
         if (yAxis_->titleText() != full)
             yAxis_->setTitleText(full);
-        if (tAxis_->titleText().isEmpty())
-            tAxis_->setTitleText(QStringLiteral("time t"));
         return;
     }
     // On screen the plot's height decides the y title (a 1280×720 dashboard elided the long one) and the chart's
