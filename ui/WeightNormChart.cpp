@@ -30,8 +30,8 @@
 
 namespace {
 
-constexpr int kFittedUnits = 6;
-const QString kDragHint = QStringLiteral("Drag across the plot to choose the time window of the power-law fit");  // exponents printed; more would not fit on the chart
+constexpr int kFittedUnits = 6;  // exponents printed; more would not fit on the chart
+const QString kDragHint = QStringLiteral("Drag across the plot to choose the time window of the power-law fit");
 // A printed chart of many units draws this many of them beside the median and range of all: on a page, eight lines
 // of each scale are a tangle, and their exponents and legend left the plot too short for its axis titles.
 constexpr int kPrintedUnits = 3;
