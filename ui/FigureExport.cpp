@@ -127,6 +127,10 @@ void fitCharts(QWidget* root, const FigureOptions& o)
             if (!o.titles)
                 view->chart()->setTitle(QString());
             fitToPage(view->chart());
+            // QChartView only ever raises its minimum to its chart's: one reached before the words were fitted
+            // (a long title, a legend in one row) stayed, and figure 3's norms chart kept 145 px of a 230 px page
+            // where it needs 109, with its exponents laid over its time axis.
+            view->setMinimumSize(view->chart()->minimumSize().toSize());
         }
         QApplication::sendPostedEvents();
         QApplication::processEvents();

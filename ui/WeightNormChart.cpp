@@ -112,14 +112,18 @@ bool WeightNormChart::roomBeside(const QString& text) const
     // The chart needs its title, legend, ticks and axis title, Qt Charts' margins around them, and a plot of about
     // as much again: 16 lines of its title's type (with 12, a 1280×720 dashboard left a 40 px plot with "...").
     const int plotNeeds = 16 * QFontMetrics(chart_->titleFont()).lineSpacing();
+    const int controls = fitFrom_->sizeHint().height();
+    return height() - textHeight(text) - controls >= plotNeeds;
+}
+
+int WeightNormChart::textHeight(const QString& text) const
+{
     QTextDocument box;
     box.setDefaultFont(exponents_->font());
     box.setHtml(text);
     const QMargins m = exponents_->contentsMargins();
     box.setTextWidth(std::max(1, width() - m.left() - m.right()));
-    const int boxHeight = qCeil(box.size().height()) + m.top() + m.bottom();
-    const int controls = fitFrom_->sizeHint().height();
-    return height() - boxHeight - controls >= plotNeeds;
+    return qCeil(box.size().height()) + m.top() + m.bottom();
 }
 
 void WeightNormChart::resizeEvent(QResizeEvent* event)
@@ -304,6 +308,7 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
     // The definitions of a and c are in the key under the plot: a long axis title is elided on a projector.
     fitWords();
     longTimeText_.clear();
+    longTimeExponents_.clear();
     if (!excess[1].isEmpty()) {
         auto fit = [&](const QList<QPointF>& points) {
             std::vector<double> t, y;
@@ -319,6 +324,7 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
                                        "(asymptotes −1/6, +1/6, −2/3)")
                             .arg(excess[1].first().x(), 0, 'g', 4)
                             .arg(fit(excess[1]), fit(excess[2]), fit(excess[3]));
+        longTimeExponents_ = {fit(excess[1]), fit(excess[2]), fit(excess[3])};
     }
     for (int k = 0; k < units; ++k) {
         // Curves of parameters that have since changed stay drawn, in grey, until the new ones arrive.
@@ -527,7 +533,7 @@ void WeightNormChart::updateFit()
             : excessExponent.isEmpty()
                 ? QStringLiteral("; ε − ε<sub>PCA</sub>(1) grey dash-dotted")
                 : QStringLiteral("; %1 for ε − ε<sub>PCA</sub>(1) (grey dash-dotted)").arg(excessExponent);
-        exponents_->setSteadyText(
+        const QString full =
             QStringLiteral("Fitted t<sup>α</sup> (%1, %2%3): α = %4 for %5 (solid); %6 for %7 (dashed)%8; lines ODE%9, "
                            "markers SGD.%10")
                 .arg(route, window, some, encoder.join(sep),
@@ -535,7 +541,27 @@ void WeightNormChart::updateFit()
                      projections_ ? QStringLiteral("c = |\u2060v·e₁|/√D") : c,
                      excessPart)
                 .arg(longTime ? QStringLiteral(" (thin: reduced ODE)") : QString(),
-                     longTime ? QStringLiteral("<br>") + longTimeText_ : QString()));
+                     longTime ? QStringLiteral("<br>") + longTimeText_ : QString());
+        // Words may take a third of the page: more, and the chart is squeezed to its least height (figure 3 at a
+        // single column: seven lines of 230 px left a plot 30 px high and an elided time title). Then the key once,
+        // the numbers in its order, and a single unit's legend goes, as the key names every line style. Decided on
+        // the page's height alone, so that the legend's going cannot undo the decision.
+        const bool compact = textHeight(full) > height() / 3;
+        if (units_ == 1 && chart_->legend()->isVisible() == compact)
+            chart_->legend()->setVisible(!compact);
+        if (!compact) {
+            exponents_->setSteadyText(full);
+            return;
+        }
+        QString numbers = QStringLiteral("%1 (%2), %3 (%4)").arg(encoder.join(sep), a, decoder.join(sep), c);
+        if (!excessExponent.isEmpty())
+            numbers += QStringLiteral(", %1 (ε − ε<sub>PCA</sub>(1))").arg(excessExponent);
+        if (longTimeExponents_.size() == 3)
+            numbers += QStringLiteral("; reduced ODE on 10<sup>6</sup> ≤ t ≤ 10<sup>8</sup>: <b>%1, %2, %3</b> "
+                                      "(asymptotes −1/6, +1/6, −2/3)")
+                           .arg(longTimeExponents_[0], longTimeExponents_[1], longTimeExponents_[2]);
+        exponents_->setSteadyText(
+            QStringLiteral("%1 Fitted t<sup>α</sup> on %2%3: α = %4.").arg(key, window, some, numbers));
         return;
     }
     exponents_->setSteadyText(screenText(route, encoder, decoder, excessFit));

@@ -49,6 +49,7 @@ protected:
 private:
     // On screen, whether the panel's height leaves the plot room beside `text` in the exponent box.
     bool roomBeside(const QString& text) const;
+    int textHeight(const QString& text) const;  // of the exponent box holding this text at its width
     void ensureSeries(int K);
     void updateFit();
     void drawWindow();
@@ -76,4 +77,5 @@ private:
     int shownUnits_ = 0;                 // the units drawn one by one (a printed chart of many units: a few)
     bool projections_ = false;
     QString longTimeText_;  // the reduced ODE's exponents, when it is drawn
+    QStringList longTimeExponents_;  // the same three exponents (a, c, excess) alone, for a cramped page
 };
