@@ -360,11 +360,24 @@ void LearningCurveChart::updateRanges(const aedyn::RunResults& store)
                 include(q.y());
     if (hi <= 0)
         return;
-    if (logError_)
+    // The highest PCA level (ε = 1/2, the untrained network's) keeps a label's height of plot above it, so that its
+    // label can sit above the line: below it, the first plateau's markers ran through it (figure 4a, one column).
+    const double topLevel = setup.pcaErrors.empty() ? 0.0 : setup.pcaErrors.front();
+    const double plotHeight = chart()->plotArea().height();
+    const double labelShare = plotHeight > 0 ? (QFontMetricsF(tAxis_->labelsFont()).height() + 2) / plotHeight : 0.0;
+    const bool roomForLabel = topLevel > 0 && std::isfinite(topLevel) && labelShare > 0 && labelShare < 0.5;
+    if (logError_) {
         setLogRange(epsLogAxis_, lo, hi);
-    else {
+        if (roomForLabel) {
+            // log max − log level ≥ share · (log max − log min), solved for max.
+            const double bottom = std::log10(epsLogAxis_->min());
+            const double needed = (std::log10(topLevel) - labelShare * bottom) / (1 - labelShare);
+            if (needed > std::log10(epsLogAxis_->max()))
+                epsLogAxis_->setMax(std::pow(10.0, needed));
+        }
+    } else {
         // ε ≤ 1/2 for normalised inputs: the axis ends just above the largest value, on a multiple of 0.05, not at 1.
-        const double top = std::ceil(hi * 1.02 * 20.0) / 20.0;
+        const double top = std::ceil(std::max(hi * 1.02, roomForLabel ? topLevel / (1 - labelShare) : 0.0) * 20.0) / 20.0;
         const int steps = static_cast<int>(std::lround(top / 0.05));
         epsLinearAxis_->setRange(0, top);
         epsLinearAxis_->setTickCount(steps <= 10 ? steps + 1 : steps % 2 == 0 ? steps / 2 + 1 : 6);

@@ -118,7 +118,7 @@ class TestFigureLayout : public QObject {
             else if (name == QLatin1String("fig3 to 1000"))  // the preset's t_max: the reduced ODE's words too
                 runs_[name] = shortRun("fig3-rescaling", {{"D", "200"}, {"t_max", "1000"}, {"runs", "1"}});
             else if (name == QLatin1String("fig4a"))
-                runs_[name] = shortRun("fig4a-tied", {{"D", "200"}, {"t_max", "30"}, {"runs", "2"}});
+                runs_[name] = shortRun("fig4a-tied", {{"t_max", "300"}, {"runs", "2"}});
             else if (name == QLatin1String("fig4b"))
                 runs_[name] = shortRun("fig4b-relu-bias", {{"D", "200"}, {"t_max", "30"}, {"runs", "2"}});
             else
@@ -411,6 +411,44 @@ private slots:
         QVERIFY(!dashes.contains(QPen().dashPattern()) && dashes[0] != dashes[1]);
         QCOMPARE(shapes.size(), 3);  // the current run's SGD markers and each pin's
         QCOMPARE(QSet<int>(shapes.begin(), shapes.end()).size(), 3);
+    }
+
+    // On a page too, a PCA level's label stays clear of the simulation's markers: at one column figure 4a's top level
+    // had no room above its line, and "PCA 0" sat below it, where the first plateau's markers ran through it.
+    void pcaLabelsClearOfTheMarkers_data()
+    {
+        QTest::addColumn<QString>("run");
+        QTest::addColumn<QString>("size");
+        for (const char* run : {"fig4a", "fig2", "fig4b"})
+            for (const char* size : {"single", "double"})
+                QTest::addRow("%s %s", run, size) << QString::fromLatin1(run) << QString::fromLatin1(size);
+    }
+    void pcaLabelsClearOfTheMarkers()
+    {
+        QFETCH(QString, run);
+        QFETCH(QString, size);
+        const auto page = figureWidget(this->run(run), FigureChart::Learning, printSize(size));
+        const auto* curve = page->findChild<LearningCurveChart*>();
+        QVERIFY(curve);
+        const QList<QRectF> labels = curve->levelLabelBoxes();
+        QVERIFY(labels.size() >= 2);
+        QChart* chart = curve->chart();
+        int markers = 0;
+        for (QAbstractSeries* series : chart->series()) {
+            auto* sgd = qobject_cast<QScatterSeries*>(series);
+            if (!sgd || !sgd->isVisible())
+                continue;
+            const qreal r = sgd->markerSize() / 2;
+            for (const QPointF& p : sgd->points()) {
+                const QRectF marker(chart->mapToPosition(p, sgd) - QPointF(r, r), QSizeF(2 * r, 2 * r));
+                ++markers;
+                for (const QRectF& label : labels)
+                    QVERIFY2(!label.intersects(marker),
+                             qPrintable(QStringLiteral("a label at (%1, %2) covers the marker of t = %3")
+                                            .arg(label.x()).arg(label.y()).arg(p.x())));
+            }
+        }
+        QVERIFY(markers > 10);
     }
 
     // A tied network has no theory: the figure of aedyn-cli (which computes no untied comparison) names no ODE line.
