@@ -56,7 +56,7 @@ void forEachColumn(int K, int modes, bool bias, Visit&& visit)
                     else if (p[0] == 'z')
                         visit(name, [k, m](const Observables& o) { return o.decoderProjection(k, m); }, r[0] == 'o');
                     else
-                        visit(name, [k, m](const Observables& o) { return o.encoderOverlap()(k, m); }, r[0] == 'o');
+                        visit(name, [k, m](const Observables& o) { return o.encoderOverlap(k, m); }, r[0] == 'o');
                 }
 }
 

@@ -24,7 +24,7 @@ void ImageDataModel::draw(GaussianSampler& rng, double* x) const
 double ImageDataModel::testError(const TrainingRule& rule, const Weights& w) const
 {
     // (1/2D)·mean‖x − x̂‖² over the test images, in blocks of images so that the work is three matrix products.
-    const auto& X = images_->testInputs;
+    const auto& X = images_->testInputs();
     const long N = X.rows();
     const int D = images_->D();
     const Eigen::MatrixXd W = w.W;

@@ -1,4 +1,5 @@
 #include "ImageDataset.h"
+#include "HugePages.h"
 #include "RegularFile.h"
 
 #include <Eigen/Eigenvalues>
@@ -268,6 +269,8 @@ std::shared_ptr<const ImageDataset> ImageDataset::load(const ImageSource& source
         d->test.rows = d->train.rows;
         d->test.cols = d->train.cols;
         d->test.count = n;
+        d->test.pixels.reserve(std::size_t(n) * px);
+        adviseHugePages(d->test.pixels.data(), d->test.pixels.capacity());
         d->test.pixels.assign(d->train.pixels.begin() + keep * px, d->train.pixels.end());
         d->train.count = source.datasize > 0 ? std::min(keep, source.datasize) : keep;
         d->train.pixels.resize(d->train.count * px);
@@ -286,12 +289,6 @@ std::shared_ptr<const ImageDataset> ImageDataset::load(const ImageSource& source
 
     d->trainPreprocessing = preprocessingOf(d->train);
     d->testPreprocessing = preprocessingOf(d->test);
-    d->testInputs.resize(d->test.count, D);
-    for (long i = 0; i < d->test.count; ++i) {
-        const std::uint8_t* img = d->test.image(i);
-        for (int j = 0; j < D; ++j)
-            d->testInputs(i, j) = d->testPreprocessing.scale * img[j] - d->testPreprocessing.offset;
-    }
 
     const SpectrumCache cache;
     const std::uint64_t hash = contentHash(d->train.pixels.data(), d->train.pixels.size()) ^
@@ -309,6 +306,26 @@ std::shared_ptr<const ImageDataset> ImageDataset::load(const ImageSource& source
         loaded.erase(loaded.begin());
     loaded[key] = d;
     return d;
+}
+
+const ImageDataset::TestMatrix& ImageDataset::testInputs() const
+{
+    std::call_once(testInputsMade_, [this] {
+        testInputs_.resize(test.count, D());
+        adviseHugePages(testInputs_.data(), sizeof(double) * std::size_t(testInputs_.size()));
+        for (long i = 0; i < test.count; ++i)
+            testInputs_.row(i) = testInput(i).transpose();
+    });
+    return testInputs_;
+}
+
+Eigen::VectorXd ImageDataset::testInput(long i) const
+{
+    const std::uint8_t* img = test.image(i);
+    Eigen::VectorXd x(D());
+    for (int j = 0; j < D(); ++j)
+        x(j) = testPreprocessing.scale * img[j] - testPreprocessing.offset;
+    return x;
 }
 
 } // namespace aedyn

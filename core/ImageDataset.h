@@ -8,6 +8,7 @@
 #include <Eigen/Core>
 
 #include <memory>
+#include <mutex>
 #include <string>
 
 namespace aedyn {
@@ -45,11 +46,21 @@ public:
     ImageSet train, test;
     Preprocessing trainPreprocessing, testPreprocessing;
     Eigensystem eigen;            // of Ω; eigenvalues ρ_τ (not divided by D)
-    Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> testInputs;  // preprocessed, one per row
     bool spectrumFromCache = false;
     double loadSeconds = 0.0;
 
     int D() const { return train.pixelsPerImage(); }
+
+    using TestMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    // The preprocessed test images, one per row, made on first use by whichever thread asks first: 63 MB for
+    // FashionMNIST, a quarter of a second to fill, which a run of the theory alone never needs.
+    const TestMatrix& testInputs() const;
+    // Test image i preprocessed, without making the others.
+    Eigen::VectorXd testInput(long i) const;
+
+private:
+    mutable std::once_flag testInputsMade_;
+    mutable TestMatrix testInputs_;
 };
 
 } // namespace aedyn

@@ -1,5 +1,6 @@
 #include "ImageFiles.h"
 
+#include "HugePages.h"
 #include "RegularFile.h"
 
 #include <unistd.h>
@@ -82,8 +83,10 @@ public:
         std::size_t done = 0;
         while (done < n) {
             const std::size_t want = std::min(n - done, chunk), at = into.size();
-            if (into.capacity() < at + want)
+            if (into.capacity() < at + want) {
                 into.reserve(at + want);
+                adviseHugePages(into.data() + at, into.capacity() - at);
+            }
             into.resize(at + want);
             const std::size_t got = read(into.data() + at, want);
             into.resize(at + got);

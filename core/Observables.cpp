@@ -11,18 +11,25 @@ namespace {
 
 // |P(k, τ)| / n_k against the true norm n_k: 0 where the norm is 0 (a zero vector has no direction), and never
 // above 1 even when rounding puts a projection a few ulps past its vector's norm.
+double cosine(double norm, double projection) { return norm > 0 ? std::min(1.0, std::abs(projection) / norm) : 0.0; }
+
 Eigen::MatrixXd cosines(const Eigen::VectorXd& norm, const Eigen::MatrixXd& P)
 {
     Eigen::MatrixXd c(P.rows(), P.cols());
     for (Eigen::Index k = 0; k < P.rows(); ++k)
         for (Eigen::Index tau = 0; tau < P.cols(); ++tau)
-            c(k, tau) = norm(k) > 0 ? std::min(1.0, std::abs(P(k, tau)) / norm(k)) : 0.0;
+            c(k, tau) = cosine(norm(k), P(k, tau));
     return c;
 }
 
 } // namespace
 
 Eigen::MatrixXd Observables::encoderOverlap() const { return cosines(encoderNorm, encoderProjection); }
+
+double Observables::encoderOverlap(Eigen::Index k, Eigen::Index tau) const
+{
+    return cosine(encoderNorm(k), encoderProjection(k, tau));
+}
 
 Eigen::MatrixXd Observables::decoderOverlap() const { return cosines(decoderNorm, decoderProjection); }
 

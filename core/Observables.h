@@ -37,6 +37,7 @@ struct Observables {
 
     // |cos(w_k, e_τ)| = |u_k(τ)|/‖w_k‖ (K×Mt).
     Eigen::MatrixXd encoderOverlap() const;
+    double encoderOverlap(Eigen::Index k, Eigen::Index tau) const;  // one element of it, without forming the rest
     // |cos(v_k, e_τ)| = |z_k(τ)|/(‖v_k‖/√D).
     Eigen::MatrixXd decoderOverlap() const;
     // Overlap within the tracked subspace, |u_k(τ)| / ‖u_k(·)‖ (§3.10: not masked by the frozen bulk part).

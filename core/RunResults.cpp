@@ -33,10 +33,10 @@ RunSetup setupOf(const Experiment& e)
         setup.imageRows = images->images().train.rows;
         setup.imageCols = images->images().train.cols;
         // Three test images of different classes (for FashionMNIST an ankle boot, a pullover, trousers).
-        const auto& X = images->images().testInputs;
-        for (long i = 0; i < std::min<long>(3, X.rows()); ++i) {
-            setup.testImages.conservativeResize(X.cols(), setup.testImages.cols() + 1);
-            setup.testImages.col(setup.testImages.cols() - 1) = X.row(i).transpose();
+        const ImageDataset& set = images->images();
+        for (long i = 0; i < std::min<long>(3, set.test.count); ++i) {
+            setup.testImages.conservativeResize(set.D(), setup.testImages.cols() + 1);
+            setup.testImages.col(setup.testImages.cols() - 1) = set.testInput(i);
         }
     }
     setup.theoryIsUntiedComparison = !e.hasTheory();

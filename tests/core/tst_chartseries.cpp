@@ -178,6 +178,9 @@ private slots:
         QCOMPARE(timeOf(e, "ode"), r.setup().times[20]);
         const Eigen::MatrixXd cos = r.theory()[20]->encoderOverlap();
         QCOMPARE(cos.cols(), Eigen::Index(3));
+        for (Eigen::Index k = 0; k < cos.rows(); ++k)  // one element alone (the CSV's cos columns) is the same
+            for (Eigen::Index m = 0; m < cos.cols(); ++m)
+                QCOMPARE(r.theory()[20]->encoderOverlap(k, m), cos(k, m));
         int cosines = 0, rests = 0;
         for (const Series& s : e) {
             if (s.route != "ode")

@@ -259,7 +259,13 @@ private slots:
         QCOMPARE(a->test.count, 200L);
         QVERIFY(!a->spectrumFromCache);
         QVERIFY(a->testNote.empty());
-        AEDYN_COMPARE_ABS(a->testInputs.mean(), 0.0, 1e-12);  // the test set is preprocessed on its own
+        AEDYN_COMPARE_ABS(a->testInputs().mean(), 0.0, 1e-12);  // the test set is preprocessed on its own
+        // One test image made alone is that image's row of the whole matrix, and both are x = scale·pixel − offset.
+        for (long i : {0L, 57L, 199L}) {
+            QVERIFY(a->testInput(i) == a->testInputs().row(i).transpose());
+            AEDYN_COMPARE_ABS(a->testInput(i)(7), a->testPreprocessing.scale * test.image(i)[7] - a->testPreprocessing.offset,
+                              1e-15);
+        }
         // The same content under another name: computed once, now read from the disk cache, and identical.
         const auto b = ImageDataset::load({folder.toStdString() + "/train-images-idx3-ubyte.gz", "", 0});
         QVERIFY(b.get() != a.get());
@@ -347,14 +353,14 @@ private slots:
             w.V = RowMatrix::NullaryExpr(3, 16, [&] { return n(rng); });
             w.beta = bias ? Eigen::VectorXd::Constant(3, 0.3) : Eigen::VectorXd::Zero(3);
             double sum = 0;
-            for (long i = 0; i < data.images().testInputs.rows(); ++i) {
-                const Eigen::VectorXd x = data.images().testInputs.row(i).transpose();
+            for (long i = 0; i < data.images().testInputs().rows(); ++i) {
+                const Eigen::VectorXd x = data.images().testInputs().row(i).transpose();
                 sum += (x - reconstruct(rule, w, x, 3)).squaredNorm() / (2 * 16.0);
             }
-            AEDYN_COMPARE_REL(data.testError(rule, w), sum / data.images().testInputs.rows(), 1e-12);
+            AEDYN_COMPARE_REL(data.testError(rule, w), sum / data.images().testInputs().rows(), 1e-12);
         }
         // The full-rank PCA reconstruction is the identity; rank 0 is nothing.
-        const Eigen::VectorXd x = data.images().testInputs.row(5).transpose();
+        const Eigen::VectorXd x = data.images().testInputs().row(5).transpose();
         AEDYN_COMPARE_ABS((pcaReconstruct(data.images().eigen.vectors, x, 16) - x).norm(), 0.0, 1e-12);
         QCOMPARE(pcaReconstruct(data.images().eigen.vectors, x, 0).norm(), 0.0);
     }
