@@ -8,10 +8,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <condition_variable>
+#include <atomic>
+#include <chrono>
 #include <exception>
 #include <memory>
-#include <mutex>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -87,7 +87,13 @@ void unpack(const Layout& l, const double* x, ModeState& s)
 // The mode rows are processed in two fixed halves: sums over modes (Q1, R1, T0) are formed per half and then added,
 // and the outputs are written per half. The halves are the same whether one thread or two do them, so results do
 // not depend on the number of threads. A helper thread takes the second half when the system is large enough to
-// pay for the hand-over (a few microseconds against about a millisecond of matrix products).
+// pay for the hand-over.
+//
+// A step hands over about 25 jobs (the right-hand side's three phases in each of its stages, Odeint's vector
+// operations) of tens to hundreds of microseconds each. Sleeping on a condition variable between them cost a futex
+// call and a wake-up on each side, which on a virtual machine was a tenth of the CPU time of figure 5d's theory and
+// left the helper idle while it was being woken. Both sides therefore spin a short while on an atomic counter before
+// they sleep on it.
 class HalfWorker {
 public:
     HalfWorker()
@@ -96,11 +102,9 @@ public:
     }
     ~HalfWorker()
     {
-        {
-            const std::lock_guard lock(mutex_);
-            quit_ = true;
-        }
-        wake_.notify_one();
+        quit_.store(true, std::memory_order_relaxed);
+        posted_.fetch_add(1, std::memory_order_release);
+        posted_.notify_one();
         thread_.join();
     }
     HalfWorker(const HalfWorker&) = delete;
@@ -111,51 +115,65 @@ public:
     template <class Job>
     void both(const Job& job)
     {
-        {
-            const std::lock_guard lock(mutex_);
-            job_ = [&job] { job(1); };
-            pending_ = true;
-        }
-        wake_.notify_one();
+        job_ = [&job] { job(1); };
+        const unsigned ticket = posted_.fetch_add(1, std::memory_order_release) + 1;
+        posted_.notify_one();
         std::exception_ptr error;
         try {
             job(0);
         } catch (...) {
             error = std::current_exception();
         }
-        std::unique_lock lock(mutex_);
-        done_.wait(lock, [this] { return !pending_; });
-        if (!error)
-            error = std::exchange(helperError_, nullptr);
+        awaitChange(finished_, ticket - 1);
+        // The helper's exception is taken in any case, so that it cannot resurface from a later hand-over.
+        if (std::exception_ptr helper = std::exchange(helperError_, nullptr); !error)
+            error = helper;
         if (error)
             std::rethrow_exception(error);
     }
 
 private:
+    // Returns once `counter` no longer holds `old`: spinning for about as long as a long job takes (a fixed time, as
+    // a pause instruction lasts 20 ns on one processor and 140 on another), then asleep.
+    static void awaitChange(const std::atomic<unsigned>& counter, unsigned old)
+    {
+        const auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(300);
+        for (int spin = 1;; ++spin) {
+            if (counter.load(std::memory_order_acquire) != old)
+                return;
+#if defined(__x86_64__) || defined(__i386__)
+            __builtin_ia32_pause();
+#endif
+            if (spin % 32 == 0 && std::chrono::steady_clock::now() > until)
+                break;
+        }
+        while (counter.load(std::memory_order_acquire) == old)
+            counter.wait(old, std::memory_order_acquire);
+    }
+
     void loop()
     {
-        std::unique_lock lock(mutex_);
+        unsigned seen = 0;
         for (;;) {
-            wake_.wait(lock, [this] { return pending_ || quit_; });
-            if (quit_)
+            awaitChange(posted_, seen);
+            seen = posted_.load(std::memory_order_acquire);
+            if (quit_.load(std::memory_order_relaxed))
                 return;
-            lock.unlock();
             try {
                 job_();
             } catch (...) {
                 helperError_ = std::current_exception();
             }
-            lock.lock();
-            pending_ = false;
-            done_.notify_one();
+            finished_.store(seen, std::memory_order_release);
+            finished_.notify_one();
         }
     }
 
-    std::mutex mutex_;
-    std::condition_variable wake_, done_;
-    std::function<void()> job_;
-    std::exception_ptr helperError_;
-    bool pending_ = false, quit_ = false;
+    std::function<void()> job_;          // written before posted_ is raised, read after
+    std::exception_ptr helperError_;     // written before finished_ is raised, read after
+    std::atomic<unsigned> posted_{0};    // jobs handed over
+    std::atomic<unsigned> finished_{0};  // the last job done
+    std::atomic<bool> quit_{false};
     std::thread thread_;
 };
 
