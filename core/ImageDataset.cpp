@@ -1,5 +1,6 @@
 #include "ImageDataset.h"
 #include "HugePages.h"
+#include "PixelCache.h"
 #include "RegularFile.h"
 
 #include <Eigen/Eigenvalues>
@@ -79,6 +80,30 @@ Location idxFile(const fs::path& train, const std::string& name)
         l.testFile = existing(train.parent_path(), sibling);
     }
     return l;
+}
+
+// The images of these files (CIFAR-10 batches or one IDX file), the first maxCount of them if maxCount > 0, from the
+// pixel cache when it holds them as they are now; otherwise read from the files, and stored for the next start.
+ImageSet readThroughCache(const std::vector<std::string>& files, bool cifar, long maxCount, bool* fromCache = nullptr)
+{
+    auto read = [&] { return cifar ? readCifarBatches(files, maxCount) : readIdxImages(files.front(), maxCount); };
+    std::string what = std::string(cifar ? "cifar" : "idx") + '\n' + std::to_string(maxCount);
+    try {
+        for (const std::string& f : files)
+            what += '\n' + f + '@' + regularFileIdentity(f).key();
+    } catch (const FileError&) {
+        return read();  // which names the file and its problem
+    }
+    const std::uint64_t key = contentHash(reinterpret_cast<const std::uint8_t*>(what.data()), what.size());
+    const PixelCache cache;
+    if (std::optional<ImageSet> cached = cache.load(key)) {
+        if (fromCache)
+            *fromCache = true;
+        return std::move(*cached);
+    }
+    ImageSet images = read();
+    cache.store(key, images);
+    return images;
 }
 
 Location locate(const ImageSource& s)
@@ -249,15 +274,11 @@ std::shared_ptr<const ImageDataset> ImageDataset::load(const ImageSource& source
     d->trainPath = where.trainFiles.front();
     d->testPath = where.testFile;
 
-    auto readTest = [&] {
-        return where.cifar ? readCifarBatches({where.testFile}) : readIdxImages(where.testFile);
-    };
     std::future<ImageSet> test;
     if (!where.testFile.empty())
-        test = std::async(std::launch::async, readTest);
+        test = std::async(std::launch::async, [&] { return readThroughCache({where.testFile}, where.cifar, 0); });
     const bool holdOut = where.testFile.empty();
-    d->train = where.cifar ? readCifarBatches(where.trainFiles, holdOut ? 0 : source.datasize)
-                           : readIdxImages(where.trainFiles.front(), holdOut ? 0 : source.datasize);
+    d->train = readThroughCache(where.trainFiles, where.cifar, holdOut ? 0 : source.datasize, &d->pixelsFromCache);
     if (holdOut) {
         // No test file: the last sixth of the training file (at most 10,000 images) is held out for testing.
         const long n = std::min(10000L, d->train.count / 6);

@@ -47,6 +47,7 @@ public:
     Preprocessing trainPreprocessing, testPreprocessing;
     Eigensystem eigen;            // of Ω; eigenvalues ρ_τ (not divided by D)
     bool spectrumFromCache = false;
+    bool pixelsFromCache = false;  // the training images from the PixelCache rather than their files
     double loadSeconds = 0.0;
 
     int D() const { return train.pixelsPerImage(); }

@@ -1,12 +1,10 @@
 #include "SpectrumCache.h"
+#include "AtomicFile.h"
 #include "RegularFile.h"
 
-#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
-#include <unistd.h>
 
 namespace aedyn {
 
@@ -108,39 +106,12 @@ bool SpectrumCache::store(std::uint64_t key, const Eigensystem& e) const
 {
     if (folder_.empty())
         return false;
-    std::error_code ec;
-    std::filesystem::create_directories(folder_, ec);
-    // A fresh temporary made with O_EXCL (mkstemp): a link planted in the folder is never written through, and
-    // the rename below replaces a link at the target itself, never what it points to.
-    const std::string target = path(key);
-    std::string temporary = target + ".XXXXXX";
-    const int fd = ::mkstemp(temporary.data());
-    if (fd < 0)
-        return false;
     const std::int32_t D = static_cast<std::int32_t>(e.values.size());
-    const std::pair<const void*, std::size_t> parts[] = {
-        {kMagic, 8}, {&key, 8}, {&D, 4}, {e.values.data(), std::size_t(8) * D},
-        {e.vectors.data(), std::size_t(8) * D * D}};
-    bool written = true;
-    for (const auto& [data, size] : parts) {
-        const char* p = static_cast<const char*>(data);
-        for (std::size_t done = 0; written && done < size;) {
-            const ssize_t n = ::write(fd, p + done, size - done);
-            if (n < 0 && errno == EINTR)
-                continue;
-            written = n > 0;
-            done += written ? static_cast<std::size_t>(n) : 0;
-        }
-    }
-    written = ::close(fd) == 0 && written;
-    if (!written) {
-        std::filesystem::remove(temporary, ec);
-        return false;
-    }
-    std::filesystem::rename(temporary, target, ec);
-    if (ec)
-        std::filesystem::remove(temporary, ec);
-    return !ec;
+    return writeFileAtomically(path(key), {{kMagic, 8},
+                                           {&key, 8},
+                                           {&D, 4},
+                                           {e.values.data(), std::size_t(8) * D},
+                                           {e.vectors.data(), std::size_t(8) * D * D}});
 }
 
 } // namespace aedyn

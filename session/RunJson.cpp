@@ -59,7 +59,8 @@ QJsonObject runJson(const aedyn::Experiment& e, const QString& preset, const QSt
                                        {"test_note", QString::fromStdString(d.testNote)},
                                        {"image_rows", d.train.rows},
                                        {"image_cols", d.train.cols},
-                                       {"spectrum_from_cache", d.spectrumFromCache}});
+                                       {"spectrum_from_cache", d.spectrumFromCache},
+                                       {"pixels_from_cache", d.pixelsFromCache}});
     }
     o.insert("aedyn_version", QStringLiteral(AEDYN_VERSION));
     o.insert("preset", preset);

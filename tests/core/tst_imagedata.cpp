@@ -5,6 +5,7 @@
 #include "Experiment.h"
 #include "ImageDataModel.h"
 #include "ImageDataset.h"
+#include "PixelCache.h"
 #include "ImageFiles.h"
 #include "Reconstruction.h"
 #include "Tolerance.h"
@@ -293,6 +294,51 @@ private slots:
         QCOMPARE(lone->test.count, 150L);
         QCOMPARE(lone->train.count, 750L);
         QVERIFY(lone->testNote.find("last 150") != std::string::npos);
+    }
+
+    // The pixel cache gives back exactly what was stored, and refuses an entry of another key or a damaged one.
+    void pixelCacheRoundTrip()
+    {
+        const PixelCache cache((dir_.path() + "/pixels").toStdString());
+        const ImageSet images = randomImages(37, 5, 6, 11);
+        QVERIFY(cache.store(42, images));
+        const std::optional<ImageSet> back = cache.load(42);
+        QVERIFY(back);
+        QCOMPARE(back->rows, 5);
+        QCOMPARE(back->cols, 6);
+        QCOMPARE(back->count, 37L);
+        QVERIFY(back->pixels == images.pixels);
+        QVERIFY(!cache.load(43));
+        const QString entry = QDir(dir_.path() + "/pixels").entryList({"images-*.bin"}).value(0);
+        QVERIFY(!entry.isEmpty());
+        QFile file(dir_.path() + "/pixels/" + entry);
+        QVERIFY(file.resize(file.size() - 1));  // one pixel short of what its header announces
+        QVERIFY(!cache.load(42));
+        QVERIFY(!PixelCache("").load(42));  // no folder: no cache
+    }
+
+    // Loading a data set keeps its images in the pixel cache; another spelling of the same files is served from it
+    // with the same pixels, and a file rewritten since is read from the file again, never from the stale entry.
+    void datasetImagesComeFromThePixelCache()
+    {
+        const QString folder = dir_.path() + "/pixelset";
+        QVERIFY(QDir().mkpath(folder));
+        const std::string train = (folder + "/train-images-idx3-ubyte.gz").toStdString();
+        writeIdxImages(train, randomImages(120, 5, 6, 21));
+        writeIdxImages((folder + "/t10k-images-idx3-ubyte.gz").toStdString(), randomImages(30, 5, 6, 22));
+        const auto first = ImageDataset::load({folder.toStdString(), "", 0});
+        QVERIFY(!first->pixelsFromCache);
+        const auto again = ImageDataset::load({train, "", 0});
+        QVERIFY(again.get() != first.get());
+        QVERIFY(again->pixelsFromCache);
+        QVERIFY(again->train.pixels == first->train.pixels && again->test.pixels == first->test.pixels);
+
+        const ImageSet changed = randomImages(120, 5, 6, 23);
+        QTest::qWait(10);  // a modification time of its own, even on a coarse clock
+        writeIdxImages(train, changed);
+        const auto fresh = ImageDataset::load({train, "", 0});
+        QVERIFY(!fresh->pixelsFromCache);
+        QVERIFY(fresh->train.pixels == changed.pixels);
     }
 
     void datasetProblemsAreNamed()
