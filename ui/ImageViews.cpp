@@ -56,6 +56,9 @@ ImageViews::ImageViews(QWidget* parent)
     layout->addLayout(controls);
     tabs_->addTab(units_, tr("Eigen-images and units"));
     tabs_->addTab(reconstructions_, tr("Reconstructions"));
+    tabs_->setTabToolTip(0, tr("The leading eigen-images of the training set and each unit's encoder or decoder"));
+    tabs_->setTabToolTip(1, tr("Test images and their reconstructions: by the network (all K units, and its first m) "
+                               "and by PCA of the same ranks"));
     layout->addWidget(tabs_, 1);
     units_->setPlaceholder(tr("Waiting for the data…"));
     reconstructions_->setPlaceholder(tr("Press Run: test images are reconstructed by the network as it learns."));
@@ -165,9 +168,14 @@ void ImageViews::fitControls()
     if (which_->isHidden())
         return;  // a figure's page: its controls are hidden (FigureExport) and must stay so
     // The tabs' names likewise: Qt scrolled "Reconstructions" out of a lecture's 1024-pixel view.
+    // Beside the parameter dock of a 1024-pixel screen even "Eigen-images" and "Reconstructions" scrolled: then the
+    // second is abbreviated (its tooltip has the whole name).
     tabs_->setTabText(0, tr("Eigen-images and units"));
+    tabs_->setTabText(1, tr("Reconstructions"));
     if (tabs_->tabBar()->sizeHint().width() > tabs_->width())
         tabs_->setTabText(0, tr("Eigen-images"));
+    if (tabs_->tabBar()->sizeHint().width() > tabs_->width())
+        tabs_->setTabText(1, tr("Recon."));
     const int room = width() - controls_->contentsMargins().left() - controls_->contentsMargins().right();
     // Each wording is set only when it changes: this runs with every new kept weight of a run.
     auto setItem = [this](int i, const QString& text) {

@@ -172,10 +172,13 @@ QString longestFitting(const QFont& font, double room, const QStringList& wordin
     QFont bold = font;
     bold.setBold(true);
     const QFontMetricsF fm(bold);
+    // Qt Charts sets a title in a text item whose document keeps a margin of 4 px on each side, and elides the
+    // text when text and margins exceed the room (measured bare, "norms" was elided to "nor..." on a 43 px plot).
+    constexpr double kTextItemMargins = 2 * 4 + 1;
     for (const QString& w : wordings) {
         const QString firstLine =
             plain(w).replace(QChar::LineSeparator, QLatin1Char('\n')).section(QLatin1Char('\n'), 0, 0);
-        if (fm.horizontalAdvance(firstLine) <= room)
+        if (fm.horizontalAdvance(firstLine) + kTextItemMargins <= room)
             return w;
     }
     return wordings.last();

@@ -24,6 +24,7 @@
 #include "EigenbasisChart.h"
 #include "ChartSeries.h"
 #include "FigureExport.h"
+#include "PageFit.h"
 
 #include <QAction>
 #include <QChartView>
@@ -38,6 +39,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QLineSeries>
+#include <QValueAxis>
 #include <QScatterSeries>
 #include <QElapsedTimer>
 #include <QRegularExpression>
@@ -813,8 +815,9 @@ private slots:
         QCOMPARE(w.store().latestSimulation()->eps, w.store().latestSimulation()->mean.testEps);
         QVERIFY(w.message().isEmpty());
         // The controls above the tiles read whole at both widths: shorter wordings where the row is narrow (beside
-        // the overlap map at 1024×768 Qt had cut the unit choice to "en" and the status to "first SG").
-        for (const QSize size : {QSize(1600, 1000), QSize(1024, 768)}) {
+        // the overlap map at 1024×768 Qt had cut the unit choice to "en" and the status to "first SG"). 1024×740 is
+        // what a 1024×768 screen leaves under a window's title bar: there the norms axis read "‖w_k‖, ‖v_k‖/...".
+        for (const QSize size : {QSize(1600, 1000), QSize(1024, 768), QSize(1024, 740)}) {
             w.resize(size);
             QTest::qWait(200);
             int shown = 0;
@@ -831,6 +834,13 @@ private slots:
                                         .arg(c->sizeHint().width())));
             }
             QVERIFY(shown >= 2);  // the unit choice and m at least
+            // Both tabs' names in view, not scrolled behind arrows (beside the dock at 1024 px they were).
+            const QTabWidget* tabs = views->findChild<QTabWidget*>();
+            QVERIFY2(tabs->tabBar()->sizeHint().width() <= tabs->width(),
+                     qPrintable(QStringLiteral("%1 px: tabs need %2 of %3 px")
+                                    .arg(size.width())
+                                    .arg(tabs->tabBar()->sizeHint().width())
+                                    .arg(tabs->width())));
             // Nor is any chart text elided: with 64 units the norms legend had bare colour squares and, short of
             // height, the time axis read "..." (its legend now steps aside and the key names the grey lines).
             for (const QChartView* view : w.findChildren<QChartView*>()) {
@@ -1046,6 +1056,44 @@ private slots:
         w.resize(2400, 1500);
         QTRY_VERIFY_WITH_TIMEOUT(texts().contains(QStringLiteral("Spectrum of the input covariance Ω")), 5000 * kSlowdown);
         QVERIFY(w.spectrum()->chart()->legend()->isVisible());
+    }
+
+    // longestFitting's choice for a vertical axis title is one Qt Charts prints whole, at every plot height around
+    // the long wording's width: it measured the bare text, and Qt Charts sets a title with a margin around it, so at
+    // a few heights (the norms panel of a 1024×768 screen) the axis read "‖w_k‖, ‖v_k‖/...".
+    void longestFittingTitlesAreNotElided()
+    {
+        QChartView view;
+        QChart* chart = view.chart();
+        auto* x = new QValueAxis;
+        auto* y = new QValueAxis;
+        chart->addAxis(x, Qt::AlignBottom);
+        chart->addAxis(y, Qt::AlignLeft);
+        auto* line = new QLineSeries;
+        line->append({{0, 0}, {1, 1}});
+        chart->addSeries(line);
+        line->attachAxis(x);
+        line->attachAxis(y);
+        const QString full = QStringLiteral("‖w_k‖, ‖v_k‖/√D");
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        int longChosen = 0;
+        for (int height = 160; height <= 300; ++height) {
+            view.resize(300, height);
+            QApplication::processEvents();
+            y->setTitleText(
+                longestFitting(y->titleFont(), chart->plotArea().height(), {full, QStringLiteral("norms"), QString()}));
+            QApplication::processEvents();
+            longChosen += y->titleText() == full;
+            QStringList titles;  // the axis title's words, whichever wording (the tick labels have their own rules)
+            for (const QString& word : visibleTexts(chart))
+                if (word.startsWith(QStringLiteral("‖")) || word.startsWith(QStringLiteral("no")))
+                    titles << word;
+            QVERIFY(titles.size() <= 1);  // none where not even the short wording fits
+            QVERIFY2(titles.filter(QStringLiteral("...")).isEmpty(),
+                     qPrintable(QStringLiteral("plot %1 px high: %2").arg(chart->plotArea().height()).arg(titles.join(""))));
+        }
+        QVERIFY(longChosen > 5);  // the long wording where it fits
     }
 
     // A 1024×768 projector without lecture mode: the dashboard beside the parameter dock. Its narrow right-hand
