@@ -1,8 +1,8 @@
 #pragma once
-// Large buffers filled once (the images, their preprocessed test matrix) are asked to be backed by 2 MiB pages.
-// Touching fresh memory costs a page fault per 4 KiB page; on a virtual machine each fault costs microseconds, and
-// FashionMNIST's 120 MB of buffers made them a third of loading it (0.25 s for the test matrix alone). With
-// transparent huge pages in "madvise" mode (Debian's default) the same memory takes a few dozen faults.
+// Large buffers filled once (the images' pixels) are asked to be backed by 2 MiB pages. Touching fresh memory costs
+// a page fault per 4 KiB page; on a virtual machine each fault costs microseconds, and they were a third of loading
+// FashionMNIST. With transparent huge pages in "madvise" mode (Debian's default) the same memory takes a few dozen
+// faults.
 #include <cstddef>
 
 namespace aedyn {

@@ -24,8 +24,7 @@ void ImageDataModel::draw(GaussianSampler& rng, double* x) const
 double ImageDataModel::testError(const TrainingRule& rule, const Weights& w) const
 {
     // (1/2D)·mean‖x − x̂‖² over the test images, in blocks of images so that the work is three matrix products.
-    const auto& X = images_->testInputs();
-    const long N = X.rows();
+    const long N = images_->test.count;
     const int D = images_->D();
     const Eigen::MatrixXd W = w.W;
     const Eigen::MatrixXd V = (rule.tied || rule.rule == Rule::Sanger) ? W : Eigen::MatrixXd(w.V);
@@ -35,12 +34,14 @@ double ImageDataModel::testError(const TrainingRule& rule, const Weights& w) con
     constexpr long kBlock = 256;
     double total = 0.0;
     Eigen::MatrixXd fields, residual;
+    ImageDataset::TestMatrix X;
     for (long b = 0; b < N; b += kBlock) {
         const long n = std::min(kBlock, N - b);
-        fields.noalias() = X.middleRows(b, n) * W.transpose() * invSqrtD;
+        images_->testInputs(b, n, X);
+        fields.noalias() = X * W.transpose() * invSqrtD;
         fields.rowwise() += beta;
         fields = fields.unaryExpr([&](double l) { return activate(rule.activation, l); });
-        residual = X.middleRows(b, n);
+        residual = X;
         residual.noalias() -= fields * V;
         total += residual.squaredNorm();
     }

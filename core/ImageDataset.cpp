@@ -329,15 +329,16 @@ std::shared_ptr<const ImageDataset> ImageDataset::load(const ImageSource& source
     return d;
 }
 
-const ImageDataset::TestMatrix& ImageDataset::testInputs() const
+void ImageDataset::testInputs(long first, long count, TestMatrix& out) const
 {
-    std::call_once(testInputsMade_, [this] {
-        testInputs_.resize(test.count, D());
-        adviseHugePages(testInputs_.data(), sizeof(double) * std::size_t(testInputs_.size()));
-        for (long i = 0; i < test.count; ++i)
-            testInputs_.row(i) = testInput(i).transpose();
-    });
-    return testInputs_;
+    const int D = this->D();
+    out.resize(count, D);
+    for (long i = 0; i < count; ++i) {
+        const std::uint8_t* img = test.image(first + i);
+        double* x = out.data() + i * D;  // row-major: image i is one contiguous row
+        for (int j = 0; j < D; ++j)
+            x[j] = testPreprocessing.scale * img[j] - testPreprocessing.offset;
+    }
 }
 
 Eigen::VectorXd ImageDataset::testInput(long i) const

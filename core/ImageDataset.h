@@ -8,7 +8,6 @@
 #include <Eigen/Core>
 
 #include <memory>
-#include <mutex>
 #include <string>
 
 namespace aedyn {
@@ -53,15 +52,11 @@ public:
     int D() const { return train.pixelsPerImage(); }
 
     using TestMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-    // The preprocessed test images, one per row, made on first use by whichever thread asks first: 63 MB for
-    // FashionMNIST, a quarter of a second to fill, which a run of the theory alone never needs.
-    const TestMatrix& testInputs() const;
-    // Test image i preprocessed, without making the others.
+    // Test images first … first + count − 1 preprocessed, one per row of `out` (resized). The test error makes them a
+    // block at a time: the whole set as doubles was 63 MB for FashionMNIST and a quarter of a second to fill.
+    void testInputs(long first, long count, TestMatrix& out) const;
+    // Test image i preprocessed.
     Eigen::VectorXd testInput(long i) const;
-
-private:
-    mutable std::once_flag testInputsMade_;
-    mutable TestMatrix testInputs_;
 };
 
 } // namespace aedyn

@@ -260,10 +260,15 @@ private slots:
         QCOMPARE(a->test.count, 200L);
         QVERIFY(!a->spectrumFromCache);
         QVERIFY(a->testNote.empty());
-        AEDYN_COMPARE_ABS(a->testInputs().mean(), 0.0, 1e-12);  // the test set is preprocessed on its own
-        // One test image made alone is that image's row of the whole matrix, and both are x = scale·pixel − offset.
+        ImageDataset::TestMatrix all, some;
+        a->testInputs(0, a->test.count, all);
+        AEDYN_COMPARE_ABS(all.mean(), 0.0, 1e-12);  // the test set is preprocessed on its own
+        // A block of test images is those rows of the whole set, one image alone its row, and each is
+        // x = scale·pixel − offset.
+        a->testInputs(50, 20, some);
+        QVERIFY(some == all.middleRows(50, 20));
         for (long i : {0L, 57L, 199L}) {
-            QVERIFY(a->testInput(i) == a->testInputs().row(i).transpose());
+            QVERIFY(a->testInput(i) == all.row(i).transpose());
             AEDYN_COMPARE_ABS(a->testInput(i)(7), a->testPreprocessing.scale * test.image(i)[7] - a->testPreprocessing.offset,
                               1e-15);
         }
@@ -399,14 +404,15 @@ private slots:
             w.V = RowMatrix::NullaryExpr(3, 16, [&] { return n(rng); });
             w.beta = bias ? Eigen::VectorXd::Constant(3, 0.3) : Eigen::VectorXd::Zero(3);
             double sum = 0;
-            for (long i = 0; i < data.images().testInputs().rows(); ++i) {
-                const Eigen::VectorXd x = data.images().testInputs().row(i).transpose();
+            const long N = data.images().test.count;
+            for (long i = 0; i < N; ++i) {
+                const Eigen::VectorXd x = data.images().testInput(i);
                 sum += (x - reconstruct(rule, w, x, 3)).squaredNorm() / (2 * 16.0);
             }
-            AEDYN_COMPARE_REL(data.testError(rule, w), sum / data.images().testInputs().rows(), 1e-12);
+            AEDYN_COMPARE_REL(data.testError(rule, w), sum / N, 1e-12);
         }
         // The full-rank PCA reconstruction is the identity; rank 0 is nothing.
-        const Eigen::VectorXd x = data.images().testInputs().row(5).transpose();
+        const Eigen::VectorXd x = data.images().testInput(5);
         AEDYN_COMPARE_ABS((pcaReconstruct(data.images().eigen.vectors, x, 16) - x).norm(), 0.0, 1e-12);
         QCOMPARE(pcaReconstruct(data.images().eigen.vectors, x, 0).norm(), 0.0);
     }
