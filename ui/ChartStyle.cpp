@@ -97,7 +97,7 @@ QLogValueAxis* makeLogAxis(QChart* chart, const QString& title)
     return axis;
 }
 
-void setLogRange(QLogValueAxis* axis, double lo, double hi)
+std::pair<double, double> logRange(double lo, double hi)
 {
     lo /= 1.5;
     hi *= 1.5;
@@ -106,5 +106,11 @@ void setLogRange(QLogValueAxis* axis, double lo, double hi)
         lo = std::pow(10.0, std::floor(std::log10(lo)));
         hi = std::pow(10.0, std::ceil(std::log10(hi)));
     }
-    axis->setRange(lo, hi);
+    return {lo, hi};
+}
+
+void setLogRange(QLogValueAxis* axis, double lo, double hi)
+{
+    const auto [min, max] = logRange(lo, hi);
+    axis->setRange(min, max);
 }

@@ -2,6 +2,8 @@
 // What makes every chart look like one product (design.md): one colour per hidden unit, the same in every chart —
 // the Okabe–Ito palette (colour-blind safe) with lighter tints beyond eight units — grey references, log axes.
 #include <QColor>
+
+#include <utility>
 #include <QString>
 
 #include <algorithm>
@@ -51,3 +53,5 @@ inline QColor referenceGrey() { return QColor(0x80, 0x80, 0x80); }
 QLogValueAxis* makeLogAxis(QChart* chart, const QString& title);
 // Shows the values lo..hi (> 0) with a little room, and always at least two labelled powers of ten.
 void setLogRange(QLogValueAxis* axis, double lo, double hi);
+// The range setLogRange sets.
+std::pair<double, double> logRange(double lo, double hi);

@@ -98,6 +98,7 @@ LearningCurveChart::LearningCurveChart(QWidget* parent)
     c->legend()->markers(band_).first()->setVisible(false);
     c->legend()->markers(cursor_).first()->setVisible(false);
     connect(c, &QChart::plotAreaChanged, this, [this] {
+        keepRoomAboveTopLevel();
         placeLevelLabels();
         fitLegendNames();
     });
@@ -360,27 +361,54 @@ void LearningCurveChart::updateRanges(const aedyn::RunResults& store)
                 include(q.y());
     if (hi <= 0)
         return;
-    // The highest PCA level (ε = 1/2, the untrained network's) keeps a label's height of plot above it, so that its
-    // label can sit above the line: below it, the first plateau's markers ran through it (figure 4a, one column).
-    const double topLevel = setup.pcaErrors.empty() ? 0.0 : setup.pcaErrors.front();
-    const double plotHeight = chart()->plotArea().height();
-    const double labelShare = plotHeight > 0 ? (QFontMetricsF(tAxis_->labelsFont()).height() + 2) / plotHeight : 0.0;
-    const bool roomForLabel = topLevel > 0 && std::isfinite(topLevel) && labelShare > 0 && labelShare < 0.5;
+    // Each axis is set once, room for the top level's label included: set and then raised, every refresh of a run
+    // would change the range twice and repaint the whole chart.
     if (logError_) {
-        setLogRange(epsLogAxis_, lo, hi);
-        if (roomForLabel) {
-            // log max − log level ≥ share · (log max − log min), solved for max.
-            const double bottom = std::log10(epsLogAxis_->min());
-            const double needed = (std::log10(topLevel) - labelShare * bottom) / (1 - labelShare);
-            if (needed > std::log10(epsLogAxis_->max()))
-                epsLogAxis_->setMax(std::pow(10.0, needed));
-        }
+        const auto [min, max] = logRange(lo, hi);
+        epsLogAxis_->setRange(min, std::max(max, topForLabel(min)));
     } else {
         // ε ≤ 1/2 for normalised inputs: the axis ends just above the largest value, on a multiple of 0.05, not at 1.
-        const double top = std::ceil(std::max(hi * 1.02, roomForLabel ? topLevel / (1 - labelShare) : 0.0) * 20.0) / 20.0;
-        const int steps = static_cast<int>(std::lround(top / 0.05));
-        epsLinearAxis_->setRange(0, top);
-        epsLinearAxis_->setTickCount(steps <= 10 ? steps + 1 : steps % 2 == 0 ? steps / 2 + 1 : 6);
+        setLinearTop(std::max(hi * 1.02, topForLabel(0)));
+    }
+}
+
+void LearningCurveChart::setLinearTop(double value)
+{
+    const double top = std::ceil(value * 20.0) / 20.0;
+    const int steps = static_cast<int>(std::lround(top / 0.05));
+    epsLinearAxis_->setRange(0, top);
+    epsLinearAxis_->setTickCount(steps <= 10 ? steps + 1 : steps % 2 == 0 ? steps / 2 + 1 : 6);
+}
+
+double LearningCurveChart::topForLabel(double axisMin) const
+{
+    // The highest PCA level (ε_PCA(0), the untrained network's) keeps a label's height of plot above it, so that its
+    // label can sit above the line: below it, the first plateau's markers ran through it (figure 4a, one column), or
+    // the next level's line left it no room at all (figure 5d).
+    if (levels_.isEmpty() || levels_.first()->points().isEmpty())
+        return 0;
+    const double level = levels_.first()->points().first().y();
+    QGraphicsSimpleTextItem probe(QStringLiteral("PCA 0"));
+    probe.setFont(tAxis_->labelsFont());
+    const double plotHeight = chart()->plotArea().height();
+    const double share = plotHeight > 0 ? (probe.boundingRect().height() + 2) / plotHeight : 1.0;
+    if (!(level > 0) || !std::isfinite(level) || share >= 0.5)
+        return 0;
+    if (!logError_)
+        return level / (1 - share);
+    // log max − log level ≥ share · (log max − log min), solved for max.
+    return std::pow(10.0, (std::log10(level) - share * std::log10(axisMin)) / (1 - share));
+}
+
+void LearningCurveChart::keepRoomAboveTopLevel()
+{
+    // After a layout that changed the plot's height (a page's legend goes under the plot after the refresh). The
+    // axis only ever grows here, so this settles.
+    if (logError_) {
+        if (const double top = topForLabel(epsLogAxis_->min()); top > epsLogAxis_->max() * (1 + 1e-9))
+            epsLogAxis_->setMax(top);
+    } else if (const double top = topForLabel(0); top > epsLinearAxis_->max() + 1e-12) {
+        setLinearTop(top);
     }
 }
 

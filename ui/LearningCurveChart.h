@@ -54,6 +54,9 @@ private:
     void placeLevelLabels();
     void fitLegendNames();  // the simulation's entry: the longest wording the legend's line holds (screen)
     void updateRanges(const aedyn::RunResults& store);
+    void setLinearTop(double value);  // the linear ε axis from 0 to value, rounded up to a multiple of 0.05
+    double topForLabel(double axisMin) const;  // the ε axis's top that leaves the top level's label room; 0: none
+    void keepRoomAboveTopLevel();
     void updatePins(int width);
 
     QLogValueAxis* tAxis_;

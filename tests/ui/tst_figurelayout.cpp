@@ -419,7 +419,7 @@ private slots:
     {
         QTest::addColumn<QString>("run");
         QTest::addColumn<QString>("size");
-        for (const char* run : {"fig4a", "fig2", "fig4b"})
+        for (const char* run : {"fig4a", "fig2", "fig4b", "fig5d"})
             for (const char* size : {"single", "double"})
                 QTest::addRow("%s %s", run, size) << QString::fromLatin1(run) << QString::fromLatin1(size);
     }
@@ -427,11 +427,22 @@ private slots:
     {
         QFETCH(QString, run);
         QFETCH(QString, size);
+        if (run == QLatin1String("fig5d") && !fashionMnist())
+            QSKIP("FashionMNIST is not installed");
         const auto page = figureWidget(this->run(run), FigureChart::Learning, printSize(size));
         const auto* curve = page->findChild<LearningCurveChart*>();
         QVERIFY(curve);
         const QList<QRectF> labels = curve->levelLabelBoxes();
         QVERIFY(labels.size() >= 2);
+        // The untrained network's level is labelled (at one column figure 5d's was left out: no room above its line,
+        // the next level's line below it).
+        QVERIFY2(curve->levelLabelTexts().first().startsWith(QStringLiteral("PCA 0")) ||
+                     curve->levelLabelTexts().first().startsWith(QStringLiteral("PCA rank 0")),
+                 qPrintable(curve->levelLabelTexts().join(QStringLiteral(" | "))));
+        // The short figure-5d run (t = 1) is still on its first plateau, along the top level's line, where no label
+        // beside that line can miss the markers: there the placement can only hide the least.
+        if (run == QLatin1String("fig5d"))
+            return;
         QChart* chart = curve->chart();
         int markers = 0;
         for (QAbstractSeries* series : chart->series()) {
