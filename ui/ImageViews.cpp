@@ -6,14 +6,17 @@
 #include "Reconstruction.h"
 
 #include <QComboBox>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSpinBox>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
 #include <cmath>
 #include <optional>
+#include <utility>
 
 namespace {
 
@@ -170,12 +173,21 @@ void ImageViews::fitControls()
     // The tabs' names likewise: Qt scrolled "Reconstructions" out of a lecture's 1024-pixel view.
     // Beside the parameter dock of a 1024-pixel screen even "Eigen-images" and "Reconstructions" scrolled: then the
     // second is abbreviated (its tooltip has the whole name).
-    tabs_->setTabText(0, tr("Eigen-images and units"));
-    tabs_->setTabText(1, tr("Reconstructions"));
-    if (tabs_->tabBar()->sizeHint().width() > tabs_->width())
-        tabs_->setTabText(0, tr("Eigen-images"));
-    if (tabs_->tabBar()->sizeHint().width() > tabs_->width())
-        tabs_->setTabText(1, tr("Recon."));
+    // Measured, not tried: this runs with every new kept weight, and each setTabText lays the tab bar out again.
+    const QFontMetrics fm(tabs_->tabBar()->font());
+    const int padding = tabs_->tabBar()->sizeHint().width() - fm.horizontalAdvance(tabs_->tabText(0)) -
+                        fm.horizontalAdvance(tabs_->tabText(1));
+    auto fit = [&](const QString& a, const QString& b) {
+        return padding + fm.horizontalAdvance(a) + fm.horizontalAdvance(b) <= tabs_->width();
+    };
+    QString first = tr("Eigen-images and units"), second = tr("Reconstructions");
+    if (!fit(first, second))
+        first = tr("Eigen-images");
+    if (!fit(first, second))
+        second = tr("Recon.");
+    for (const auto& [i, text] : {std::pair{0, first}, std::pair{1, second}})
+        if (tabs_->tabText(i) != text)
+            tabs_->setTabText(i, text);
     const int room = width() - controls_->contentsMargins().left() - controls_->contentsMargins().right();
     // Each wording is set only when it changes: this runs with every new kept weight of a run.
     auto setItem = [this](int i, const QString& text) {
