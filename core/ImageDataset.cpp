@@ -343,11 +343,9 @@ void ImageDataset::testInputs(long first, long count, TestMatrix& out) const
 
 Eigen::VectorXd ImageDataset::testInput(long i) const
 {
-    const std::uint8_t* img = test.image(i);
-    Eigen::VectorXd x(D());
-    for (int j = 0; j < D(); ++j)
-        x(j) = testPreprocessing.scale * img[j] - testPreprocessing.offset;
-    return x;
+    TestMatrix one;
+    testInputs(i, 1, one);
+    return one.row(0).transpose();
 }
 
 } // namespace aedyn
