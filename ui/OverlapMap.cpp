@@ -113,6 +113,8 @@ void OverlapMap::paintMap(QPainter& p, const QRectF& area, const Eigen::MatrixXd
 {
     const double line = QFontMetricsF(font()).height();
     p.setPen(palette().text().color());
+    // The widget's type: the first map leaves the painter set to its numbers' smaller type.
+    p.setFont(font());
     drawText(p, QRectF(area.left(), area.top(), area.width(), 1.1 * line), titles);
     if (m.size() == 0) {
         p.setPen(referenceGrey());

@@ -413,6 +413,24 @@ private slots:
         QCOMPARE(QSet<int>(shapes.begin(), shapes.end()).size(), 3);
     }
 
+    // The two maps' titles ("ODE, t = …", "SGD, t = …") are set in one type, at any size: the second used to take
+    // the small type of the first map's numbers.
+    void overlapMapTitlesShareOneType()
+    {
+        for (const QSize size : {QSize(190, 240), QSize(420, 300), QSize(300, 420)}) {
+            OverlapMap map;
+            map.resize(size);
+            map.refresh(run(QStringLiteral("fig2")));
+            map.grab();
+            QList<qreal> heights;
+            for (const auto& [box, text] : map.paintedTexts())
+                if (text.startsWith(QLatin1String("ODE")) || text.startsWith(QLatin1String("SGD")))
+                    heights << box.height();
+            QCOMPARE(heights.size(), 2);
+            QCOMPARE(heights[0], heights[1]);
+        }
+    }
+
     // On a page too, a PCA level's label stays clear of the simulation's markers: at one column figure 4a's top level
     // had no room above its line, and "PCA 0" sat below it, where the first plateau's markers ran through it.
     void pcaLabelsClearOfTheMarkers_data()
