@@ -9,7 +9,9 @@
 ImageTiles::ImageTiles(QWidget* parent)
     : QWidget(parent)
 {
-    setMinimumSize(200, 120);
+    // Narrow enough for the image views beside the overlap map of a 1024-pixel screen (about 185 pixels): a wider
+    // minimum made the tab clip the last column's captions. The captions shrink to fit their columns.
+    setMinimumSize(120, 120);
 }
 
 void ImageTiles::setTiles(const QList<QList<ImageTile>>& rows, const QStringList& columnTitles)
@@ -77,12 +79,24 @@ void ImageTiles::paintEvent(QPaintEvent*)
         return std::max(8, std::min((width() - gap * (nCols + 1)) / nCols,
                                     (height() - titleHeight - nRows * (text + gap) - gap) / nRows));
     };
+    // A grid limited by the height leaves room across: the columns then spread out, up to what their widest title
+    // or caption word needs, so that "original" or "K = 64" reads whole over a tile of 19 pixels.
+    int widest = 0;
+    for (const QString& t : titles_)
+        widest = std::max(widest, fm.horizontalAdvance(t));
+    for (const auto& row : rows_)
+        for (const ImageTile& t : row)
+            for (const QString& word : t.caption.split(QLatin1Char(' ')))
+                widest = std::max(widest, fm.horizontalAdvance(word));
+    auto pitchFor = [&](int cell) {
+        return std::max(cell + gap, std::min((width() - gap) / nCols, widest + 4 + gap));
+    };
     // Captions and titles wider than their column wrap onto a second line rather than being cut or running into
     // their neighbours (a narrow printed figure); the grid is then laid out with the room they need.
-    const int oneLine = cellFor(fm.height(), titles_.isEmpty() ? 0 : fm.height() + 2);
+    const int oneLinePitch = pitchFor(cellFor(fm.height(), titles_.isEmpty() ? 0 : fm.height() + 2));
     auto linesOf = [&](const QStringList& texts) {
         for (const QString& t : texts)
-            if (fm.horizontalAdvance(t) > oneLine + gap)
+            if (fm.horizontalAdvance(t) > oneLinePitch - 4)
                 return 2;
         return 1;
     };
@@ -93,6 +107,7 @@ void ImageTiles::paintEvent(QPaintEvent*)
     const int text = linesOf(captions) * fm.height();
     const int titleHeight = titles_.isEmpty() ? 0 : linesOf(titles_) * fm.height() + 2;
     const int cell = cellFor(text, titleHeight);
+    const int pitch = pitchFor(cell);
     // A word still wider than its column (a single-column figure of many images) is set smaller, down to 5 pt.
     auto draw = [&](const QRect& box, const QString& s) {
         const int flags = Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap;
@@ -107,19 +122,23 @@ void ImageTiles::paintEvent(QPaintEvent*)
         p.drawText(box, flags, s);
         p.setFont(font());
     };
-    const int x0 = (width() - (nCols * cell + (nCols - 1) * gap)) / 2;
+    const int x0 = (width() - ((nCols - 1) * pitch + cell)) / 2;
+    // Titles and captions stop two pixels short of the next column on each side: neighbours never touch ("e57e58").
+    auto textBox = [&](int c, int top, int height) {
+        return QRect(x0 + c * pitch + cell / 2 - (pitch - 4) / 2, top, pitch - 4, height);
+    };
     p.setPen(palette().color(QPalette::Text));
     for (int c = 0; c < titles_.size() && c < nCols; ++c)
-        draw(QRect(x0 + c * (cell + gap) - gap / 2, 0, cell + gap, titleHeight), titles_[c]);
+        draw(textBox(c, 0, titleHeight), titles_[c]);
     for (int r = 0; r < nRows; ++r)
         for (int c = 0; c < rows_[r].size(); ++c) {
             const ImageTile& t = rows_[r][c];
-            const QRect box(x0 + c * (cell + gap), titleHeight + gap / 2 + r * (cell + text + gap), cell, cell);
+            const QRect box(x0 + c * pitch, titleHeight + gap / 2 + r * (cell + text + gap), cell, cell);
             if (!t.image.isNull()) {
                 // Keep the aspect ratio of the image inside the square cell.
                 const QSize s = t.image.size().scaled(box.size(), Qt::KeepAspectRatio);
                 p.drawImage(QRect(box.center() - QPoint(s.width() / 2, s.height() / 2), s), t.image);
             }
-            draw(QRect(box.left() - gap / 2, box.bottom() + 1, cell + gap, text), t.caption);
+            draw(textBox(c, box.bottom() + 1, text), t.caption);
         }
 }

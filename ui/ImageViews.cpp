@@ -20,7 +20,14 @@
 
 namespace {
 
-constexpr int kShownUnits = 8;
+constexpr int kShownUnits = 8;  // a page of units: two rows of four unit-and-eigen-image pairs stay readable
+
+QString pageText(int page, int K, bool brief)
+{
+    const int first = page * kShownUnits + 1, last = std::min(K, first + kShownUnits - 1);
+    const QString range = first == last ? QString::number(first) : QStringLiteral("%1–%2").arg(first).arg(last);
+    return brief ? range : QObject::tr("units %1").arg(range);
+}
 
 } // namespace
 
@@ -30,6 +37,7 @@ ImageViews::ImageViews(QWidget* parent)
     , units_(new ImageTiles)
     , reconstructions_(new ImageTiles)
     , which_(new QComboBox)
+    , page_(new QComboBox)
     , partial_(new QSpinBox)
     , status_(new QLabel)
     , painter_(new OffThreadPainter(this))
@@ -41,6 +49,10 @@ ImageViews::ImageViews(QWidget* parent)
     which_->setSizeAdjustPolicy(QComboBox::AdjustToContents);  // its width follows the wording fitControls chooses
     which_->setToolTip(tr("Which weights to draw as images. A random encoder keeps its initial noise in the weak "
                           "directions for a long time (theory.md §3.10); the decoder's decays."));
+    page_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    page_->setToolTip(tr("Which eight units the first tab draws, beside the eigen-images of the same numbers (truncated "
+                         "SGD learns them in order)"));
+    page_->setVisible(false);  // one page for K ≤ 8
     partial_->setRange(1, 1);
     partial_->setPrefix(tr("first m = "));
     partial_->setSuffix(tr(" units"));
@@ -50,11 +62,12 @@ ImageViews::ImageViews(QWidget* parent)
     controls_ = controls;
     controls->addWidget(unitsLabel);
     controls->addWidget(which_);
+    controls->addWidget(page_);
     controls->addSpacing(12);
     controls->addWidget(partial_);
     controls->addStretch(1);
     controls->addWidget(status_);
-    for (QWidget* w : std::initializer_list<QWidget*>{unitsLabel, which_, partial_, status_, tabs_->tabBar()})
+    for (QWidget* w : std::initializer_list<QWidget*>{unitsLabel, which_, page_, partial_, status_, tabs_->tabBar()})
         markControl(w);
     layout->addLayout(controls);
     tabs_->addTab(units_, tr("Eigen-images and units"));
@@ -66,6 +79,9 @@ ImageViews::ImageViews(QWidget* parent)
     units_->setPlaceholder(tr("Waiting for the data…"));
     reconstructions_->setPlaceholder(tr("Press Run: test images are reconstructed by the network as it learns."));
     connect(which_, &QComboBox::currentIndexChanged, this, [this] { rebuild(); });
+    connect(page_, &QComboBox::currentIndexChanged, this, [this] { rebuild(); });
+    connect(tabs_, &QTabWidget::currentChanged, this, [this] { showControlsOfTab(); });
+    showControlsOfTab();
     connect(partial_, &QSpinBox::valueChanged, this, [this] { rebuild(); });
 }
 
@@ -74,6 +90,18 @@ void ImageViews::refresh(const aedyn::RunResults& store)
     store_ = &store;
     const aedyn::RunSetup& s = store.setup();
     const aedyn::KeptWeights* kept = store.shownWeights();
+    if (s.K != pagedUnits_) {
+        const int pages = (std::max(1, s.K) + kShownUnits - 1) / kShownUnits;
+        const QSignalBlocker block(page_);
+        const int current = std::min(std::max(0, page_->currentIndex()), pages - 1);
+        page_->clear();
+        for (int p = 0; p < pages; ++p)
+            page_->addItem(pageText(p, s.K, false));
+        page_->setCurrentIndex(current);
+        pagedUnits_ = s.K;
+        drawnVersion_ = ~quint64(0);  // the tiles' numbers change with K
+        showControlsOfTab();
+    }
     if (store.firstRunVersion() == drawnVersion_ && s.eigenvectors.data() == drawnEigenvectors_ &&
         (kept ? kept->index : ~std::size_t(0)) == drawnIndex_)
         return;  // nothing new since the last drawing
@@ -90,6 +118,7 @@ namespace {
 // What the painter's thread needs, copied: nothing it reads may change under it.
 struct TilesRequest {
     int rows = 0, cols = 0, K = 0, partial = 1;
+    int firstUnit = 0;  // the page's first unit (0-based)
     Eigen::MatrixXd eigenvectors, testImages;
     std::optional<aedyn::Weights> weights;  // the first run's, when they belong to these parameters
     aedyn::TrainingRule rule;
@@ -105,16 +134,17 @@ Tiles paintTiles(const TilesRequest& r)
 {
     Tiles out;
     const int R = r.rows, C = r.cols;
-    // Leading eigen-images, then units 1..8 each beside the eigen-image it overlaps most.
+    // The eigen-images of the page's numbers (the leading ones on the first page), then the page's units, each
+    // beside the eigen-image it overlaps most.
     QList<ImageTile> eigenRow;
-    const int nEigen = std::min<int>(kShownUnits, static_cast<int>(r.eigenvectors.cols()));
-    for (int tau = 0; tau < nEigen; ++tau)
+    const int nEigen = std::min<int>(r.firstUnit + kShownUnits, static_cast<int>(r.eigenvectors.cols()));
+    for (int tau = r.firstUnit; tau < nEigen; ++tau)
         eigenRow.append({ImageTiles::diverging(r.eigenvectors.col(tau), R, C), QStringLiteral("e%1").arg(tau + 1)});
     out.units.append(eigenRow);
     if (r.weights) {
         const auto& M = r.decoder ? r.weights->V : r.weights->W;
         QList<ImageTile> row;
-        for (int k = 0; k < std::min(r.K, kShownUnits); ++k) {
+        for (int k = r.firstUnit; k < std::min(r.K, r.firstUnit + kShownUnits); ++k) {
             const Eigen::VectorXd w = M.row(k).transpose();
             const Eigen::VectorXd cosines = (r.eigenvectors.transpose() * w).cwiseAbs() / std::max(w.norm(), 1e-300);
             Eigen::Index best = 0;
@@ -163,13 +193,31 @@ void ImageViews::resizeEvent(QResizeEvent* e)
     fitControls();
 }
 
+bool ImageViews::onFigurePage() const
+{
+    return tabs_->tabBar()->isHidden();  // FigureExport hides every control, the tab bar among them
+}
+
+void ImageViews::showControlsOfTab()
+{
+    // Each tab's own controls only: the units' choices beside the units, m beside the reconstructions. All of them
+    // in one row needed more than the 190 pixels the view has beside the overlap map of a 1024-pixel screen.
+    if (onFigurePage())
+        return;  // a figure's page: its controls stay hidden
+    const bool units = tabs_->currentIndex() == 0;
+    which_->setVisible(units);
+    page_->setVisible(units && page_->count() > 1);
+    partial_->setVisible(!units);
+    fitControls();
+}
+
 void ImageViews::fitControls()
 {
     // The controls' row keeps one line and whole words: shorter wordings, one step at a time, until it fits (next
     // to the overlap map of a 1024-pixel screen the full row needs twice the width it has, and Qt cut the
     // combo box to "en" and the status to "first SG").
-    if (which_->isHidden())
-        return;  // a figure's page: its controls are hidden (FigureExport) and must stay so
+    if (onFigurePage())
+        return;
     // The tabs' names likewise: Qt scrolled "Reconstructions" out of a lecture's 1024-pixel view.
     // Beside the parameter dock of a 1024-pixel screen even "Eigen-images" and "Reconstructions" scrolled: then the
     // second is abbreviated (its tooltip has the whole name).
@@ -195,9 +243,12 @@ void ImageViews::fitControls()
             which_->setItemText(i, text);
     };
     for (int step = 0; step <= 4; ++step) {
-        unitsLabel_->setVisible(step < 2);
+        unitsLabel_->setVisible(!which_->isHidden() && step < 2);
         setItem(0, step < 3 ? tr("encoder w_k") : tr("w_k"));
         setItem(1, step < 3 ? tr("decoder v_k") : tr("v_k"));
+        for (int p = 0; p < page_->count(); ++p)
+            if (const QString text = pageText(p, pagedUnits_, step >= 2); page_->itemText(p) != text)
+                page_->setItemText(p, text);
         if (const QString prefix = step < 3 ? tr("first m = ") : tr("m = "); partial_->prefix() != prefix) {
             partial_->setPrefix(prefix);
             partial_->setSuffix(step < 3 ? tr(" units") : QString());
@@ -234,13 +285,15 @@ void ImageViews::rebuild()
                                : QStringList{tr("not run yet"), tr("not run")};
     status_->setToolTip(statusTexts_.front());
     fitControls();
-    units_->setToolTip(tr("Top row: the leading eigen-images of Ω (blue negative, orange positive). Below: each unit's "
-                          "weights beside the eigen-image it overlaps most, with |cos|."));
+    units_->setToolTip(tr("Top row: eigen-images of Ω, the leading ones or those numbered as the units shown (blue "
+                          "negative, orange positive). Below: each unit's weights beside the eigen-image it overlaps "
+                          "most, with |cos|."));
     TilesRequest r;
     r.rows = R;
     r.cols = C;
     r.K = s.K;
     r.partial = partial_->value();
+    r.firstUnit = std::max(0, page_->currentIndex()) * kShownUnits;
     r.eigenvectors = s.eigenvectors;
     r.testImages = s.testImages;
     if (haveWeights)

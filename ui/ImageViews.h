@@ -1,6 +1,6 @@
 #pragma once
 // What a network trained on real images has learnt, drawn as images (theory.md §8, figure 5d): the leading
-// eigen-images of Ω; each unit's weights beside its best-matching eigen-image; and reconstructions of a few test
+// eigen-images of Ω; each unit's weights beside its best-matching eigen-image, eight units at a time; and reconstructions of a few test
 // images — original | network | rank-K PCA | the first m units only | rank-m PCA — from the first SGD run at the kept
 // time nearest the time cursor's, updated live during training. The tiles are painted off the GUI thread (OffThreadPainter); the widgets only show them.
 #include "RunResults.h"
@@ -28,18 +28,23 @@ public:
     ImageTiles* units() const { return units_; }
     ImageTiles* reconstructions() const { return reconstructions_; }
     QSpinBox* partialUnits() const { return partial_; }
+    // Which eight units the first tab draws (units 8p+1 … 8p+8 on page p), shown when K > 8.
+    QComboBox* unitPage() const { return page_; }
 
 protected:
     void resizeEvent(QResizeEvent* e) override;
 
 private:
     void rebuild();
+    bool onFigurePage() const;
+    void showControlsOfTab();
     void fitControls();  // the shortest wordings the controls' row needs to fit the width, whole words only
 
     QTabWidget* tabs_;
     ImageTiles* units_;
     ImageTiles* reconstructions_;
     QComboBox* which_;
+    QComboBox* page_;
     QSpinBox* partial_;
     QLabel* status_;
     QLabel* unitsLabel_ = nullptr;
@@ -49,5 +54,6 @@ private:
     const aedyn::RunResults* store_ = nullptr;
     quint64 drawnVersion_ = ~quint64(0);
     const double* drawnEigenvectors_ = nullptr;
-    std::size_t drawnIndex_ = ~std::size_t(0);  // the grid index of the kept weights drawn
+    std::size_t drawnIndex_ = ~std::size_t(0);
+    int pagedUnits_ = 0;  // the K the page choices were made for  // the grid index of the kept weights drawn
 };

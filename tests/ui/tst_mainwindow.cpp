@@ -809,6 +809,15 @@ private slots:
             for (const ImageTile& t : row)
                 QCOMPARE(t.image.size(), QSize(28, 28));
         }
+        // All 64 units can be seen, eight at a time, beside the eigen-images of their numbers.
+        QCOMPARE(views->units()->tiles()[1].first().caption, QStringLiteral("w1"));
+        QVERIFY(views->unitPage()->isVisible());
+        QCOMPARE(views->unitPage()->count(), 8);
+        views->unitPage()->setCurrentIndex(7);
+        QTRY_COMPARE_WITH_TIMEOUT(views->units()->tiles()[1].first().caption, QStringLiteral("w57"), 2000 * kSlowdown);
+        QCOMPARE(views->units()->tiles()[0].first().caption, QStringLiteral("e57"));
+        QCOMPARE(views->units()->tiles()[0].last().caption, QStringLiteral("e64"));
+        QCOMPARE(views->units()->tiles()[2].at(6).caption, QStringLiteral("w64"));
         // The first five units reconstruct worse than all 64, and the test error reached the chart.
         QCOMPARE(views->partialUnits()->value(), 5);
         QVERIFY(w.store().latestSimulation() && std::isfinite(w.store().latestSimulation()->mean.testEps));
@@ -817,25 +826,45 @@ private slots:
         // The controls above the tiles read whole at both widths: shorter wordings where the row is narrow (beside
         // the overlap map at 1024×768 Qt had cut the unit choice to "en" and the status to "first SG"). 1024×740 is
         // what a 1024×768 screen leaves under a window's title bar: there the norms axis read "‖w_k‖, ‖v_k‖/...".
+        // Each tab shows its own controls: which weights and which units over the units, m over the reconstructions.
+        QTabWidget* tabs = views->findChild<QTabWidget*>();
         for (const QSize size : {QSize(1600, 1000), QSize(1024, 768), QSize(1024, 740)}) {
             w.resize(size);
-            QTest::qWait(200);
-            int shown = 0;
-            for (QWidget* c : views->findChildren<QWidget*>()) {
-                if (!c->isVisible() || !(qobject_cast<QComboBox*>(c) || qobject_cast<QSpinBox*>(c) ||
-                                         (qobject_cast<QLabel*>(c) && c->parentWidget() == views)))
-                    continue;
-                ++shown;
-                QVERIFY2(c->width() >= c->sizeHint().width(),
-                         qPrintable(QStringLiteral("%1 px: %2 is %3 px wide, its text needs %4")
+            for (const int tab : {1, 0}) {
+                tabs->setCurrentIndex(tab);
+                QTest::qWait(200);
+                QCOMPARE(views->unitPage()->isVisible(), tab == 0);
+                QCOMPARE(views->partialUnits()->isVisible(), tab == 1);
+                // The tiles are not clipped by their tab (whose page was narrower than their minimum), and no two
+                // captions touch (three-digit names such as "e57" ran together).
+                ImageTiles* tiles = tab == 0 ? views->units() : views->reconstructions();
+                QVERIFY2(tiles->width() <= tiles->parentWidget()->width(),
+                         qPrintable(QStringLiteral("%1 px: tiles %2 px in a page of %3")
                                         .arg(size.width())
-                                        .arg(QString::fromLatin1(c->metaObject()->className()))
-                                        .arg(c->width())
-                                        .arg(c->sizeHint().width())));
+                                        .arg(tiles->width())
+                                        .arg(tiles->parentWidget()->width())));
+                tiles->grab();
+                const auto& texts = tiles->paintedTexts();
+                for (int i = 0; i < texts.size(); ++i)
+                    for (int j = i + 1; j < texts.size(); ++j)
+                        QVERIFY2(!texts[i].first.adjusted(-1, 0, 1, 0).intersects(texts[j].first),
+                                 qPrintable(QStringLiteral("%1 px: \"%2\" touches \"%3\"")
+                                                .arg(size.width())
+                                                .arg(texts[i].second, texts[j].second)));
+                for (QWidget* c : views->findChildren<QWidget*>()) {
+                    if (!c->isVisible() || !(qobject_cast<QComboBox*>(c) || qobject_cast<QSpinBox*>(c) ||
+                                             (qobject_cast<QLabel*>(c) && c->parentWidget() == views)))
+                        continue;
+                    QVERIFY2(c->width() >= c->sizeHint().width(),
+                             qPrintable(QStringLiteral("%1 px, tab %2: %3 is %4 px wide, its text needs %5")
+                                            .arg(size.width())
+                                            .arg(tab)
+                                            .arg(QString::fromLatin1(c->metaObject()->className()))
+                                            .arg(c->width())
+                                            .arg(c->sizeHint().width())));
+                }
             }
-            QVERIFY(shown >= 2);  // the unit choice and m at least
             // Both tabs' names in view, not scrolled behind arrows (beside the dock at 1024 px they were).
-            const QTabWidget* tabs = views->findChild<QTabWidget*>();
             QVERIFY2(tabs->tabBar()->sizeHint().width() <= tabs->width(),
                      qPrintable(QStringLiteral("%1 px: tabs need %2 of %3 px")
                                     .arg(size.width())
