@@ -52,7 +52,6 @@ ImageViews::ImageViews(QWidget* parent)
     page_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     page_->setToolTip(tr("Which eight units the first tab draws, beside the eigen-images of the same numbers (truncated "
                          "SGD learns them in order)"));
-    page_->setVisible(false);  // one page for K ≤ 8
     partial_->setRange(1, 1);
     partial_->setPrefix(tr("first m = "));
     partial_->setSuffix(tr(" units"));
@@ -81,8 +80,8 @@ ImageViews::ImageViews(QWidget* parent)
     connect(which_, &QComboBox::currentIndexChanged, this, [this] { rebuild(); });
     connect(page_, &QComboBox::currentIndexChanged, this, [this] { rebuild(); });
     connect(tabs_, &QTabWidget::currentChanged, this, [this] { showControlsOfTab(); });
-    showControlsOfTab();
     connect(partial_, &QSpinBox::valueChanged, this, [this] { rebuild(); });
+    showControlsOfTab();
 }
 
 void ImageViews::refresh(const aedyn::RunResults& store)
