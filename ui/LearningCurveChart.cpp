@@ -478,8 +478,11 @@ void LearningCurveChart::placeLevelLabels()
             label->setVisible(false);
             continue;
         }
-        label->setFont(tAxis_->labelsFont());  // follows the chart's type size (lecture mode)
-        const qreal reach = 2 * QFontMetricsF(label->font()).height();
+        const QFont font = tAxis_->labelsFont();  // follows the chart's type size (lecture mode)
+        if (label->font() != font)
+            label->setFont(font);
+        wordingProbe_.setFont(font);
+        const qreal reach = 2 * QFontMetricsF(font).height();
         collectNear(y - reach, y + reach);
         // Above the line at the right edge (where a converged curve has moved below it), else at the left edge
         // (where the curve is still on its first plateau, above it), else below; then along the line between the
@@ -489,8 +492,8 @@ void LearningCurveChart::placeLevelLabels()
         QString bestText;
         qsizetype bestHidden = 0;
         for (const QString& text : levelWordings_[m]) {
-            label->setText(text);
-            const QSizeF size = label->boundingRect().size();
+            wordingProbe_.setText(text);
+            const QSizeF size = wordingProbe_.boundingRect().size();
             const qreal left = area.left() + 4, right = area.right() - size.width() - 4;
             QList<qreal> xs{right, left};
             for (const double f : {0.5, 0.75, 0.25, 0.875, 0.625, 0.375, 0.125})
@@ -517,7 +520,8 @@ void LearningCurveChart::placeLevelLabels()
         }
         label->setVisible(best.has_value());
         if (best) {
-            label->setText(bestText);
+            if (label->text() != bestText)
+                label->setText(bestText);
             label->setPos(best->topLeft());
             placed << *best;
         }

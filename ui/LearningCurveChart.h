@@ -5,9 +5,9 @@
 #include "RunResults.h"
 
 #include <QChartView>
+#include <QGraphicsSimpleTextItem>
 
 class QAreaSeries;
-class QGraphicsSimpleTextItem;
 class QLineSeries;
 class QLogValueAxis;
 class QScatterSeries;
@@ -75,6 +75,8 @@ private:
     QList<QScatterSeries*> pinSimulation_;
     QList<QGraphicsSimpleTextItem*> levelLabels_;
     QList<QStringList> levelWordings_;  // per label, longest first: with the level's value, then the rank alone
+    // Sizes the wordings off the scene: trying them on a label would change its text and redraw it at every refresh.
+    QGraphicsSimpleTextItem wordingProbe_;
     // Every point of the last refresh (not decimated): the read-out quotes the computed numbers, not the drawn ones.
     QList<QPointF> odeAll_, sgdAll_;
     QList<double> sgdSem_;
