@@ -184,6 +184,7 @@ private:
     bool dark_ = false;
     QString fileMessage_;  // a project or export that failed
     QTimer theoryDebounce_, repaintTimer_;
+    QTimer statusTimer_;  // the run's progress, shown at most once per frame interval
     static constexpr int frameInterval = 33;  // ms between rounds: the dashboard redraws at most 30 times a second
     static constexpr int sliceGap = 4;        // ms between the charts of one round: input and painting go between
     std::vector<DashboardChart*> dueCharts_;  // the round in progress: charts still to draw, in order
