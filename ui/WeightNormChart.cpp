@@ -37,7 +37,14 @@ const QString kDragHint = QStringLiteral("Drag across the plot to choose the tim
 constexpr int kPrintedUnits = 3;
 
 // Three significant digits and a real minus sign (design.md).
-QString exponentText(double x) { return QString::number(x, 'g', 3).replace(QLatin1Char('-'), QStringLiteral("−")); }
+// Fixed decimals, never an exponent: a flat curve reads 0.000, not −1.55e−06, and every value is as wide as the
+// "−0.000" the box reserves room for. An exponent that rounds to zero is 0.000, not −0.000.
+QString exponentText(double x, int decimals = 3)
+{
+    const double scale = std::pow(10.0, decimals);
+    const double rounded = std::round(x * scale) / scale;
+    return QString::number(rounded == 0 ? 0.0 : rounded, 'f', decimals).replace(QLatin1Char('-'), QStringLiteral("−"));
+}
 
 void addToChart(QChart* chart, QAbstractSeries* s, QAbstractAxis* x, QAbstractAxis* y, bool inLegend)
 {
@@ -418,17 +425,18 @@ void WeightNormChart::updateFit()
     const QString a = projections_ ? QStringLiteral("a") : QStringLiteral("‖w_k‖");
     const QString c = projections_ ? QStringLiteral("c") : QStringLiteral("‖v_k‖/√D");
     const bool excessDrawn = excess_[0]->count() > 0, longTime = !longTimeText_.isEmpty();
-    const bool summaryUnexplained = !chart_->legend()->isVisible() && summary_[0]->count() > 0;
-    QString key =
-        (style_.page ? QStringLiteral("<span style='color:%5'>%1 solid, %2 dashed%3; lines ODE%4, markers SGD.</span>")
-                     : QStringLiteral("<span style='color:%5'>%1 solid, %2 dashed%3 · lines ODE%4, hollow markers SGD "
-                                      "mean</span>"))
+    auto keyText = [&](bool excess, bool summaryUnexplained) {
+        return (style_.page ? QStringLiteral("<span style='color:%5'>%1 solid, %2 dashed%3; lines ODE%4, markers SGD.</span>")
+                            : QStringLiteral("<span style='color:%5'>%1 solid, %2 dashed%3 · lines ODE%4, hollow markers "
+                                             "SGD mean</span>"))
             .arg(projections_ ? QStringLiteral("a = |w·e₁|") : a, projections_ ? QStringLiteral("c = |v·e₁|/√D") : c,
-                 QString(excessDrawn ? QStringLiteral(", ε − ε<sub>PCA</sub>(1) grey dash-dotted") : QString()) +
+                 QString(excess ? QStringLiteral(", ε − ε<sub>PCA</sub>(1) grey dash-dotted") : QString()) +
                      (summaryUnexplained ? QStringLiteral(", grey: median and range of all %1 units").arg(units_)
                                          : QString()),
                  longTime ? QStringLiteral(" (thin: reduced ODE)") : QString())
             .arg(style_.reference(150).name());
+    };
+    QString key = keyText(excessDrawn, !chart_->legend()->isVisible() && summary_[0]->count() > 0);
     const QString longTimeLine = longTime ? longTimeText_ + QStringLiteral("<br>") : QString();
     if (units_ == 0) {
         exponents_->setSteadyText(key);
@@ -462,12 +470,7 @@ void WeightNormChart::updateFit()
             continue;
         const QString colour = style_.unit(k).name();
         // On a page two decimals: −0.17 says ∓1/6 as well as −0.167 does, in less of the few lines there are.
-        // An exponent that rounds to zero is 0.00, not −0.00.
-        auto shown = [this](double x) {
-            const double rounded = std::round(x * 100) / 100;
-            return style_.page ? QString::number(rounded == 0 ? 0.0 : rounded, 'f', 2).replace(QLatin1Char('-'), QStringLiteral("−"))
-                               : exponentText(x);
-        };
+        auto shown = [this](double x) { return exponentText(x, style_.page ? 2 : 3); };
         encoder << QStringLiteral("<span style='color:%1'>%2</span>").arg(colour, shown(fw.exponent));
         decoder << QStringLiteral("<span style='color:%1'>%2</span>").arg(colour, shown(fv.exponent));
         plain << QStringLiteral("unit %1: %2 ∝ t^%3, %4 ∝ t^%5")
@@ -494,7 +497,7 @@ void WeightNormChart::updateFit()
     const QString sep = QStringLiteral(", ");
     const QString more = units_ > kFittedUnits ? QStringLiteral(", …") : QString();
     auto screenText = [&](const QString& route, const QStringList& encoder, const QStringList& decoder,
-                          const QString& excessFit) {
+                          const QString& excessFit, const QString& key) {
         return QStringLiteral("Power laws fitted to the %1 on %2: <b>%3 ∝ t<sup>α</sup></b>, α = %4%5; "
                               "<b>%6 ∝ t<sup>α</sup></b>, α = %7%5%8<br>%9%10")
             .arg(route, window, a, encoder.join(sep), more, c, decoder.join(sep), excessFit, longTimeLine, key);
@@ -504,7 +507,7 @@ void WeightNormChart::updateFit()
     if (!style_.page) {
         const QStringList widest(std::min(kFittedUnits, std::max(units_, shownUnits_)), QStringLiteral("−0.000"));
         const bool keyFits = roomBeside(screenText(QStringLiteral("SGD mean"), widest, widest,
-                                                   excessDrawn ? excessText(QStringLiteral("−0.000")) : QString()));
+                                                   excessDrawn ? excessText(QStringLiteral("−0.000")) : QString(), key));
         const QString tip = keyFits ? kDragHint : QStringLiteral("<p>%1</p><p>%2</p>").arg(kDragHint, key);
         if (view_->toolTip() != tip)
             view_->setToolTip(tip);
@@ -516,9 +519,14 @@ void WeightNormChart::updateFit()
     // 15–20 ms each.
     if (!style_.page) {
         // As many as will be fitted once every unit drawn has points (the drawn units arrive with the stream).
+        // And the fullest key: the excess error and the summary of many units are drawn a few points into the
+        // stream, and a reserve without their words grew the box a line, and laid out the dashboard, when they came.
         const QStringList widest(std::min(kFittedUnits, std::max(units_, shownUnits_)), QStringLiteral("−0.000"));
+        const bool excessComing = excessDrawn || (projections_ && units_ == 1);
+        // The legend comes and goes with the units drawn, so the summary's words are reserved whatever it does.
+        const QString fullestKey = key.isEmpty() ? key : keyText(excessComing, units_ > aedyn::kChartUnits);
         exponents_->setReserve(screenText(QStringLiteral("SGD mean"), widest, widest,
-                                          excessDrawn ? excessText(QStringLiteral("−0.000")) : QString()));
+                                          excessComing ? excessText(QStringLiteral("−0.000")) : QString(), fullestKey));
     }
     if (encoder.isEmpty()) {
         exponents_->setSteadyText(QStringLiteral("No %1 points in the fit window %2.<br>%3%4").arg(route, window, longTimeLine, key));
@@ -564,7 +572,7 @@ void WeightNormChart::updateFit()
             QStringLiteral("%1 Fitted t<sup>α</sup> on %2%3: α = %4.").arg(key, window, some, numbers));
         return;
     }
-    exponents_->setSteadyText(screenText(route, encoder, decoder, excessFit));
+    exponents_->setSteadyText(screenText(route, encoder, decoder, excessFit, key));
 }
 
 QString WeightNormChart::exponentBoxText() const { return exponents_->text(); }

@@ -35,6 +35,7 @@
 #include <QDockWidget>
 #include <QScreen>
 #include <QLabel>
+#include <QResizeEvent>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QPushButton>
@@ -125,6 +126,27 @@ double contrast(const QColor& a, const QColor& b)
     const double la = luminance(a), lb = luminance(b);
     return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
+
+// Counts the resizes of the widgets it watches: a dashboard laid out again mid-run repaints every chart at once.
+class ResizeCounter : public QObject {
+public:
+    QStringList resized;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::Resize) {
+            const auto* e = static_cast<QResizeEvent*>(event);
+            resized << QStringLiteral("%1 %2×%3 → %4×%5")
+                           .arg(QString::fromLatin1(watched->metaObject()->className()))
+                           .arg(e->oldSize().width())
+                           .arg(e->oldSize().height())
+                           .arg(e->size().width())
+                           .arg(e->size().height());
+        }
+        return false;
+    }
+};
 
 } // namespace
 
@@ -1239,6 +1261,34 @@ private slots:
         QVERIFY(vectors->painter()->lastPaintThread() != QThread::currentThread());
         for (const QAbstractSeries* s : vectors->findChild<QChartView*>()->chart()->series())
             QCOMPARE(qobject_cast<const QXYSeries*>(s)->count(), 0);
+    }
+
+    void dashboardLayoutHoldsDuringARunOfManyUnits()
+    {
+        // Beyond eight units the norms chart adds a summary band, and its key grows words; with it the box of fitted
+        // exponents once grew a line at a time, and each line laid out the whole dashboard again mid-run.
+        MainWindow w;
+        w.resize(1600, 1000);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.panel()->setValue("K", QStringLiteral("64"));
+        w.panel()->setValue("runs", QStringLiteral("2"));
+        w.panel()->setValue("t_max", QStringLiteral("100"));
+        QVERIFY2(w.panel()->config().has_value(), qPrintable(w.panel()->problem()));
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate() && w.store().setup().K == 64, 20000 * kSlowdown);
+        QTest::qWait(200);
+        ResizeCounter counter;
+        for (QWidget* chart : std::initializer_list<QWidget*>{w.learningCurve(), w.weightNorms(), w.encoderWeights(), w.spectrum()})
+            chart->installEventFilter(&counter);
+        w.runSimulation();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.simulationRunning(), 120000 * kSlowdown);
+        QTest::qWait(200);
+        QVERIFY(w.store().simulation().size() > 1);
+        QVERIFY2(counter.resized.isEmpty(), qPrintable(counter.resized.join(QStringLiteral("; "))));
+        // Exponents in fixed decimals, as wide as the reserve's "−0.000": 1e−06 is wider, and says no more than 0.000.
+        const QString box = w.weightNorms()->exponentBoxText();
+        QVERIFY2(box.contains(QStringLiteral("α = ")) && !box.contains(QStringLiteral("e−")) && !box.contains(QStringLiteral("e+")),
+                 qPrintable(box));
     }
 
     void pauseAndStopAnswerWithin100ms()
