@@ -1,5 +1,6 @@
 #include "ModeOde.h"
 
+#include "ChebyshevStepper.h"
 #include "GaussianExpectations.h"
 #include "TestError.h"
 #include "WeightNormError.h"
@@ -12,6 +13,7 @@
 #include <chrono>
 #include <exception>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -277,6 +279,14 @@ private:
     ModeOdeWorkspace* w_;
 };
 
+// When to change method (see integrate): Dormand–Prince's stability interval on the negative real axis ends at
+// about 3.3; a step whose hρ has reached 3 is held there rather than chosen by accuracy.
+constexpr double kDopriStabilityBoundary = 3.3;
+constexpr double kDopriStabilityLimit = 3.0;
+constexpr long kFirstRadiusCheck = 30;     // accepted steps before the first estimate of ρ
+constexpr long kRadiusCheckEvery = 30;     // and between two (each costs a few right-hand sides)
+constexpr int kRateWindow = 5;             // Chebyshev steps over which its cost per unit of time is measured
+
 // True when every number of x is finite, tested on both halves.
 bool allFinite(const State& x, ModeOdeWorkspace& w)
 {
@@ -468,19 +478,19 @@ void ModeOde::evaluate(int Mt, int K, bool gram, const double* x, double* dx, Mo
         const int r0 = h == 0 ? 0 : half, n = h == 0 ? half : Mt - half;
         auto dUh = dU.middleRows(r0, n);
         auto dZh = dZ.middleRows(r0, n);
-        // The diagonal terms first, the products added to them: a product assigned to a matrix is zero-filled first,
-        // an extra pass over the rows.
-        dUh = Z.middleRows(r0, n) * (eta * e.M).asDiagonal();
+        // The diagonal terms first, each in one pass over the rows, the products added to them (a product assigned
+        // to a matrix is zero-filled first, an extra pass). diag(ρ̃) U Bu is RU Bu: ρ̃ needs no pass of its own.
+        dUh = (rho.segment(r0, n).asDiagonal() * Z.middleRows(r0, n)) * (eta * e.M).asDiagonal() -
+              kappa * U.middleRows(r0, n);
         dZh = w.RU.middleRows(r0, n) * (eta * e.M).asDiagonal();
         if (truncated) {
             // Yᵀ and Jᵀ are upper triangular for the truncated rules: half the work.
-            dUh.noalias() += U.middleRows(r0, n) * w.Bu.triangularView<Eigen::Upper>();
+            dUh.noalias() += w.RU.middleRows(r0, n) * w.Bu.triangularView<Eigen::Upper>();
             dZh.noalias() += Z.middleRows(r0, n) * w.Bz.triangularView<Eigen::Upper>();
         } else {
-            dUh.noalias() += U.middleRows(r0, n) * w.Bu;
+            dUh.noalias() += w.RU.middleRows(r0, n) * w.Bu;
             dZh.noalias() += Z.middleRows(r0, n) * w.Bz;
         }
-        dUh = rho.segment(r0, n).asDiagonal() * dUh - kappa * U.middleRows(r0, n);
     });
 
     if (gram) {
@@ -532,10 +542,53 @@ OdeOutcome ModeOde::integrate(const ModeState& initial, const std::vector<double
 
     using Dopri5 = odeint::runge_kutta_dopri5<State, double, State, double, HalfAlgebra>;
     using Controlled = odeint::controlled_runge_kutta<Dopri5, WeightNormError>;
-    odeint::dense_output_runge_kutta<Controlled> stepper{
-        Controlled(WeightNormError(tol_.atol, tol_.rtol, l.Mt, l.K), {}, Dopri5(HalfAlgebra(&ws)))};
+    using Chebyshev = ChebyshevStepper<State, HalfAlgebra, WeightNormError>;
+    const WeightNormError error(tol_.atol, tol_.rtol, l.Mt, l.K);
+    odeint::dense_output_runge_kutta<Controlled> dopri{Controlled(error, {}, Dopri5(HalfAlgebra(&ws)))};
     double t = grid.front();
-    stepper.initialize(x, t, 1e-3);
+    dopri.initialize(x, t, 1e-3);
+    // Dormand–Prince while accuracy sets its step; the Runge–Kutta–Chebyshev method once the step is held at
+    // Dormand–Prince's stability boundary (hρ ≈ 3.3), and Dormand–Prince again if the Chebyshev steps cost more
+    // right-hand sides per unit of time than Dormand–Prince's 6ρ/3.3 would (theory.md §6.12).
+    std::optional<Chebyshev> chebyshev;
+    State direction, probe, fProbe, fx;  // the power iteration's, kept warm between estimates
+    long nextRadiusCheck = kFirstRadiusCheck;
+    double dopriFrom = 0;  // Dormand–Prince only, until this time (after a return to it)
+    long markEvaluations = 0;
+    double markTime = 0;
+    int chebyshevSteps = 0;
+    auto now = [&] { return chebyshev ? chebyshev->current_time() : dopri.current_time(); };
+    auto maybeSwitchToChebyshev = [&] {
+        if (!tol_.chebyshev || out.steps < nextRadiusCheck || t < dopriFrom)
+            return;
+        nextRadiusCheck = out.steps + kRadiusCheckEvery;
+        HalfAlgebra algebra(&ws);
+        fx.resize(x.size());
+        system(dopri.current_state(), fx, t);
+        const double rho =
+            Chebyshev::powerIteration(algebra, system, dopri.current_state(), fx, t, direction, probe, fProbe);
+        if (dopri.current_time_step() * rho < kDopriStabilityLimit)
+            return;
+        chebyshev.emplace(HalfAlgebra(&ws), error);
+        chebyshev->initialize(system, dopri.current_state(), t, dopri.current_time_step());
+        if (!out.chebyshevFrom)
+            out.chebyshevFrom = t;
+        markEvaluations = out.evaluations;
+        markTime = t;
+        chebyshevSteps = 0;
+    };
+    auto maybeReturnToDopri = [&] {
+        if (chebyshevSteps == 0 || chebyshevSteps % kRateWindow != 0)
+            return;
+        const double rate = double(out.evaluations - markEvaluations) / (t - markTime);
+        markEvaluations = out.evaluations;
+        markTime = t;
+        if (rate <= 6.0 * chebyshev->spectral_radius() / kDopriStabilityBoundary)
+            return;
+        dopri.initialize(chebyshev->current_state(), t, chebyshev->last_step());
+        chebyshev.reset();
+        dopriFrom = 2 * t;  // step sizes scale with t: try again when it has doubled
+    };
     ModeState s;
     State at(x.size());
     std::size_t i = 0;
@@ -546,11 +599,13 @@ OdeOutcome ModeOde::integrate(const ModeState& initial, const std::vector<double
     };
     try {
         while (i < grid.size()) {
-            if (grid[i] <= stepper.current_time()) {
-                if (i == 0 && grid[0] == stepper.current_time())
+            if (grid[i] <= now()) {
+                if (i == 0 && grid[0] == now())
                     at = x;
+                else if (chebyshev)
+                    chebyshev->calc_state(grid[i], at);
                 else
-                    stepper.calc_state(grid[i], at);
+                    dopri.calc_state(grid[i], at);
                 unpack(l, at.data(), s);
                 out.tStop = grid[i];
                 if (!onPoint(i, s)) {
@@ -561,17 +616,27 @@ OdeOutcome ModeOde::integrate(const ModeState& initial, const std::vector<double
                 ++i;
                 continue;
             }
-            stepper.do_step(system);
+            // Every grid point up to now is out: the method may change here (each interpolates only its own steps).
+            if (chebyshev)
+                maybeReturnToDopri();
+            else
+                maybeSwitchToChebyshev();
+            if (chebyshev)
+                chebyshev->do_step(system);
+            else
+                dopri.do_step(system);
             ++out.steps;
-            t = stepper.current_time();
-            if (!allFinite(stepper.current_state(), ws)) {
+            t = now();
+            if (!allFinite(chebyshev ? chebyshev->current_state() : dopri.current_state(), ws)) {
                 out.ok = false;
                 out.nonFinite = true;
                 out.message = "the theory produced non-finite values at t = " + formatTime(t);
                 return out;
             }
-            if (stepper.current_time_step() < 1e-12 * std::max(1.0, t))
+            if ((chebyshev ? chebyshev->current_time_step() : dopri.current_time_step()) < 1e-12 * std::max(1.0, t))
                 return fail("step size underflow");
+            if (chebyshev)
+                ++chebyshevSteps;
         }
     } catch (const StopRequested&) {
         out.ok = false;
@@ -580,6 +645,8 @@ OdeOutcome ModeOde::integrate(const ModeState& initial, const std::vector<double
     } catch (const UndefinedExpectation& e) {
         return fail(e.what());
     } catch (const odeint::step_adjustment_error&) {
+        return fail("step size underflow");
+    } catch (const ChebyshevStepUnderflow&) {
         return fail("step size underflow");
     }
     return out;

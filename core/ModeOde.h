@@ -1,7 +1,8 @@
 #pragma once
 // The deterministic high-dimensional dynamics (theory.md §6): mode vectors u(τ), z(τ) for every tracked mode,
 // Gram sums for the degenerate group, and biases; integrated with Boost.Odeint's Dormand–Prince 5(4) with
-// dense output, on the same time grid as the simulation, errors measured against the weight norms (WeightNormError).
+// dense output, and where its step is held by stability with a Runge–Kutta–Chebyshev method (ChebyshevStepper),
+// on the same time grid as the simulation, errors measured against the weight norms (WeightNormError).
 #include "DataModel.h"
 #include "Observables.h"
 #include "RunControl.h"
@@ -11,6 +12,7 @@
 #include <Eigen/Core>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +33,9 @@ ModeState modeStateFromWeights(const DataModel& data, const Weights& w);
 struct OdeTolerances {
     double rtol = 1e-8;
     double atol = 1e-10;
+    // Whether the Runge–Kutta–Chebyshev method takes over where Dormand–Prince's step is held by stability
+    // (theory.md §6.12); off, Dormand–Prince integrates throughout.
+    bool chebyshev = true;
 };
 
 struct OdeOutcome {
@@ -41,6 +46,7 @@ struct OdeOutcome {
     std::string message;      // e.g. "integration failed at t = 12.3: step size underflow"
     long steps = 0;           // accepted integrator steps
     long evaluations = 0;     // right-hand sides evaluated (rejected steps included): the unit of cost
+    std::optional<double> chebyshevFrom;  // when the Runge–Kutta–Chebyshev method first took over, if it did
 };
 
 class ModeOde {

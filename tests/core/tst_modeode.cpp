@@ -477,6 +477,40 @@ private slots:
         }
     }
 
+    // Late in a full-spectrum run Dormand–Prince's step is held by the leading mode's stability, not by accuracy: the
+    // Runge–Kutta–Chebyshev method takes over there. It must keep ε within 10·rtol of the reference over the whole
+    // curve, and cost fewer right-hand sides than Dormand–Prince alone at the same tolerance.
+    void chebyshevTakesOverWhereStabilityHoldsTheStep()
+    {
+        const int D = 200, K = 8;
+        const ModeSpectrum powerLaw = powerLawSpectrum(D);
+        const ModeState init = spreadState(D, K);
+        const std::vector<double> t = logTimes(0.01, 1000, 60);
+        const double rtol = presetConfig("fig5d-fashion-mnist").rtol;
+        TrainingRule r;
+        r.rule = Rule::Truncated;
+        r.lr = 5;
+        const auto reference = referenceErrors(ModeOde(powerLaw, r), init, t, 1e-11);
+        OdeOutcome outcome[2];
+        for (const bool chebyshev : {false, true}) {
+            const ModeOde ode(powerLaw, r, OdeTolerances{rtol, OdeTolerances{}.atol, chebyshev});
+            double worst = 0;
+            outcome[chebyshev] = ode.integrate(init, t, [&](std::size_t i, const ModeState& st) {
+                worst = std::max(worst, std::abs(ode.observables(st, t[i]).eps / reference[i] - 1));
+                return true;
+            });
+            QVERIFY(outcome[chebyshev].ok);
+            QCOMPARE(outcome[chebyshev].tStop, t.back());
+            qInfo("%s: %ld steps, %ld right-hand sides, Chebyshev from t = %g; max relative difference of eps %.2g",
+                  chebyshev ? "with Chebyshev" : "Dormand-Prince only", outcome[chebyshev].steps,
+                  outcome[chebyshev].evaluations, outcome[chebyshev].chebyshevFrom.value_or(-1), worst);
+            QVERIFY(worst < 10 * rtol);
+        }
+        QVERIFY(!outcome[0].chebyshevFrom);
+        QVERIFY(outcome[1].chebyshevFrom && *outcome[1].chebyshevFrom > 1);
+        QVERIFY(outcome[1].evaluations < outcome[0].evaluations);
+    }
+
     // The cost figures of aedyn-bench: accepted steps, and every right-hand side (Dormand–Prince: six per step,
     // the first one seven, rejected attempts extra).
     void stepsAndEvaluationsAreCounted()
