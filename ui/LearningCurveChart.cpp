@@ -16,6 +16,7 @@
 #include <QMouseEvent>
 #include <QToolTip>
 #include <QGraphicsSimpleTextItem>
+#include <QPainter>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
@@ -28,6 +29,32 @@
 #include <optional>
 
 namespace {
+
+// A PCA level's words on a patch of the chart's ground: the grid and the dashed levels behind them would otherwise
+// strike through the letters (a printed figure 5d, where four levels lie close).
+class LevelLabel : public QGraphicsSimpleTextItem {
+public:
+    using QGraphicsSimpleTextItem::QGraphicsSimpleTextItem;
+    void setGround(const QColor& ground)
+    {
+        if (ground_ != ground) {
+            ground_ = ground;
+            update();
+        }
+    }
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override
+    {
+        painter->fillRect(boundingRect(), ground_);
+        QGraphicsSimpleTextItem::paint(painter, option, widget);
+    }
+
+private:
+    QColor ground_;
+};
+
+// Above the grid, the axes and every series (Qt Charts stacks them from 0 to 7), below the legend: the label's ground
+// hides what lies behind it, and its place is chosen where the curve is not.
+constexpr qreal kLevelLabelZ = 8;
 
 // Log axes accept only finite, positive values (t = 0 is left out).
 bool drawable(double t, double y) { return t > 0 && std::isfinite(t) && y > 0 && std::isfinite(y); }
@@ -178,7 +205,8 @@ void LearningCurveChart::refresh(const aedyn::RunResults& store)
         s->attachAxis(errorAxis());
         c->legend()->markers(s).first()->setVisible(false);
         levels_.append(s);
-        auto* label = new QGraphicsSimpleTextItem(c);
+        auto* label = new LevelLabel(c);
+        label->setZValue(kLevelLabelZ);
         levelLabels_.append(label);
         levelWordings_.append(QStringList());
     }
@@ -195,6 +223,9 @@ void LearningCurveChart::refresh(const aedyn::RunResults& store)
         levels_[i]->setPen(QPen(style_.reference(), style_.pen(1.0), Qt::DashLine));
         replaceIfChanged(levels_[i], drawable(tFirst, level) ? QList<QPointF>{{tFirst, level}, {tLast, level}} : QList<QPointF>{});
         levelLabels_[i]->setBrush(style_.reference(130));
+        QColor ground = style_.paper();
+        ground.setAlphaF(0.85);
+        static_cast<LevelLabel*>(levelLabels_[i])->setGround(ground);
         // The level's value beside its rank, so that a plateau can be read off against it; where that would cover
         // the curve, the rank alone. A narrow plot (an exported single-column figure) gets the short forms.
         const QString value = QString::number(level, 'g', 3);

@@ -54,6 +54,8 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTest>
+
+#include <typeinfo>
 #include <QToolBar>
 #include <QToolButton>
 #include <QThread>
@@ -396,6 +398,21 @@ private slots:
             for (const qreal y : levelYs)
                 QVERIFY2(!(y > boxes[i].top() + 0.5 && y < boxes[i].bottom() - 0.5),
                          qPrintable(QStringLiteral("label %1 (%2) lies across the level at y = %3").arg(i).arg(texts[i]).arg(y)));
+        }
+        // Each label lies on its own ground, above the grid, the axes and every series: no line behind it strikes
+        // its letters (a printed figure 5d's grid did, and a close level there).
+        const QList<QGraphicsItem*> children = chart->childItems();
+        for (const QGraphicsItem* child : children) {
+            const auto* label = dynamic_cast<const QGraphicsSimpleTextItem*>(child);
+            if (!label || !label->isVisible() || !texts.contains(label->text()))
+                continue;
+            for (const QGraphicsItem* other : children)
+                if (other != child && !dynamic_cast<const QGraphicsSimpleTextItem*>(other) && other != chart->legend() &&
+                    other->isVisible() && other->sceneBoundingRect().intersects(label->sceneBoundingRect()))
+                    QVERIFY2(other->zValue() < label->zValue(),
+                             qPrintable(QStringLiteral("%1 (z %2) is drawn over label %3 (z %4)")
+                                            .arg(QString::fromLatin1(typeid(*other).name())).arg(other->zValue())
+                                            .arg(label->text()).arg(label->zValue())));
         }
     }
 
