@@ -56,6 +56,8 @@ private:
 // hides what lies behind it, and its place is chosen where the curve is not.
 constexpr qreal kLevelLabelZ = 8;
 
+constexpr double kMarkerSize = 6;  // the simulation's markers on screen, in pixels at the normal line width
+
 // Log axes accept only finite, positive values (t = 0 is left out).
 bool drawable(double t, double y) { return t > 0 && std::isfinite(t) && y > 0 && std::isfinite(y); }
 
@@ -114,7 +116,7 @@ LearningCurveChart::LearningCurveChart(QWidget* parent)
 
     band_->setPen(Qt::NoPen);
     sgd_->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
-    sgd_->setMarkerSize(6);
+    sgd_->setMarkerSize(kMarkerSize);
     ode_->setName(QStringLiteral("ODE theory"));
     for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{band_, sgd_, ode_, cursor_}) {
         c->addSeries(s);
@@ -318,13 +320,23 @@ void LearningCurveChart::refresh(const aedyn::RunResults& store)
                                                        : QList<QPointF>{});
 }
 
+void LearningCurveChart::setChartStyle(const ChartStyle& style)
+{
+    DashboardChart::setChartStyle(style);
+    // Markers grow with the lines: in lecture mode a 6 px marker hid under the theory's 4 px line, and the class saw
+    // no simulation at all. (A printed figure scales its markers itself, in proportion to its type.)
+    sgd_->setMarkerSize(style.pen(kMarkerSize));
+    for (QScatterSeries* markers : pinSimulation_)
+        markers->setMarkerSize(style.pen(kMarkerSize));
+}
+
 void LearningCurveChart::updatePins(int width)
 {
     QChart* c = chart();
     while (pinTheory_.size() < pins_.size()) {
         auto* line = new QLineSeries;
         auto* markers = new QScatterSeries;
-        markers->setMarkerSize(6);
+        markers->setMarkerSize(style_.pen(kMarkerSize));
         for (QXYSeries* s : std::initializer_list<QXYSeries*>{line, markers}) {
             c->addSeries(s);
             s->attachAxis(tAxis_);

@@ -25,6 +25,7 @@ public:
     explicit LearningCurveChart(QWidget* parent = nullptr);
     ~LearningCurveChart() override;
     void refresh(const aedyn::RunResults& store) override;
+    void setChartStyle(const ChartStyle& style) override;
     void setLogError(bool log);
     void setShowRuns(bool show) { showRuns_ = show; }
     // Drawn at 35 % opacity, one dash pattern per pin, from the next refresh on.

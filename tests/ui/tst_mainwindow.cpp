@@ -266,6 +266,19 @@ private slots:
         QCOMPARE(w.lectureStrip()->fieldKeys(), QStringList({"spikes", "lr"}));  // fig2's play_with
         const double lecturePoints = ChartStyle::lecture(w.screen()->geometry().height()).fontPoints;
         QVERIFY(w.learningCurve()->chart()->titleFont().pointSizeF() >= lecturePoints);
+        // The simulation's markers grow with the lines: at twice the theory line's width, or it hides them.
+        auto widthOf = [&](const QString& name) {
+            for (QAbstractSeries* series : w.learningCurve()->chart()->series())
+                if (series->name().startsWith(name)) {
+                    if (auto* markers = qobject_cast<QScatterSeries*>(series))
+                        return markers->markerSize();
+                    return static_cast<QXYSeries*>(series)->pen().widthF();
+                }
+            return -1.0;
+        };
+        QTRY_VERIFY(widthOf(QStringLiteral("ODE")) >= 4.0);
+        QVERIFY2(widthOf(QStringLiteral("SGD")) >= 2 * widthOf(QStringLiteral("ODE")),
+                 qPrintable(QStringLiteral("markers %1 px, line %2 px").arg(widthOf(QStringLiteral("SGD"))).arg(widthOf(QStringLiteral("ODE")))));
         QTest::keyClick(&w, Qt::Key_Right);
         QCOMPARE(w.panel()->presetName(), QStringLiteral("fig3-rescaling"));
         QCOMPARE(w.lectureStrip()->fieldKeys(), QStringList({"init", "lr"}));
