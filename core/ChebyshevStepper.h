@@ -188,7 +188,8 @@ public:
     long attempts() const { return attempts_; }
 
     // The estimate of the Jacobian's spectral radius at x (with f(x) = fx), by a nonlinear power iteration on
-    // differences of the right-hand side; `start` is the direction to begin with (resized and reused).
+    // differences of the right-hand side; `direction` is where it begins (f(x) when empty) and is left on the
+    // dominant direction, to start the next estimate from; probe and fProbe are scratch.
     template <class System>
     static double powerIteration(Algebra& algebra, System& system, const State& x, const State& fx, double t,
                                  State& direction, State& probe, State& fProbe, int* evaluations = nullptr)
@@ -248,10 +249,8 @@ private:
     template <class System>
     void estimateRadius(System& system)
     {
-        int evaluations = 0;
         // A margin: the iteration approaches the largest eigenvalue from below.
-        radius_ = 1.2 * powerIteration(algebra_, system, x_, fx_, t_, direction_, probe_, fProbe_, &evaluations);
-        radiusEvaluations_ += evaluations;
+        radius_ = 1.2 * powerIteration(algebra_, system, x_, fx_, t_, direction_, probe_, fProbe_);
         radiusAge_ = 0;
     }
     int stagesFor(double h) const
@@ -269,7 +268,7 @@ private:
     State x_, fx_, xOld_, fOld_, xNew_, fNew_, y0_, y1_, y2_, f1_, err_, direction_, probe_, fProbe_;
     double t_ = 0, tOld_ = 0, dt_ = 0, lastStep_ = 0, radius_ = 0;
     int radiusAge_ = 0, lastStages_ = 0;
-    long attempts_ = 0, radiusEvaluations_ = 0;
+    long attempts_ = 0;
 };
 
 } // namespace aedyn
