@@ -197,7 +197,7 @@ private:
 struct ModeOdeWorkspace {
     Eigen::MatrixXd Q1, R1, T0, Y, J, LT0, Xq, Xt;
     Eigen::MatrixXd RU;               // diag(ρ̃) U, Mt×K: used by the sums and by dZ
-    Eigen::MatrixXd QR[2], T0h[2];    // per half: [Q1; R1] without the group (2K×K), T0 without the group (K×K)
+    Eigen::MatrixXd Q1h[2], R1h[2], T0h[2];  // per half, without the group: Q1 and T0 (lower halves), R1
     Eigen::MatrixXd Bu, Bz;           // K×K: dU = diag(ρ̃)(U Bu + η Z diag(M)) − κU, dZ = Z Bz + η RU diag(M)
     Eigen::VectorXd psi, beta;
     Expectations e;
@@ -418,20 +418,22 @@ void ModeOde::evaluate(int Mt, int K, bool gram, const double* x, double* dx, Mo
         return;
     }
 
-    // Q1, R1 and T0 are sums over the modes: one product [U Z]ᵀ (diag(ρ̃) U) gives Q1 and R1
-    // together, and T0 = ZᵀZ needs only its lower half. Each half of the rows is summed on its own (see HalfWorker).
+    // Q1, R1 and T0 are sums over the modes, each half of the rows summed on its own (see HalfWorker). Q1 = Uᵀ(diag(ρ̃) U)
+    // and T0 = ZᵀZ are symmetric: only their lower halves are computed (a tenth less work than Q1 in full).
     const int half = Mt / 2;
     w.RU.resize(Mt, K);
-    const MapCM UZ(x, Mt, 2 * K);
     w.halves([&](int h) {
         const int r0 = h == 0 ? 0 : half, n = h == 0 ? half : Mt - half;
+        const auto RUh = w.RU.middleRows(r0, n);
         w.RU.middleRows(r0, n).noalias() = rho.segment(r0, n).asDiagonal() * U.middleRows(r0, n);
-        w.QR[h].noalias() = UZ.middleRows(r0, n).transpose() * w.RU.middleRows(r0, n);
+        w.R1h[h].noalias() = Z.middleRows(r0, n).transpose() * RUh;
+        w.Q1h[h].setZero(K, K);
+        w.Q1h[h].triangularView<Eigen::Lower>() += U.middleRows(r0, n).transpose() * RUh;
         w.T0h[h].setZero(K, K);
         w.T0h[h].selfadjointView<Eigen::Lower>().rankUpdate(Z.middleRows(r0, n).transpose());
     });
-    w.Q1 = w.QR[0].topRows(K) + w.QR[1].topRows(K);
-    w.R1 = w.QR[0].bottomRows(K) + w.QR[1].bottomRows(K);
+    w.Q1 = (w.Q1h[0] + w.Q1h[1]).selfadjointView<Eigen::Lower>();
+    w.R1 = w.R1h[0] + w.R1h[1];
     w.T0 = (w.T0h[0] + w.T0h[1]).selfadjointView<Eigen::Lower>();
     if (gram) {
         w.Q1 += rb * MapCM(x + l.gq(), K, K);
