@@ -212,6 +212,27 @@ private slots:
         QVERIFY(errorOf([&] { readCifarBatches({path("empty.bin")}); }).contains("empty"));
     }
 
+    void preprocessingIsExactOverManyBlocks()
+    {
+        // Saturated pixels over several of preprocessingOf's 64 KiB blocks and a partial last one: the worst case for
+        // its 32-bit block sums. Expected mean and variance from a plain pass in long double.
+        ImageSet s;
+        s.rows = s.cols = 28;
+        s.count = 400;  // 313,600 bytes
+        s.pixels.assign(std::size_t(s.count) * 784, 255);
+        for (std::size_t i = 0; i < s.pixels.size(); i += 7)
+            s.pixels[i] = static_cast<std::uint8_t>(i % 251);
+        long double sum = 0, squares = 0;
+        for (std::uint8_t v : s.pixels) {
+            sum += v;
+            squares += static_cast<long double>(v) * v;
+        }
+        const long double n = s.pixels.size(), mean = sum / n, variance = squares / n - mean * mean;
+        const Preprocessing p = preprocessingOf(s);
+        AEDYN_COMPARE_REL(p.scale, double(0.5L / std::sqrt(variance)), 1e-12);
+        AEDYN_COMPARE_REL(p.offset, double(mean * 0.5L / std::sqrt(variance)), 1e-12);
+    }
+
     void secondMomentMatchesDirectComputation()
     {
         const ImageSet s = randomImages(700, 6, 5, 4);
