@@ -15,18 +15,19 @@ void writeNumber(std::ostream& out, double x)
     out.write(buf, r.ptr - buf);
 }
 
-// The quantities that get one column per unit (or per unit and mode), in column order.
+// The quantities that get one column per unit (or per unit and mode), in column order. Each column's name comes
+// as a callable: the header asks for it, the rows (thousands of columns for images) do not build it.
 template <typename Visit>
 void forEachColumn(int K, int modes, bool bias, Visit&& visit)
 {
     const char* routes[] = {"ode", "sgd"};
     for (const char* r : routes)
         for (int k = 0; k < K; ++k)
-            visit(std::string("wnorm_") + r + "_" + std::to_string(k + 1),
+            visit([&] { return std::string("wnorm_") + r + "_" + std::to_string(k + 1); },
                   [k](const Observables& o) { return o.encoderNorm(k); }, r[0] == 'o');
     for (const char* r : routes)
         for (int k = 0; k < K; ++k)
-            visit(std::string("vnorm_") + r + "_" + std::to_string(k + 1),
+            visit([&] { return std::string("vnorm_") + r + "_" + std::to_string(k + 1); },
                   [k](const Observables& o) { return o.decoderNorm(k); }, r[0] == 'o');
     const struct {
         const char* name;
@@ -34,23 +35,26 @@ void forEachColumn(int K, int modes, bool bias, Visit&& visit)
     } diagonals[] = {{"Q1", &OrderParameters::Q1}, {"R1", &OrderParameters::R1}, {"T0", &OrderParameters::T0}};
     for (const auto& d : diagonals)
         for (const char* r : routes)
-            for (int k = 0; k < K; ++k) {
-                const std::string i = std::to_string(k + 1);
-                visit(std::string(d.name) + "_" + r + "_" + i + "_" + i,
-                      [k, m = d.m](const Observables& o) { return OrderParameters::diagonal(o.op.*m, k); }, r[0] == 'o');
-            }
+            for (int k = 0; k < K; ++k)
+                visit(
+                    [&] {
+                        const std::string i = std::to_string(k + 1);
+                        return std::string(d.name) + "_" + r + "_" + i + "_" + i;
+                    },
+                    [k, m = d.m](const Observables& o) { return OrderParameters::diagonal(o.op.*m, k); }, r[0] == 'o');
     if (bias)
         for (const char* r : routes)
             for (int k = 0; k < K; ++k)
-                visit(std::string("beta_") + r + "_" + std::to_string(k + 1),
+                visit([&] { return std::string("beta_") + r + "_" + std::to_string(k + 1); },
                       [k](const Observables& o) { return o.op.beta(k); }, r[0] == 'o');
     const char* projections[] = {"u", "z", "cos"};
     for (const char* p : projections)
         for (const char* r : routes)
             for (int k = 0; k < K; ++k)
                 for (int m = 0; m < modes; ++m) {
-                    const std::string name =
-                        std::string(p) + "_" + r + "_" + std::to_string(k + 1) + "_" + std::to_string(m + 1);
+                    const auto name = [&] {
+                        return std::string(p) + "_" + r + "_" + std::to_string(k + 1) + "_" + std::to_string(m + 1);
+                    };
                     if (p[0] == 'u')
                         visit(name, [k, m](const Observables& o) { return o.encoderProjection(k, m); }, r[0] == 'o');
                     else if (p[0] == 'z')
@@ -74,7 +78,7 @@ CurveTable::CurveTable(const RunResults& results)
 std::vector<std::string> CurveTable::header() const
 {
     std::vector<std::string> h{"t", "eps_ode", "eps_sgd", "eps_sgd_sem"};
-    forEachColumn(K_, shownModes_, bias_, [&](const std::string& name, auto&&, bool) { h.push_back(name); });
+    forEachColumn(K_, shownModes_, bias_, [&](auto&& name, auto&&, bool) { h.push_back(name()); });
     if (testImages_)
         h.push_back("eps_sgd_gaussian");
     return h;
@@ -113,7 +117,7 @@ void CurveTable::writeCsv(std::ostream& out) const
         } else {
             out << ',';
         }
-        forEachColumn(K_, shownModes_, bias_, [&](const std::string&, auto&& value, bool fromTheory) {
+        forEachColumn(K_, shownModes_, bias_, [&](auto&&, auto&& value, bool fromTheory) {
             out << ',';
             if (fromTheory && theory)
                 writeNumber(out, value(*theory));
