@@ -72,6 +72,7 @@ CurveTable::CurveTable(const RunResults& results)
     , shownModes_(std::min<int>(static_cast<int>(results.setup().trackedRho.size()), 10))
     , bias_(results.setup().config.bias)
     , testImages_(results.setup().imageRows > 0)
+    , untiedComparison_(results.setup().theoryIsUntiedComparison)
 {
 }
 
@@ -81,6 +82,8 @@ std::vector<std::string> CurveTable::header() const
     forEachColumn(K_, shownModes_, bias_, [&](auto&& name, auto&&, bool) { h.push_back(name()); });
     if (testImages_)
         h.push_back("eps_sgd_gaussian");
+    if (untiedComparison_)
+        h.push_back("eps_ode_untied");
     return h;
 }
 
@@ -103,7 +106,9 @@ void CurveTable::writeCsv(std::ostream& out) const
         if (theoryAt(i) || simulationAt(i))
             last = i + 1;
     for (std::size_t i = 0; i < last; ++i) {
-        const Observables* theory = theoryAt(i);
+        // The untied comparison's numbers are not the tied network's: they go to eps_ode_untied alone.
+        const Observables* untied = untiedComparison_ ? theoryAt(i) : nullptr;
+        const Observables* theory = untiedComparison_ ? nullptr : theoryAt(i);
         const SimulationPoint* sim = simulationAt(i);
         writeNumber(out, times[i]);
         out << ',';
@@ -128,6 +133,11 @@ void CurveTable::writeCsv(std::ostream& out) const
             out << ',';
             if (sim)
                 writeNumber(out, sim->mean.eps);
+        }
+        if (untiedComparison_) {
+            out << ',';
+            if (untied)
+                writeNumber(out, untied->eps);
         }
         out << '\n';
     }

@@ -171,6 +171,15 @@ std::string Experiment::theoryUnavailableReason() const
                          "theory.md §3.4): simulation only";
 }
 
+RunOutcome Experiment::runShownTheory(const TheoryCallback& onPoint, const RunControl* control) const
+{
+    if (hasTheory())
+        return runTheory(onPoint, control);
+    ExperimentConfig untied = config_;
+    untied.tied = false;
+    return Experiment(untied).runTheory(onPoint, control);
+}
+
 RunOutcome Experiment::runTheory(const TheoryCallback& onPoint, const RunControl* control) const
 {
     RunOutcome out;

@@ -67,6 +67,9 @@ public:
 
     using TheoryCallback = std::function<void(std::size_t gridIndex, const Observables&)>;
     RunOutcome runTheory(const TheoryCallback& onPoint, const RunControl* control = nullptr) const;
+    // The theory the charts and curves.csv show (RunSetup::theoryIsUntiedComparison): runTheory, or for tied weights,
+    // which have none, the ODE of the same network untied, on the same data from the same seed, for comparison.
+    RunOutcome runShownTheory(const TheoryCallback& onPoint, const RunControl* control = nullptr) const;
 
     using SimulationCallback =
         std::function<void(std::size_t gridIndex, const std::vector<Observables>& perRun, const Weights& firstRun)>;

@@ -21,21 +21,15 @@ void TheoryWorker::compute(const aedyn::ExperimentConfig& config, std::shared_pt
         const aedyn::RunSetup setup = aedyn::setupOf(e);
         queueHandOver([&] { emit setupReady(generation, setup); });
         // Tied weights have no ODE; the untied network on the same data is integrated instead, for comparison.
-        std::optional<aedyn::Experiment> untied;
-        if (!e.hasTheory()) {
-            aedyn::ExperimentConfig c = config;
-            c.tied = false;
-            untied.emplace(c);
-        }
         std::optional<aedyn::Observables> last;
-        const aedyn::RunOutcome r = (untied ? *untied : e).runTheory(
+        const aedyn::RunOutcome r = e.runShownTheory(
             [&](std::size_t i, const aedyn::Observables& o) {
                 last = o;
                 const aedyn::Observables kept = aedyn::historyPoint(o);  // the GUI keeps no more
                 queueHandOver([&] { emit pointReady(generation, i, kept); });
             },
             control.get());
-        if (r.ok && last && !untied) {
+        if (r.ok && last && e.hasTheory()) {
             const std::vector<aedyn::ReducedPoint> longTime = aedyn::continueToLongTimes(setup, *last, control.get());
             if (!longTime.empty())
                 queueHandOver([&] { emit longTimeReady(generation, longTime); });

@@ -296,12 +296,13 @@ void LearningCurveChart::refresh(const aedyn::RunResults& store)
     bandColour.setAlphaF(0.2);
     band_->setBrush(bandColour);
     ode_->setPen(QPen(store.theoryStale ? style_.reference() : style_.ink(), style_.pen(2.0)));
-    ode_->setName(setup.theoryIsUntiedComparison ? QStringLiteral("ODE of untied weights (tied have none)")
-                                                 : QStringLiteral("ODE theory"));
+    // A column's legend has no room for the parenthesis; "untied" alone says whose theory the line is.
+    ode_->setName(!setup.theoryIsUntiedComparison ? QStringLiteral("ODE theory")
+                  : style_.page                   ? QStringLiteral("ODE of untied weights")
+                                                  : QStringLiteral("ODE of untied weights (tied have none)"));
     images_ = setup.imageRows > 0;
     fitLegendNames();
-    // A route is named only where it is drawn: a tied network's figure from aedyn-cli has no untied theory, a run
-    // with --no-sgd no markers.
+    // A route is named only where it is drawn: a run with --no-ode has no theory line, one with --no-sgd no markers.
     for (QXYSeries* s : std::initializer_list<QXYSeries*>{ode_, sgd_}) {
         QLegendMarker* marker = c->legend()->markers(s).first();
         if (marker->isVisible() != !s->points().isEmpty()) {

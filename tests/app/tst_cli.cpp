@@ -361,7 +361,29 @@ private slots:
         QFile f(dir.filePath(QStringLiteral("run.json")));
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QJsonObject json = QJsonDocument::fromJson(f.readAll()).object();
-        QVERIFY(json.value("theory").toObject().value("status").toString().contains(QLatin1String("no ODE")));
+        const QString status = json.value("theory").toObject().value("status").toString();
+        QVERIFY2(status.contains(QLatin1String("no ODE")) && status.endsWith(QLatin1String("eps_ode_untied): ok")),
+                 qPrintable(status));
+        // Every ODE column stays empty; the untied comparison has a column of its own, the same numbers as the
+        // untied network's own run.
+        const Csv csv = readCsv(dir.filePath("curves.csv"));
+        QCOMPARE(csv.header.last(), QStringLiteral("eps_ode_untied"));
+        const qsizetype untied = csv.header.size() - 1;
+        for (qsizetype c = 0; c < untied; ++c)
+            if (csv.header[c].contains(QLatin1String("ode")))
+                for (const QList<double>& row : csv.rows)
+                    QVERIFY2(std::isnan(row[c]), qPrintable(csv.header[c] + " = " + QString::number(row[c])));
+        QTemporaryDir untiedDir;
+        QCOMPARE(runCli({"--preset", "fig4a-tied", "--set", "D=100", "--set", "tied=false", "--t-max", "2", "--no-sgd",
+                         "--quiet", "--out", untiedDir.path()})
+                     .exitCode,
+                 0);
+        const Csv own = readCsv(untiedDir.filePath("curves.csv"));
+        QCOMPARE(own.rows.size(), csv.rows.size());
+        for (qsizetype i = 0; i < csv.rows.size(); ++i) {
+            QVERIFY(!std::isnan(csv.rows[i][untied]));
+            QCOMPARE(csv.rows[i][untied], own.rows[i][own.column("eps_ode")]);
+        }
     }
 
     // The acceptance check: the figure-2 preset shows the sequential plateaus in eps_sgd alone. A plateau

@@ -45,7 +45,8 @@ Q_DECLARE_METATYPE(FigureChart)
 namespace {
 
 // The curves of a short run of a preset, filled in exactly as the app's workers do.
-aedyn::RunResults shortRun(const std::string& preset, const std::vector<std::pair<std::string, std::string>>& set)
+aedyn::RunResults shortRun(const std::string& preset, const std::vector<std::pair<std::string, std::string>>& set,
+                           bool theory = true)
 {
     aedyn::ExperimentConfig c = aedyn::presetConfig(preset);
     aedyn::applyParameters(c, set);
@@ -53,10 +54,10 @@ aedyn::RunResults shortRun(const std::string& preset, const std::vector<std::pai
     aedyn::RunResults store;
     store.resetTheory(aedyn::setupOf(e));
     store.resetSimulation(aedyn::setupOf(e));
-    if (e.hasTheory())
-        e.runTheory([&](std::size_t i, const aedyn::Observables& o) { store.setTheory(i, o); });
+    if (theory)
+        e.runShownTheory([&](std::size_t i, const aedyn::Observables& o) { store.setTheory(i, o); });
     // As aedyn-cli and the app do: figure 3's reduced ODE to t = 10⁸ (nothing for other settings).
-    if (store.latestTheory())
+    if (store.latestTheory() && e.hasTheory())
         store.setLongTime(aedyn::continueToLongTimes(aedyn::setupOf(e), *store.latestTheory()));
     e.runSimulation([&](std::size_t i, const std::vector<aedyn::Observables>& runs, const aedyn::Weights& w) {
         store.setSimulation(aedyn::simulationPointOf(i, runs));
@@ -119,6 +120,8 @@ class TestFigureLayout : public QObject {
                 runs_[name] = shortRun("fig3-rescaling", {{"D", "200"}, {"t_max", "1000"}, {"runs", "1"}});
             else if (name == QLatin1String("fig4a"))
                 runs_[name] = shortRun("fig4a-tied", {{"t_max", "300"}, {"runs", "2"}});
+            else if (name == QLatin1String("fig4b without theory"))  // as aedyn-cli --no-ode
+                runs_[name] = shortRun("fig4b-relu-bias", {{"D", "200"}, {"t_max", "30"}, {"runs", "2"}}, false);
             else if (name == QLatin1String("fig4b"))
                 runs_[name] = shortRun("fig4b-relu-bias", {{"D", "200"}, {"t_max", "30"}, {"runs", "2"}});
             else
@@ -155,6 +158,9 @@ private slots:
             for (FigureChart chart : {FigureChart::Biases, FigureChart::Norms})
                 QTest::addRow("fig4b %s %s", qPrintable(figureChartName(chart)), size)
                     << QStringLiteral("fig4b") << chart << QString::fromLatin1(size) << true << false;
+        for (const char* size : {"single", "double"})  // the untied comparison's longer legend entry
+            QTest::addRow("fig4a learning %s", size)
+                << QStringLiteral("fig4a") << FigureChart::Learning << QString::fromLatin1(size) << true << false;
         for (const char* size : {"single", "double"}) {
             QTest::addRow("fig2 learning %s with pins", size)
                 << QStringLiteral("fig2") << FigureChart::Learning << QString::fromLatin1(size) << true << true;
@@ -480,14 +486,22 @@ private slots:
         QVERIFY(markers > 10);
     }
 
-    // A tied network has no theory: the figure of aedyn-cli (which computes no untied comparison) names no ODE line.
+    // A run without theory (aedyn-cli --no-ode) names no ODE line; a tied network's figure draws and names the
+    // untied comparison, as the window does.
     void legendNamesOnlyWhatIsDrawn()
     {
-        const auto page = figureWidget(run(QStringLiteral("fig4a")), FigureChart::Learning, FigureOptions{});
-        QStringList entries;
-        for (const Word& e : legendEntries(page.get()))
-            entries << e.text;
+        auto entriesOf = [&](const char* name) {
+            const auto page = figureWidget(run(QString::fromLatin1(name)), FigureChart::Learning, FigureOptions{});
+            QStringList entries;
+            for (const Word& e : legendEntries(page.get()))
+                entries << e.text;
+            return entries;
+        };
+        QStringList entries = entriesOf("fig4b without theory");
         QVERIFY2(entries.filter(QStringLiteral("ODE")).isEmpty(), qPrintable(entries.join(", ")));
+        QVERIFY2(!entries.filter(QStringLiteral("SGD")).isEmpty(), qPrintable(entries.join(", ")));
+        entries = entriesOf("fig4a");
+        QVERIFY2(!entries.filter(QStringLiteral("ODE of untied")).isEmpty(), qPrintable(entries.join(", ")));
         QVERIFY2(!entries.filter(QStringLiteral("SGD")).isEmpty(), qPrintable(entries.join(", ")));
     }
 };
