@@ -1,6 +1,7 @@
 #include "RunController.h"
 
 #include "BackgroundPriority.h"
+#include "CostEstimate.h"
 #include "ExperimentWorkers.h"
 #include "QueuedHandOver.h"
 
@@ -58,6 +59,7 @@ RunController::RunController(QObject* parent)
                 if (gen != theoryGeneration_)
                     return;
                 results_.setTheory(i, o);
+                showTheoryProgress(o.t);
                 emit resultsChanged();
             });
     connect(theoryWorker_, &TheoryWorker::longTimeReady, this,
@@ -158,6 +160,9 @@ void RunController::requestTheory(const aedyn::ExperimentConfig& config)
     setupArrived_ = false;
     requestedTheory_ = config;
     theoryRoute_ = QStringLiteral("ODE computing…");
+    theoryClock_.start();
+    theoryPace_.clear();
+    theoryTMax_ = config.tMax;
     emit statusChanged();
     queueHandOver([&] {
         QMetaObject::invokeMethod(theoryWorker_, [w = theoryWorker_, config, ctl = theoryControl_, generation] {
@@ -259,6 +264,22 @@ void RunController::applyStaleness()
     };
     results_.theoryStale = differs(theoryConfig_);
     results_.simulationStale = differs(simulationConfig_);
+}
+
+void RunController::showTheoryProgress(double t)
+{
+    const double seconds = theoryClock_.elapsed() / 1000.0;
+    theoryPace_.add(seconds, t);
+    // A theory done within a second shows only its time when finished: no text flickers past.
+    if (seconds < 1.0)
+        return;
+    QString text = QStringLiteral("ODE t = %1 / %2").arg(t, 0, 'g', 3).arg(theoryTMax_, 0, 'g', 6);
+    if (const auto left = theoryPace_.secondsLeft(theoryTMax_))
+        text += QStringLiteral(", about %1 left").arg(QString::fromStdString(aedyn::formatDuration(*left)));
+    if (text != theoryRoute_) {
+        theoryRoute_ = text;
+        emit statusChanged();
+    }
 }
 
 double RunController::progressFraction() const

@@ -77,6 +77,7 @@ signals:
 
 private:
     void applyStaleness();
+    void showTheoryProgress(double t);  // the route text of a theory under way
 
     aedyn::RunResults results_;
     std::optional<aedyn::ExperimentConfig> current_;  // the panel's parameters, as last given to markStale
@@ -100,4 +101,8 @@ private:
     QElapsedTimer runClock_, pauseClock_;
     qint64 pausedMs_ = 0;
     aedyn::ProgressRate pace_;  // of the simulation, for the ETA
+    // The theory's own progress, shown once it has taken a second (a theory of many units or a long t_max).
+    QElapsedTimer theoryClock_;
+    aedyn::ProgressRate theoryPace_;
+    double theoryTMax_ = 0.0;
 };

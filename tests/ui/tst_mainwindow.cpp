@@ -35,6 +35,7 @@
 #include <QDockWidget>
 #include <QScreen>
 #include <QLabel>
+#include <QStatusBar>
 #include <QResizeEvent>
 #include <QComboBox>
 #include <QLineEdit>
@@ -1319,6 +1320,26 @@ private slots:
         const QString box = w.weightNorms()->exponentBoxText();
         QVERIFY2(box.contains(QStringLiteral("α = ")) && !box.contains(QStringLiteral("e−")) && !box.contains(QStringLiteral("e+")),
                  qPrintable(box));
+    }
+
+    // A theory that takes more than a second (here 256 units) shows how far it is and about how long it has left,
+    // rather than "ODE computing…" for minutes; a quick one shows only its time when done.
+    void longTheoryShowsItsProgress()
+    {
+        MainWindow w;
+        auto routeText = [&] {
+            for (const QLabel* l : w.statusBar()->findChildren<QLabel*>())
+                if (l->text().contains(QLatin1String("ODE")))
+                    return l->text();
+            return QString();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 10000 * kSlowdown);
+        QVERIFY2(QRegularExpression(QStringLiteral("^ODE \\d+ ms$")).match(routeText()).hasMatch(), qPrintable(routeText()));
+        w.panel()->setValue("K", QStringLiteral("256"));
+        w.panel()->setValue("t_max", QStringLiteral("300"));
+        const QRegularExpression progress(QStringLiteral("^ODE t = [0-9.e+-]+ / 300, about \\d+ (s|min|h \\d+ min) left$"));
+        QTRY_VERIFY2_WITH_TIMEOUT(progress.match(routeText()).hasMatch(), qPrintable(routeText()), 30000 * kSlowdown);
+        QVERIFY(!w.theoryUpToDate());
     }
 
     void pauseAndStopAnswerWithin100ms()
