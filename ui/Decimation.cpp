@@ -46,6 +46,31 @@ QList<QPointF> decimateLogX(const QList<QPointF>& points, int pixels)
     return out;
 }
 
+QList<QPointF> spaceMarkersLogX(const QList<QPointF>& points, double xMin, double xMax, double pixels, double spacing)
+{
+    if (!(xMin > 0) || !(xMax > xMin) || !(pixels > 0))
+        return points;
+    const double x0 = std::log(xMin), perPixel = (std::log(xMax) - x0) / pixels;
+    auto pixel = [&](const QPointF& p) { return (std::log(p.x()) - x0) / perPixel; };
+    QList<QPointF> out;
+    double last = 0;
+    for (const QPointF& p : points) {
+        if (!(p.x() > 0))
+            continue;  // a log axis cannot show it
+        const double at = pixel(p);
+        if (out.isEmpty() || at - last >= spacing) {
+            out.append(p);
+            last = at;
+        }
+    }
+    if (!out.isEmpty() && out.last() != points.last() && points.last().x() > 0) {
+        if (out.size() > 1 && pixel(points.last()) - last < spacing)
+            out.removeLast();
+        out.append(points.last());
+    }
+    return out;
+}
+
 QList<QPointF> decimateVector(const Eigen::VectorXd& v, double scale, int pixels)
 {
     QList<QPointF> all;

@@ -7,5 +7,9 @@
 
 // Points sorted by x > 0, drawn on a logarithmic x axis `pixels` wide.
 QList<QPointF> decimateLogX(const QList<QPointF>& points, int pixels);
+// Markers of points sorted by x on a logarithmic axis [xMin, xMax] drawn `pixels` wide: each kept point lies at
+// least `spacing` pixels past the one kept before it, so that markers that size never overlap. The latest point is
+// always kept (where a running curve has got to), in place of the one before it when they would overlap.
+QList<QPointF> spaceMarkersLogX(const QList<QPointF>& points, double xMin, double xMax, double pixels, double spacing);
 // The entries v_i (times scale) over the index i, drawn on a linear axis `pixels` wide.
 QList<QPointF> decimateVector(const Eigen::VectorXd& v, double scale, int pixels);

@@ -187,11 +187,18 @@ void LearningCurveChart::setLogError(bool log)
     epsLogAxis_->findChild<DecadeLabels*>()->place();
 }
 
+QList<QPointF> LearningCurveChart::spacedMarkers(const QList<QPointF>& points, int width, qreal markerSize) const
+{
+    return spaceMarkersLogX(points, timeRange_.first, timeRange_.second, width, 1.5 * markerSize);
+}
+
 void LearningCurveChart::refresh(const aedyn::RunResults& store)
 {
     const aedyn::RunSetup& setup = store.setup();
     QChart* c = chart();
     const int width = static_cast<int>(c->plotArea().width());
+    if (setup.times.size() >= 2)
+        timeRange_ = {setup.times[1], setup.times.back()};  // the time axis's range (updateRanges)
 
     // PCA levels: dashed grey lines across the whole time range, labelled at the right edge. Every rank 0..K for a
     // few units; for many units (images) ranks 0–3 and K, since dozens of close lines would read as a grey band.
@@ -283,8 +290,8 @@ void LearningCurveChart::refresh(const aedyn::RunResults& store)
     sgdAll_ = sgd;
     updatePins(width);
     replaceIfChanged(ode_, decimateLogX(ode, width));
-    // Markers about one and a half widths apart (two per column), so that a narrow figure shows markers, not a band.
-    replaceIfChanged(sgd_, decimateLogX(sgd, std::max(1, static_cast<int>(width / (3 * sgd_->markerSize())))));
+    // Markers one and a half widths apart, so that a narrow figure shows markers, not a band, and none overlap.
+    replaceIfChanged(sgd_, spacedMarkers(sgd, width, sgd_->markerSize()));
     replaceIfChanged(bandUpper_, decimateLogX(upper, width));
     replaceIfChanged(bandLower_, decimateLogX(lower, width));
 
@@ -373,8 +380,7 @@ void LearningCurveChart::updatePins(int width)
         pinSimulation_[i]->setColor(Qt::transparent);
         pinSimulation_[i]->setPen(QPen(simulation, style_.pen(1.2)));
         // Markers apart, as the current run's, so that their shape can be seen.
-        replaceIfChanged(pinSimulation_[i], decimateLogX(pins_[i].simulation,
-                                                         std::max(1, static_cast<int>(width / (3 * pinSimulation_[i]->markerSize())))));
+        replaceIfChanged(pinSimulation_[i], spacedMarkers(pins_[i].simulation, width, pinSimulation_[i]->markerSize()));
     }
 }
 

@@ -59,6 +59,8 @@ private:
     double topForLabel(double axisMin) const;  // the ε axis's top that leaves the top level's label room; 0: none
     void keepRoomAboveTopLevel();
     void updatePins(int width);
+    // The simulation markers of `points` that a plot `width` pixels wide shows without overlap (spaceMarkersLogX).
+    QList<QPointF> spacedMarkers(const QList<QPointF>& points, int width, qreal markerSize) const;
 
     QLogValueAxis* tAxis_;
     QLogValueAxis* epsLogAxis_;
@@ -85,4 +87,5 @@ private:
     bool logError_ = true;
     bool showRuns_ = false;
     bool images_ = false;  // the simulation's error is measured on held-out test images
+    std::pair<double, double> timeRange_{0.0, 0.0};  // of the time axis, for spacing the markers
 };

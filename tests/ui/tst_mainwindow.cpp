@@ -626,6 +626,21 @@ private slots:
                                  2000 * kSlowdown);
         for (const QPointF& p : w.learningCurve()->theoryPoints() + w.learningCurve()->simulationPoints())
             QVERIFY(std::isfinite(p.x()) && std::isfinite(p.y()) && p.x() > 0 && p.y() > 0);
+        // No two markers overlap: thinning by columns once kept two adjacent points per column, drawn as pairs.
+        {
+            QChart* chart = w.learningCurve()->chart();
+            QScatterSeries* sgd = nullptr;
+            for (QAbstractSeries* series : chart->series())
+                if (series->name().startsWith(QLatin1String("SGD")))
+                    sgd = qobject_cast<QScatterSeries*>(series);
+            QVERIFY(sgd);
+            const QList<QPointF> markers = w.learningCurve()->simulationPoints();
+            for (qsizetype i = 1; i < markers.size(); ++i) {
+                const double gap = chart->mapToPosition(markers[i], sgd).x() - chart->mapToPosition(markers[i - 1], sgd).x();
+                QVERIFY2(gap >= sgd->markerSize(), qPrintable(QStringLiteral("markers %1 and %2: %3 px apart, %4 px wide")
+                                                                 .arg(i - 1).arg(i).arg(gap).arg(sgd->markerSize())));
+            }
+        }
         const aedyn::RunResults& s = w.store();
         QCOMPARE(s.setup().pcaErrors.size(), std::size_t(4));
         QVERIFY(!s.setup().trackedRho.empty());
