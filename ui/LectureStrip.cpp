@@ -98,11 +98,17 @@ void LectureStrip::sync()
     for (const std::string& key : p->playWith) {
         const QString name = QString::fromStdString(key);
         keys_ << name;
-        fields_->addWidget(new QLabel(name));
         const aedyn::ParameterSpec* spec = aedyn::findParameter(key);
-        if (!spec)
+        if (!spec) {
+            fields_->addWidget(new QLabel(name));
             continue;
+        }
         QWidget* field = makeParameterField(*spec);
+        // A check box carries its name itself: a label apart from it drifted away when the row stretched.
+        if (auto* box = qobject_cast<QCheckBox*>(field))
+            box->setText(name);
+        else
+            fields_->addWidget(new QLabel(name));
         setParameterFieldText(field, panel_->value(key));
         field->setFocusPolicy(Qt::ClickFocus);  // ← → Space stay the lecture's keys
         field->setMaximumWidth(220);
