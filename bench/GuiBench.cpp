@@ -73,6 +73,9 @@ void printFrames(const char* scenario, const std::vector<double>& frames)
 void runScenario(const char* scenario, const char* preset, std::initializer_list<std::pair<const char*, const char*>> values,
                  double seconds)
 {
+    // AEDYN_BENCH_GUI=NAME runs that scenario alone (to profile it), without the dashboards.
+    if (const QByteArray only = qgetenv("AEDYN_BENCH_GUI"); !only.isEmpty() && only != scenario)
+        return;
     MainWindow w;
     w.resize(1600, 1000);
     w.show();
@@ -184,8 +187,9 @@ void guiBenchmarks()
     runScenario("fig2-x8", "fig2-sequential", {{"runs", "8"}}, 120);
     runScenario("fig5d", "fig5d-fashion-mnist", {{"t_max", "20"}}, 60);
     runScenario("d10000-k64-x8", "fig2-sequential", {{"D", "10000"}, {"K", "64"}, {"runs", "8"}}, 15);
-    for (int K : {64, 512, largestValidK()})
-        dashboardFor(K, std::max(1000, K));
+    if (qEnvironmentVariableIsEmpty("AEDYN_BENCH_GUI"))
+        for (int K : {64, 512, largestValidK()})
+            dashboardFor(K, std::max(1000, K));
 }
 
 } // namespace aedyn::bench
