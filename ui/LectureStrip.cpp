@@ -9,10 +9,13 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QStyle>
+#include <QStyleOptionComboBox>
 #include <QVBoxLayout>
 
 LectureStrip::LectureStrip(ParameterPanel* panel, QWidget* parent)
@@ -27,9 +30,13 @@ LectureStrip::LectureStrip(ParameterPanel* panel, QWidget* parent)
 {
     auto* layout = new QVBoxLayout(this);
     auto* row = new QHBoxLayout;
+    // Tight spacing: a 1024-px projector holds figure 5d's whole title beside two fields.
+    row->setSpacing(4);
+    fields_->setSpacing(4);
     for (const aedyn::Preset& p : aedyn::presets())
         preset_->addItem(QString::fromStdString(p.title), QString::fromStdString(p.name));
     preset_->setToolTip(tr("← / → : previous / next preset"));
+    preset_->installEventFilter(this);
     auto* reset = new QPushButton(tr("↺ Reset"));
     auto* leave = new QPushButton(tr("Leave (Esc)"));
     // The longest title must not set the strip's width: at 1024 px and projector type the row still fits.
@@ -39,11 +46,13 @@ LectureStrip::LectureStrip(ParameterPanel* panel, QWidget* parent)
     reset->setToolTip(tr("R"));
     // Two rows, so that the strip fits a 1024-px projector whatever the preset's fields: the preset, Run, Reset
     // and the fields; then the caption, with the view and leave buttons at its right.
-    row->addWidget(preset_, 2);
+    row->addWidget(preset_, 1);
     row->addWidget(run_);
     row->addWidget(reset);
-    row->addLayout(fields_, 2);
-    row->addStretch(1);
+    // Spare width goes to the preset's title first, up to its whole length (fitWidths: figure 5's was cut at
+    // 1280 px with room to spare), then to the end of the row.
+    row->addLayout(fields_, 0);
+    row->addStretch(0);
     layout->addLayout(row);
     auto* story = new QHBoxLayout;
     caption_->setWordWrap(true);
@@ -91,8 +100,10 @@ void LectureStrip::sync()
         delete item;
     }
     keys_.clear();
-    if (!p)
+    if (!p) {
+        fitWidths();
         return;
+    }
     emit presetShown(QString::fromStdString(p->lectureView));
     // Each field edits the panel's field of the same key, as if typed there.
     for (const std::string& key : p->playWith) {
@@ -111,7 +122,9 @@ void LectureStrip::sync()
             fields_->addWidget(new QLabel(name));
         setParameterFieldText(field, panel_->value(key));
         field->setFocusPolicy(Qt::ClickFocus);  // ← → Space stay the lecture's keys
-        field->setMaximumWidth(220);
+        field->setMaximumWidth(220);  // a line edit's: fitWidths
+        // At its natural width: spare room goes to the preset's title (a line edit would take it first).
+        field->setSizePolicy(QSizePolicy::Preferred, field->sizePolicy().verticalPolicy());
         // A choice's longest value must not widen the strip past a small screen.
         if (auto* combo = qobject_cast<QComboBox*>(field)) {
             combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -120,6 +133,33 @@ void LectureStrip::sync()
         onParameterFieldEdited(field, this, [this, key](const QString& text) { panel_->setValue(key, text); });
         fields_->addWidget(field);
     }
+    fitWidths();
+    // The row's spare width after the fields, not between a name and its field (figure 5's "rule" stood 120 px
+    // from its choice).
+    fields_->addStretch(1);
+}
+
+void LectureStrip::fitWidths()
+{
+    // The title as wide as it needs in this font, and no wider: beyond it the row's stretch takes the room.
+    QStyleOptionComboBox option;
+    option.initFrom(preset_);
+    option.currentText = preset_->currentText();
+    const QFontMetrics metrics = preset_->fontMetrics();
+    const QSize text(metrics.horizontalAdvance(option.currentText), metrics.height());
+    preset_->setMaximumWidth(preset_->style()->sizeFromContents(QStyle::CT_ComboBox, &option, text, preset_).width() + 8);
+    // Play-with values are short ("3,5,9", "0.5"): six digits' room, not a line edit's usual seventeen, which
+    // took the title's room at 1024 px.
+    for (QLineEdit* edit : findChildren<QLineEdit*>())
+        if (keys_.contains(edit->objectName()))
+            edit->setMaximumWidth(metrics.horizontalAdvance(QString(6, QLatin1Char('0'))) + 16);
+}
+
+bool LectureStrip::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == preset_ && event->type() == QEvent::FontChange)
+        fitWidths();  // lecture type reaches the choice after the strip is built
+    return QWidget::eventFilter(watched, event);
 }
 
 void LectureStrip::setViewLabel(const QString& text) { view_->setText(text); }

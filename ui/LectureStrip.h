@@ -36,7 +36,12 @@ signals:
     // sync() has shown a preset; its lecture_view names the companion chart of its story.
     void presetShown(const QString& lectureView);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    void fitWidths();  // the preset's choice and the line edits, in the strip's type
+
     ParameterPanel* panel_;
     QComboBox* preset_;
     QLabel* caption_;

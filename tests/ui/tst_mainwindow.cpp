@@ -38,6 +38,8 @@
 #include <QStatusBar>
 #include <QResizeEvent>
 #include <QComboBox>
+#include <QLayout>
+#include <QCheckBox>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QLineSeries>
@@ -463,6 +465,37 @@ private slots:
             QVERIFY(w.learningCurve()->isVisible());
             QVERIFY2(shown() == QStringList{QString::fromStdString(preset.lectureView)},
                      qPrintable(QString::fromStdString(preset.name) + ": " + shown().join(", ")));
+            // Each play-with field stands by its name (a check box carries its name itself), also on a strip as
+            // wide as a 1920-px screen, where the spare width once went between a name and its field.
+            QWidget* strip = w.lectureStrip();
+            const QSize stripSize = strip->size();
+            strip->resize(1920, stripSize.height());
+            strip->layout()->activate();
+            for (const QString& key : w.lectureStrip()->fieldKeys()) {
+                const QWidget* field = w.lectureStrip()->findChild<QWidget*>(key);
+                QVERIFY2(field && field->isVisible(), qPrintable(key));
+                const auto* box = qobject_cast<const QCheckBox*>(field);
+                const QLabel* name = nullptr;
+                for (const QLabel* l : w.lectureStrip()->findChildren<QLabel*>())
+                    if (l->text() == key)
+                        name = l;
+                QVERIFY2(box ? box->text() == key && !name : name != nullptr, qPrintable(key));
+                if (name) {
+                    // From the end of the name's text: a label stretched by the row keeps its text at its left.
+                    const int gap = field->geometry().left() -
+                                    (name->geometry().left() + name->fontMetrics().horizontalAdvance(name->text()));
+                    QVERIFY2(gap >= 0 && gap <= 24, qPrintable(QStringLiteral("%1: %2 px between the name and the field")
+                                                                   .arg(key).arg(gap)));
+                }
+            }
+            // And the preset's whole title shows there: its choice reaches the width its text needs.
+            for (const QComboBox* choice : strip->findChildren<QComboBox*>())
+                if (choice->currentText() == QString::fromStdString(preset.title))
+                    QVERIFY2(choice->width() == choice->maximumWidth() &&
+                                 choice->width() > choice->fontMetrics().horizontalAdvance(choice->currentText()),
+                             qPrintable(QStringLiteral("%1: title %2 px wide of %3").arg(choice->currentText())
+                                            .arg(choice->width()).arg(choice->fontMetrics().horizontalAdvance(choice->currentText()))));
+            strip->resize(stripSize);
             QTest::keyClick(&w, Qt::Key_Right);
         }
         QTest::keyClick(&w, Qt::Key_V);
