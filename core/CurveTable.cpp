@@ -8,7 +8,7 @@ namespace aedyn {
 namespace {
 
 // Shortest text that reads back to the same double: files keep full precision. Appended to the row's text, which
-// goes to the stream whole: a stream call per number was a third of writing figure 5d's 547,000 cells.
+// goes to the stream whole (a stream call per number cost about a tenth of writing figure 5d's 547,000 cells).
 void appendNumber(std::string& row, double x)
 {
     char buf[32];

@@ -30,7 +30,8 @@ LectureStrip::LectureStrip(ParameterPanel* panel, QWidget* parent)
 {
     auto* layout = new QVBoxLayout(this);
     auto* row = new QHBoxLayout;
-    // Tight spacing: a 1024-px projector holds figure 5d's whole title beside two fields.
+    // Tight spacing leaves the preset's title more of a 1024-px projector's row (figure 5d's beside two fields
+    // still loses its last letters there).
     row->setSpacing(4);
     fields_->setSpacing(4);
     for (const aedyn::Preset& p : aedyn::presets())
@@ -122,7 +123,7 @@ void LectureStrip::sync()
             fields_->addWidget(new QLabel(name));
         setParameterFieldText(field, panel_->value(key));
         field->setFocusPolicy(Qt::ClickFocus);  // ← → Space stay the lecture's keys
-        field->setMaximumWidth(220);  // a line edit's: fitWidths
+        field->setMaximumWidth(220);  // line edits: narrower still (fitWidths)
         // At its natural width: spare room goes to the preset's title (a line edit would take it first).
         field->setSizePolicy(QSizePolicy::Preferred, field->sizePolicy().verticalPolicy());
         // A choice's longest value must not widen the strip past a small screen.

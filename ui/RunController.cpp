@@ -273,7 +273,7 @@ void RunController::showTheoryProgress(double t)
     // A theory done within a second shows only its time when finished: no text flickers past.
     if (seconds < 1.0)
         return;
-    QString text = QStringLiteral("ODE t = %1 / %2").arg(t, 0, 'g', 3).arg(theoryTMax_, 0, 'g', 6);
+    QString text = QStringLiteral("ODE t = %1 / %2").arg(t, 0, 'f', t < 10 ? 2 : 1).arg(theoryTMax_, 0, 'g', 6);
     if (const auto left = theoryPace_.secondsLeft(theoryTMax_))
         text += QStringLiteral(", about %1 left").arg(QString::fromStdString(aedyn::formatDuration(*left)));
     if (text != theoryRoute_) {
