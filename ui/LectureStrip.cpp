@@ -7,6 +7,8 @@
 #include "ExperimentConfig.h"
 #include "ParameterPanel.h"
 
+#include <algorithm>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
@@ -30,8 +32,7 @@ LectureStrip::LectureStrip(ParameterPanel* panel, QWidget* parent)
 {
     auto* layout = new QVBoxLayout(this);
     auto* row = new QHBoxLayout;
-    // Tight spacing leaves the preset's title more of a 1024-px projector's row (figure 5d's beside two fields
-    // still loses its last letters there).
+    // Tight spacing, so that a 1024-px projector's row holds figure 5d's whole title beside its two fields.
     row->setSpacing(4);
     fields_->setSpacing(4);
     for (const aedyn::Preset& p : aedyn::presets())
@@ -149,11 +150,13 @@ void LectureStrip::fitWidths()
     const QFontMetrics metrics = preset_->fontMetrics();
     const QSize text(metrics.horizontalAdvance(option.currentText), metrics.height());
     preset_->setMaximumWidth(preset_->style()->sizeFromContents(QStyle::CT_ComboBox, &option, text, preset_).width() + 8);
-    // Play-with values are short ("3,5,9", "0.5"): six digits' room, not a line edit's usual seventeen, which
-    // took the title's room at 1024 px.
+    // Play-with values are short ("3,5,9", "64"): room for the value and a character more, at least four, not a line
+    // edit's usual seventeen, which took the title's room at 1024 px. A longer value typed in scrolls.
     for (QLineEdit* edit : findChildren<QLineEdit*>())
-        if (keys_.contains(edit->objectName()))
-            edit->setMaximumWidth(metrics.horizontalAdvance(QString(6, QLatin1Char('0'))) + 16);
+        if (keys_.contains(edit->objectName())) {
+            const auto digits = std::max<qsizetype>(4, edit->text().size() + 1);
+            edit->setMaximumWidth(metrics.horizontalAdvance(QString(digits, QLatin1Char('0'))) + 16);
+        }
 }
 
 bool LectureStrip::eventFilter(QObject* watched, QEvent* event)
