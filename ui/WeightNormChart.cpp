@@ -333,6 +333,11 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
                             .arg(fit(excess[1]), fit(excess[2]), fit(excess[3]));
         longTimeExponents_ = {fit(excess[1]), fit(excess[2]), fit(excess[3])};
     }
+    // The time axis's range (set below): to the grid's end, or to the reduced ODE's when it goes further.
+    std::pair<double, double> tRange{0.0, 0.0};
+    if (setup.times.size() > 1)
+        tRange = {setup.times[1], excess[1].isEmpty() ? setup.times.back()
+                                                      : std::max(setup.times.back(), excess[1].last().x())};
     for (int k = 0; k < units; ++k) {
         // Curves of parameters that have since changed stay drawn, in grey, until the new ones arrive.
         const QColor theoryColour = store.theoryStale ? style_.reference() : style_.unit(k);
@@ -343,15 +348,15 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
         decoderSim_[k]->setPen(QPen(simColour, style_.pen(1.2)));
         replaceIfChanged(encoderTheory_[k], decimateLogX(points[k][0], width));
         replaceIfChanged(decoderTheory_[k], decimateLogX(points[k][1], width));
-        // Markers about one and a half widths apart, as on the learning curve: denser ones only overprint each
-        // other, and each costs its own outline.
-        const int columns = std::max(1, static_cast<int>(width / (3 * encoderSim_[k]->markerSize())));
-        replaceIfChanged(encoderSim_[k], decimateLogX(points[k][2], columns));
-        replaceIfChanged(decoderSim_[k], decimateLogX(points[k][3], columns));
+        // Markers one and a half widths apart on the time axis, as on the learning curve: denser ones only overprint
+        // each other, and each costs its own outline.
+        const double spacing = 1.5 * encoderSim_[k]->markerSize();
+        replaceIfChanged(encoderSim_[k], spaceMarkersLogX(points[k][2], tRange.first, tRange.second, width, spacing));
+        replaceIfChanged(decoderSim_[k], spaceMarkersLogX(points[k][3], tRange.first, tRange.second, width, spacing));
     }
     if (setup.times.size() > 1) {
         const double tMax = setup.times.back();
-        tAxis_->setRange(setup.times[1], excess[1].isEmpty() ? tMax : std::max(tMax, excess[1].last().x()));
+        tAxis_->setRange(tRange.first, tRange.second);
         // A new time range gets the last decade as its fit window: where the late power laws live.
         if (tMax != fittedGridEnd_) {
             fittedGridEnd_ = tMax;

@@ -659,20 +659,26 @@ private slots:
                                  2000 * kSlowdown);
         for (const QPointF& p : w.learningCurve()->theoryPoints() + w.learningCurve()->simulationPoints())
             QVERIFY(std::isfinite(p.x()) && std::isfinite(p.y()) && p.x() > 0 && p.y() > 0);
-        // No two markers overlap: thinning by columns once kept two adjacent points per column, drawn as pairs.
-        {
-            QChart* chart = w.learningCurve()->chart();
-            QScatterSeries* sgd = nullptr;
-            for (QAbstractSeries* series : chart->series())
-                if (series->name().startsWith(QLatin1String("SGD")))
-                    sgd = qobject_cast<QScatterSeries*>(series);
-            QVERIFY(sgd);
-            const QList<QPointF> markers = w.learningCurve()->simulationPoints();
-            for (qsizetype i = 1; i < markers.size(); ++i) {
-                const double gap = chart->mapToPosition(markers[i], sgd).x() - chart->mapToPosition(markers[i - 1], sgd).x();
-                QVERIFY2(gap >= sgd->markerSize(), qPrintable(QStringLiteral("markers %1 and %2: %3 px apart, %4 px wide")
-                                                                 .arg(i - 1).arg(i).arg(gap).arg(sgd->markerSize())));
+        // No two markers of a series overlap, on the learning curve or among the norms: thinning by columns once
+        // kept two adjacent points per column, drawn as pairs.
+        for (QChartView* view : std::initializer_list<QChartView*>{w.learningCurve(), w.weightNorms()->findChild<QChartView*>()}) {
+            int checked = 0;
+            for (QAbstractSeries* series : view->chart()->series()) {
+                auto* markers = qobject_cast<QScatterSeries*>(series);
+                if (!markers || !markers->isVisible() || markers->count() < 2)
+                    continue;
+                const QList<QPointF> points = markers->points();
+                for (qsizetype i = 1; i < points.size(); ++i) {
+                    const double gap = view->chart()->mapToPosition(points[i], markers).x() -
+                                       view->chart()->mapToPosition(points[i - 1], markers).x();
+                    QVERIFY2(gap >= markers->markerSize(),
+                             qPrintable(QStringLiteral("%1, '%2', markers %3 and %4: %5 px apart, %6 px wide")
+                                            .arg(view->chart()->title(), markers->name()).arg(i - 1).arg(i)
+                                            .arg(gap).arg(markers->markerSize())));
+                }
+                ++checked;
             }
+            QVERIFY2(checked > 0, qPrintable(view->chart()->title()));
         }
         const aedyn::RunResults& s = w.store();
         QCOMPARE(s.setup().pcaErrors.size(), std::size_t(4));
