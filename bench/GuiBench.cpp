@@ -70,6 +70,25 @@ void printFrames(const char* scenario, const std::vector<double>& frames)
 }
 
 // Runs a configuration for at most `seconds` (then stops it) and prints the repaint times.
+// Waits for the first theory point past t = 0 of `config` (told apart by K and t_max) and the repaint that draws
+// it, and prints the time `timer` has run since `since`.
+void printFirstTheoryPoint(MainWindow& w, const char* scenario, const aedyn::ExperimentConfig& config,
+                           const QElapsedTimer& timer, const char* since)
+{
+    const bool arrived = waitFor(
+        [&] {
+            const aedyn::Observables* last = w.store().latestTheory();
+            return w.store().setup().K == config.K && w.store().setup().config.tMax == config.tMax && last &&
+                   last->t > 0;
+        },
+        60);
+    const std::size_t frames = w.frameTimes().size();
+    waitFor([&] { return w.frameTimes().size() > frames; }, 10);
+    if (arrived)
+        std::printf("gui %s, first theory point past t = 0 on screen %.0f ms after %s\n", scenario,
+                    timer.nsecsElapsed() / 1e6, since);
+}
+
 void runScenario(const char* scenario, const char* preset, std::initializer_list<std::pair<const char*, const char*>> values,
                  double seconds)
 {
@@ -82,22 +101,10 @@ void runScenario(const char* scenario, const char* preset, std::initializer_list
     QElapsedTimer sincePreset;
     sincePreset.start();
     w.panel()->selectPreset(QString::fromLatin1(preset));
-    // For images: the preset's first theory point past t = 0 on screen, from its choice (loading the data in this
-    // process counted, from the disk cache).
-    if (const auto chosen = w.panel()->config(); chosen && chosen->spectrum == aedyn::SpectrumKind::Images) {
-        const bool arrived = waitFor(
-            [&] {
-                const aedyn::Observables* last = w.store().latestTheory();
-                return w.store().setup().K == chosen->K && w.store().setup().config.tMax == chosen->tMax && last &&
-                       last->t > 0;
-            },
-            60);
-        const std::size_t frames = w.frameTimes().size();
-        waitFor([&] { return w.frameTimes().size() > frames; }, 10);
-        if (arrived)
-            std::printf("gui %s, first theory point past t = 0 on screen %.0f ms after the preset's choice\n",
-                        scenario, sincePreset.nsecsElapsed() / 1e6);
-    }
+    // For images: the preset's first theory point on screen, from its choice (loading the data in this process
+    // counted, from the disk cache).
+    if (const auto chosen = w.panel()->config(); chosen && chosen->spectrum == aedyn::SpectrumKind::Images)
+        printFirstTheoryPoint(w, scenario, *chosen, sincePreset, "the preset's choice");
     for (const auto& [key, value] : values)
         w.panel()->setValue(key, QString::fromLatin1(value));
     if (!w.panel()->config()) {
@@ -110,17 +117,7 @@ void runScenario(const char* scenario, const char* preset, std::initializer_list
         waitFor([&] { return w.theoryRequested(); }, 5);
         QElapsedTimer sinceRequest;
         sinceRequest.start();
-        const bool arrived = waitFor(
-            [&] {
-                const aedyn::Observables* last = w.store().latestTheory();
-                return w.store().setup().config.tMax == configured.tMax && last && last->t > 0;
-            },
-            60);
-        const std::size_t frames = w.frameTimes().size();
-        waitFor([&] { return w.frameTimes().size() > frames; }, 10);
-        if (arrived)
-            std::printf("gui %s, first theory point past t = 0 on screen %.0f ms after a parameter's change\n",
-                        scenario, sinceRequest.nsecsElapsed() / 1e6);
+        printFirstTheoryPoint(w, scenario, configured, sinceRequest, "a parameter's change");
     }
     if (!waitFor([&] { return w.theoryUpToDate() || !w.message().isEmpty(); }, 120)) {
         std::printf("gui %s: skipped (the theory did not arrive in 120 s)\n", scenario);
