@@ -1,7 +1,6 @@
 #include "RunController.h"
 
 #include "BackgroundPriority.h"
-#include "CostEstimate.h"
 #include "ExperimentWorkers.h"
 #include "QueuedHandOver.h"
 
@@ -13,6 +12,14 @@ namespace {
 bool sameParameters(const aedyn::ExperimentConfig& a, const aedyn::ExperimentConfig& b)
 {
     return aedyn::parameterValues(a) == aedyn::parameterValues(b);
+}
+
+// " · ETA 4:05", " · ETA 2 h 10 min": the remaining time of a run or of a theory, in one form.
+QString etaText(double seconds)
+{
+    const long s = std::lround(seconds);
+    return s < 3600 ? QStringLiteral(" · ETA %1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'))
+                    : QStringLiteral(" · ETA %1 h %2 min").arg(s / 3600).arg(s % 3600 / 60);
 }
 
 } // namespace
@@ -275,7 +282,7 @@ void RunController::showTheoryProgress(double t)
         return;
     QString text = QStringLiteral("ODE t = %1 / %2").arg(t, 0, 'f', t < 10 ? 2 : 1).arg(theoryTMax_, 0, 'g', 6);
     if (const auto left = theoryPace_.secondsLeft(theoryTMax_))
-        text += QStringLiteral(", about %1 left").arg(QString::fromStdString(aedyn::formatDuration(*left)));
+        text += etaText(*left);
     if (text != theoryRoute_) {
         theoryRoute_ = text;
         emit statusChanged();
@@ -301,11 +308,8 @@ QString RunController::progressText() const
             eta = *left;
         else if (runEstimate_ > 0)
             eta = std::max(0.0, runEstimate_ - elapsed);
-        if (eta >= 0) {
-            const long s = std::lround(eta);
-            text += s < 3600 ? QStringLiteral(" · ETA %1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'))
-                             : QStringLiteral(" · ETA %1 h %2 min").arg(s / 3600).arg(s % 3600 / 60);
-        }
+        if (eta >= 0)
+            text += etaText(eta);
     }
     if (!runState_.isEmpty())
         text += QStringLiteral(" · ") + runState_;

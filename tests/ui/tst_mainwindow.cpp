@@ -1391,7 +1391,7 @@ private slots:
         QVERIFY2(QRegularExpression(QStringLiteral("^ODE \\d+ ms$")).match(routeText()).hasMatch(), qPrintable(routeText()));
         w.panel()->setValue("K", QStringLiteral("256"));
         w.panel()->setValue("t_max", QStringLiteral("300"));
-        const QRegularExpression progress(QStringLiteral("^ODE t = [0-9.e+-]+ / 300, about \\d+ (s|min|h \\d+ min) left$"));
+        const QRegularExpression progress(QStringLiteral("^ODE t = [0-9.]+ / 300 · ETA (\\d+:\\d\\d|\\d+ h \\d+ min)$"));
         QTRY_VERIFY2_WITH_TIMEOUT(progress.match(routeText()).hasMatch(), qPrintable(routeText()), 30000 * kSlowdown);
         QVERIFY(!w.theoryUpToDate());
     }
