@@ -17,6 +17,9 @@ public:
     int dimension() const { return modes().D; }
     virtual const ModeSpectrum& modes() const = 0;
 
+    // Reads what drawing needs and is not read yet (real images' training set), here rather than in the first
+    // draw(), which may run on a worker thread; throws what reading throws.
+    virtual void prepareToDraw() const {}
     // Draws one input x ∈ R^D into x (no allocation).
     virtual void draw(GaussianSampler& rng, double* x) const = 0;
 

@@ -13,11 +13,11 @@ ImageDataModel::ImageDataModel(std::shared_ptr<const ImageDataset> images)
 
 void ImageDataModel::draw(GaussianSampler& rng, double* x) const
 {
-    const ImageDataset& d = *images_;
-    const long i = std::min(d.train.count - 1, static_cast<long>(rng.uniform() * static_cast<double>(d.train.count)));
-    const std::uint8_t* img = d.train.image(i);
-    const double a = d.trainPreprocessing.scale, c = d.trainPreprocessing.offset;
-    for (int j = 0, D = d.D(); j < D; ++j)
+    const TrainingImages& t = images_->training();
+    const long i = std::min(t.images.count - 1, static_cast<long>(rng.uniform() * static_cast<double>(t.images.count)));
+    const std::uint8_t* img = t.images.image(i);
+    const double a = t.preprocessing.scale, c = t.preprocessing.offset;
+    for (int j = 0, D = t.images.pixelsPerImage(); j < D; ++j)
         x[j] = a * img[j] - c;
 }
 

@@ -17,6 +17,7 @@ public:
 
     const ImageDataset& images() const { return *images_; }
     const ModeSpectrum& modes() const override { return modes_; }
+    void prepareToDraw() const override { images_->training(); }
     void draw(GaussianSampler& rng, double* x) const override;
     Eigen::MatrixXd projectOnModes(const Eigen::MatrixXd& W) const override { return W * images_->eigen.vectors; }
     Eigen::VectorXd eigenvector(int tau) const override { return images_->eigen.vectors.col(tau); }

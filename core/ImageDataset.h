@@ -7,8 +7,13 @@
 
 #include <Eigen/Core>
 
+#include <atomic>
+#include <cstdint>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <vector>
 
 namespace aedyn {
 
@@ -33,23 +38,40 @@ Eigen::MatrixXd secondMoment(const ImageSet& images, const Preprocessing& p, int
 // that its components sum to a positive number (the leading one then looks like the mean image).
 Eigensystem decompose(const Eigen::MatrixXd& omega);
 
+// The training images and their preprocessing: what SGD draws from and Ω is computed from.
+struct TrainingImages {
+    ImageSet images;
+    Preprocessing preprocessing;
+    bool fromCache = false;  // from the PixelCache rather than their files
+};
+
 class ImageDataset {
 public:
     // Finds, reads, preprocesses and decomposes (or takes the decomposition from the cache). Throws ImageFileError
     // naming the file or folder and the problem. The result is shared by every caller with the same source.
+    // Files met before (same identities) are not read whole: their spectrum is found by the identities, and the
+    // training images wait for training() — the theory never needs them.
     static std::shared_ptr<const ImageDataset> load(const ImageSource& source);
+    // The same, read afresh and not shared (what load() does the first time).
+    static std::shared_ptr<const ImageDataset> read(const ImageSource& source);
 
     std::string name;             // "FashionMNIST", "CIFAR-10 (grayscale)", or the file name
     std::string trainPath, testPath;
     std::string testNote;         // how the test set was chosen, when not from its own file
-    ImageSet train, test;
-    Preprocessing trainPreprocessing, testPreprocessing;
+    int rows = 0, cols = 0;       // of every image
+    long trainCount = 0;          // training images (known before they are read)
+    ImageSet test;
+    Preprocessing testPreprocessing;
     Eigensystem eigen;            // of Ω; eigenvalues ρ_τ (not divided by D)
     bool spectrumFromCache = false;
-    bool pixelsFromCache = false;  // the training images from the PixelCache rather than their files
     double loadSeconds = 0.0;
 
-    int D() const { return train.pixelsPerImage(); }
+    int D() const { return rows * cols; }
+
+    // The training images, read on the first call (thread-safe; later calls cost one atomic load). Throws
+    // ImageFileError when they cannot be read, or differ from those the spectrum was computed from.
+    const TrainingImages& training() const;
+    bool trainingLoaded() const { return trainingReady_.load(std::memory_order_acquire) != nullptr; }
 
     using TestMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
     // Test images first … first + count − 1 preprocessed, one per row of `out` (resized). The test error makes them a
@@ -57,6 +79,22 @@ public:
     void testInputs(long first, long count, TestMatrix& out) const;
     // Test image i preprocessed.
     Eigen::VectorXd testInput(long i) const;
+
+private:
+    // identityKey: the files' identities as read; known: a data set already read under that key, or null.
+    static std::shared_ptr<const ImageDataset> read(
+        const ImageSource& source, std::string* identityKey,
+        const std::function<std::shared_ptr<const ImageDataset>(const std::string&)>& known);
+    void setTraining(std::unique_ptr<const TrainingImages> t) const;
+
+    // What training() reads: these files, the first trainCount_ images (0: all), whose pixels hash to pixelKey_.
+    std::vector<std::string> trainFiles_;
+    bool cifar_ = false;
+    long trainCount_ = 0;
+    std::uint64_t pixelKey_ = 0;
+    mutable std::mutex trainingMutex_;
+    mutable std::unique_ptr<const TrainingImages> training_;
+    mutable std::atomic<const TrainingImages*> trainingReady_{nullptr};
 };
 
 } // namespace aedyn

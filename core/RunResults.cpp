@@ -30,8 +30,8 @@ RunSetup setupOf(const Experiment& e)
     setup.rule = e.rule();
     setup.inEigenbasis = e.data().inEigenbasis();
     if (images) {
-        setup.imageRows = images->images().train.rows;
-        setup.imageCols = images->images().train.cols;
+        setup.imageRows = images->images().rows;
+        setup.imageCols = images->images().cols;
         // Three test images of different classes (for FashionMNIST an ankle boot, a pullover, trousers).
         const ImageDataset& set = images->images();
         for (long i = 0; i < std::min<long>(3, set.test.count); ++i) {

@@ -37,6 +37,7 @@ SgdEnsemble::SgdEnsemble(const DataModel& data, const TrainingRule& rule, const 
                          std::uint64_t seed, int threads)
     : d_(std::make_unique<Impl>(data))
 {
+    data.prepareToDraw();
     for (int r = 0; r < runs; ++r) {
         d_->runs.emplace_back(rule, initial);
         d_->samplers.emplace_back(seed, static_cast<std::uint64_t>(r));

@@ -11,6 +11,7 @@ namespace aedyn {
 namespace {
 
 constexpr char kMagic[8] = {'A', 'E', 'D', 'Y', 'N', 'S', 'P', '1'};
+constexpr char kFilesMagic[8] = {'A', 'E', 'D', 'Y', 'N', 'F', 'K', '1'};
 
 std::uint64_t mix(std::uint64_t h)
 {
@@ -70,6 +71,13 @@ std::string SpectrumCache::path(std::uint64_t key) const
     return folder_ + "/" + name;
 }
 
+std::string SpectrumCache::filesPath(std::uint64_t filesKey) const
+{
+    char name[40];
+    std::snprintf(name, sizeof name, "files-%016llx.key", static_cast<unsigned long long>(filesKey));
+    return folder_ + "/" + name;
+}
+
 std::optional<Eigensystem> SpectrumCache::load(std::uint64_t key, int D) const
 {
     if (folder_.empty() || D <= 0)
@@ -112,6 +120,33 @@ bool SpectrumCache::store(std::uint64_t key, const Eigensystem& e) const
                                            {&D, 4},
                                            {e.values.data(), std::size_t(8) * D},
                                            {e.vectors.data(), std::size_t(8) * D * D}});
+}
+
+std::optional<SpectrumCache::KnownTrainingSet> SpectrumCache::knownTrainingSet(std::uint64_t filesKey) const
+{
+    if (folder_.empty())
+        return std::nullopt;
+    try {
+        RegularFile in(filesPath(filesKey));
+        char magic[8];
+        std::uint64_t storedFiles = 0;
+        KnownTrainingSet set;
+        if (in.size() != 32 || in.read(magic, 8) != 8 || std::memcmp(magic, kFilesMagic, 8) != 0 ||
+            in.read(&storedFiles, 8) != 8 || storedFiles != filesKey || in.read(&set.pixelKey, 8) != 8 ||
+            in.read(&set.count, 8) != 8 || set.count < 2)
+            return std::nullopt;
+        return set;
+    } catch (const FileError&) {
+        return std::nullopt;
+    }
+}
+
+bool SpectrumCache::storeKnownTrainingSet(std::uint64_t filesKey, const KnownTrainingSet& set) const
+{
+    if (folder_.empty())
+        return false;
+    return writeFileAtomically(filesPath(filesKey),
+                               {{kFilesMagic, 8}, {&filesKey, 8}, {&set.pixelKey, 8}, {&set.count, 8}});
 }
 
 } // namespace aedyn

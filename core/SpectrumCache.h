@@ -1,7 +1,8 @@
 #pragma once
 // The eigen-decomposition of an image set's second-moment matrix, kept on disk so that the second start is
 // instant (a FashionMNIST decomposition takes about a second, reading it back a few milliseconds).
-// Entries are keyed by a hash of the pixels themselves, so a changed file never meets a stale entry.
+// Entries are keyed by a hash of the pixels themselves, so a changed file never meets a stale entry. A second, tiny
+// entry maps the files' identities to that hash, so that a known data set's spectrum is found without its pixels.
 #include <Eigen/Core>
 
 #include <cstddef>
@@ -32,8 +33,17 @@ public:
     // case AEDyn simply recomputes next time.
     bool store(std::uint64_t key, const Eigensystem& e) const;
 
+    // What was last stored of the training set read from the files whose identities hash to filesKey.
+    struct KnownTrainingSet {
+        std::uint64_t pixelKey = 0;  // this cache's key of its spectrum
+        std::int64_t count = 0;      // images
+    };
+    std::optional<KnownTrainingSet> knownTrainingSet(std::uint64_t filesKey) const;
+    bool storeKnownTrainingSet(std::uint64_t filesKey, const KnownTrainingSet& set) const;
+
 private:
     std::string path(std::uint64_t key) const;
+    std::string filesPath(std::uint64_t filesKey) const;
     std::string folder_;
 };
 

@@ -51,16 +51,19 @@ QJsonObject runJson(const aedyn::Experiment& e, const QString& preset, const QSt
     if (const auto* images = dynamic_cast<const aedyn::ImageDataModel*>(&e.data())) {
         // Which files were read, so that a run on real images can be traced to its data.
         const aedyn::ImageDataset& d = images->images();
-        o.insert("images", QJsonObject{{"name", QString::fromStdString(d.name)},
-                                       {"train_file", QString::fromStdString(d.trainPath)},
-                                       {"train_images", static_cast<double>(d.train.count)},
-                                       {"test_file", QString::fromStdString(d.testPath)},
-                                       {"test_images", static_cast<double>(d.test.count)},
-                                       {"test_note", QString::fromStdString(d.testNote)},
-                                       {"image_rows", d.train.rows},
-                                       {"image_cols", d.train.cols},
-                                       {"spectrum_from_cache", d.spectrumFromCache},
-                                       {"pixels_from_cache", d.pixelsFromCache}});
+        QJsonObject files{{"name", QString::fromStdString(d.name)},
+                          {"train_file", QString::fromStdString(d.trainPath)},
+                          {"train_images", static_cast<double>(d.trainCount)},
+                          {"test_file", QString::fromStdString(d.testPath)},
+                          {"test_images", static_cast<double>(d.test.count)},
+                          {"test_note", QString::fromStdString(d.testNote)},
+                          {"image_rows", d.rows},
+                          {"image_cols", d.cols},
+                          {"spectrum_from_cache", d.spectrumFromCache}};
+        // A theory-only run of known files never reads the training images.
+        if (d.trainingLoaded())
+            files.insert("pixels_from_cache", d.training().fromCache);
+        o.insert("images", files);
     }
     o.insert("aedyn_version", QStringLiteral(AEDYN_VERSION));
     o.insert("preset", preset);

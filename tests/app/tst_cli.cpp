@@ -238,8 +238,9 @@ private slots:
         }
         aedyn::writeIdxImages((data + QStringLiteral("/train-images-idx3-ubyte.gz")).toStdString(), train);
         aedyn::writeIdxImages((data + QStringLiteral("/t10k-images-idx3-ubyte.gz")).toStdString(), test);
-        const CliResult r = runCli({"--set", "spectrum=images", "--set", "images=" + data, "--set", "K=2", "--t-max",
-                                    "3", "--runs", "2", "--quiet", "--out", dir.filePath("out")});
+        const QStringList args{"--set", "spectrum=images", "--set", "images=" + data, "--set", "K=2", "--t-max", "3",
+                               "--runs", "2", "--quiet"};
+        const CliResult r = runCli(args + QStringList{"--out", dir.filePath("out")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const Csv csv = readCsv(dir.filePath(QStringLiteral("out/curves.csv")));
         QCOMPARE(csv.header.last(), QStringLiteral("eps_sgd_gaussian"));
@@ -254,6 +255,21 @@ private slots:
         QCOMPARE(o["images"].toObject()["train_images"].toInt(), 400);
         QCOMPARE(o["images"].toObject()["test_images"].toInt(), 100);
         QVERIFY(o["images"].toObject()["test_file"].toString().endsWith(QStringLiteral("t10k-images-idx3-ubyte.gz")));
+
+        // Met again, the files give their spectrum without the training images: a theory alone never reads them,
+        // and SGD reads them when it starts, to the same curves.
+        QCOMPARE(runCli(args + QStringList{"--no-sgd", "--out", dir.filePath("theory")}).exitCode, 0);
+        const QJsonObject theory = QJsonDocument::fromJson([&] {
+                                       QFile f(dir.filePath(QStringLiteral("theory/run.json")));
+                                       return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+                                   }()).object()["images"].toObject();
+        QVERIFY(theory["spectrum_from_cache"].toBool());
+        QVERIFY(!theory.contains("pixels_from_cache"));
+        QCOMPARE(theory["train_images"].toInt(), 400);
+        QCOMPARE(runCli(args + QStringList{"--out", dir.filePath("again")}).exitCode, 0);
+        QFile first(dir.filePath(QStringLiteral("out/curves.csv"))), again(dir.filePath(QStringLiteral("again/curves.csv")));
+        QVERIFY(first.open(QIODevice::ReadOnly) && again.open(QIODevice::ReadOnly));
+        QVERIFY(first.readAll() == again.readAll());
     }
 
     // A project file runs headless and gives exactly the curves of the same parameters given as options.

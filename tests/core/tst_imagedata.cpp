@@ -277,7 +277,8 @@ private slots:
         writeIdxImages((folder + "/t10k-images-idx3-ubyte").toStdString(), test);
 
         const auto a = ImageDataset::load({folder.toStdString(), "", 0});
-        QCOMPARE(a->train.count, 900L);
+        QCOMPARE(a->trainCount, 900L);
+        QCOMPARE(a->training().images.count, 900L);
         QCOMPARE(a->test.count, 200L);
         QVERIFY(!a->spectrumFromCache);
         QVERIFY(a->testNote.empty());
@@ -312,13 +313,14 @@ private slots:
         QVERIFY(c->eigen.values.isApprox(a->eigen.values, 1e-12));
 
         // datasize keeps the first N training images.
-        QCOMPARE(ImageDataset::load({folder.toStdString(), "", 300})->train.count, 300L);
+        QCOMPARE(ImageDataset::load({folder.toStdString(), "", 300})->training().images.count, 300L);
 
         // A lone file: its last sixth becomes the test set.
         writeIdxImages(path("lone-idx3-ubyte"), train);
         const auto lone = ImageDataset::load({path("lone-idx3-ubyte"), "", 0});
         QCOMPARE(lone->test.count, 150L);
-        QCOMPARE(lone->train.count, 750L);
+        QCOMPARE(lone->training().images.count, 750L);
+        QCOMPARE(lone->trainCount, 750L);
         QVERIFY(lone->testNote.find("last 150") != std::string::npos);
     }
 
@@ -353,18 +355,64 @@ private slots:
         writeIdxImages(train, randomImages(120, 5, 6, 21));
         writeIdxImages((folder + "/t10k-images-idx3-ubyte.gz").toStdString(), randomImages(30, 5, 6, 22));
         const auto first = ImageDataset::load({folder.toStdString(), "", 0});
-        QVERIFY(!first->pixelsFromCache);
+        QVERIFY(!first->training().fromCache);
         const auto again = ImageDataset::load({train, "", 0});
         QVERIFY(again.get() != first.get());
-        QVERIFY(again->pixelsFromCache);
-        QVERIFY(again->train.pixels == first->train.pixels && again->test.pixels == first->test.pixels);
+        QVERIFY(again->training().fromCache);
+        QVERIFY(again->training().images.pixels == first->training().images.pixels &&
+                again->test.pixels == first->test.pixels);
 
         const ImageSet changed = randomImages(120, 5, 6, 23);
         QTest::qWait(10);  // a modification time of its own, even on a coarse clock
         writeIdxImages(train, changed);
         const auto fresh = ImageDataset::load({train, "", 0});
-        QVERIFY(!fresh->pixelsFromCache);
-        QVERIFY(fresh->train.pixels == changed.pixels);
+        QVERIFY(!fresh->training().fromCache);
+        QVERIFY(fresh->training().images.pixels == changed.pixels);
+    }
+
+    // Files read before: a second reading finds their spectrum by the files' identities and leaves the training
+    // images unread until SGD needs them; they are then the same pixels. A training file rewritten in between is
+    // refused by name rather than trained on under the old spectrum.
+    void knownFilesReadTheirTrainingImagesOnlyForSgd()
+    {
+        const QString folder = dir_.path() + "/known";
+        QVERIFY(QDir().mkpath(folder));
+        const std::string train = (folder + "/train-images-idx3-ubyte").toStdString();
+        writeIdxImages(train, randomImages(400, 5, 6, 31));
+        writeIdxImages((folder + "/t10k-images-idx3-ubyte").toStdString(), randomImages(50, 5, 6, 32));
+        const ImageSource source{folder.toStdString(), "", 0};
+        const auto first = ImageDataset::read(source);
+        QVERIFY(first->trainingLoaded());  // met for the first time: read whole, to decompose
+
+        const auto second = ImageDataset::read(source);
+        QVERIFY(!second->trainingLoaded());
+        QVERIFY(second->spectrumFromCache);
+        QVERIFY(second->eigen.values == first->eigen.values && second->eigen.vectors == first->eigen.vectors);
+        QCOMPARE(second->trainCount, 400L);
+        QCOMPARE(second->rows, 5);
+        QCOMPARE(second->cols, 6);
+        QVERIFY(second->test.pixels == first->test.pixels);
+        QCOMPARE(second->testPreprocessing.scale, first->testPreprocessing.scale);
+        // The theory's set-up needs no training image.
+        const ImageDataModel model(second);
+        QCOMPARE(model.modes().rho.size(), 30);
+        QVERIFY(!second->trainingLoaded());
+        model.prepareToDraw();
+        QVERIFY(second->trainingLoaded());
+        QVERIFY(second->training().images.pixels == first->training().images.pixels);
+        QCOMPARE(second->training().preprocessing.scale, first->training().preprocessing.scale);
+        QCOMPARE(second->training().preprocessing.offset, first->training().preprocessing.offset);
+
+        const auto third = ImageDataset::read(source);
+        QVERIFY(!third->trainingLoaded());
+        QTest::qWait(10);  // a modification time of its own, even on a coarse clock
+        writeIdxImages(train, randomImages(400, 5, 6, 33));
+        const QString e = errorOf([&] { third->training(); });
+        QVERIFY2(e.contains("train-images-idx3-ubyte: the file changed after its spectrum was read"), qPrintable(e));
+        // Read again, the rewritten file is another data set, decomposed afresh.
+        const auto fourth = ImageDataset::read(source);
+        QVERIFY(fourth->trainingLoaded());
+        QVERIFY(!fourth->spectrumFromCache);
     }
 
     void datasetProblemsAreNamed()

@@ -241,7 +241,7 @@ private slots:
         writeIdxImages(train, other);
         const auto b = ImageDataset::load({folder.toStdString(), "", 0});
         QVERIFY(b.get() != a.get());
-        QVERIFY(b->train.pixels == other.pixels);
+        QVERIFY(b->training().images.pixels == other.pixels);
         // The test file alone rewritten is noticed too.
         std::this_thread::sleep_for(std::chrono::milliseconds(30));
         const ImageSet otherTest = randomImages(20, 4, 4, 13);
