@@ -67,6 +67,8 @@ RunController::RunController(QObject* parent)
                     return;
                 results_.setTheory(i, o);
                 showTheoryProgress(o.t);
+                if (o.t > 0)
+                    estimateCost();
                 emit resultsChanged();
             });
     connect(theoryWorker_, &TheoryWorker::longTimeReady, this,
@@ -79,6 +81,7 @@ RunController::RunController(QObject* parent)
     connect(theoryWorker_, &TheoryWorker::finished, this, [this](quint64 gen, const QString& failure, double ms) {
         if (gen != theoryGeneration_)
             return;
+        estimateCost();
         const aedyn::Observables* last = results_.latestTheory();
         if (failure.isEmpty())
             theoryMessage_.clear();
@@ -133,6 +136,9 @@ RunController::RunController(QObject* parent)
         emit simulationFinished();
     });
 
+    costDelay_.setSingleShot(true);
+    costDelay_.setInterval(250);  // a theory of thousands of units takes seconds to its first point
+    connect(&costDelay_, &QTimer::timeout, this, &RunController::estimateCost);
     connect(costWorker_, &CostWorker::estimated, this, [this](quint64 gen, double seconds) {
         if (gen == theoryGeneration_) {
             estimate_ = seconds;
@@ -176,17 +182,28 @@ void RunController::requestTheory(const aedyn::ExperimentConfig& config)
             w->compute(config, ctl, generation);
         }, Qt::QueuedConnection);
     });
-    // What a Run of these parameters would cost, measured on a thread of its own.
+    // What a Run of these parameters would cost, measured on a thread of its own once the theory has its start.
     if (costControl_)
         costControl_->stopRequested = true;
-    costControl_ = std::make_shared<aedyn::RunControl>();
+    costPending_ = config;
+    costGeneration_ = generation;
+    costDelay_.start();
     estimate_ = 0.0;
     emit estimateChanged();
+}
+
+void RunController::estimateCost()
+{
+    costDelay_.stop();
+    if (!costPending_)
+        return;
+    costControl_ = std::make_shared<aedyn::RunControl>();
     queueHandOver([&] {
-        QMetaObject::invokeMethod(costWorker_, [w = costWorker_, config, ctl = costControl_, generation] {
-            w->estimate(config, ctl, generation);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(costWorker_, [w = costWorker_, config = *costPending_, ctl = costControl_,
+                                                generation = costGeneration_] { w->estimate(config, ctl, generation); },
+                                  Qt::QueuedConnection);
     });
+    costPending_.reset();
 }
 
 void RunController::run(const aedyn::ExperimentConfig& config)
