@@ -136,9 +136,6 @@ RunController::RunController(QObject* parent)
         emit simulationFinished();
     });
 
-    costDelay_.setSingleShot(true);
-    costDelay_.setInterval(250);  // a theory of thousands of units takes seconds to its first point
-    connect(&costDelay_, &QTimer::timeout, this, &RunController::estimateCost);
     connect(costWorker_, &CostWorker::estimated, this, [this](quint64 gen, double seconds) {
         if (gen == theoryGeneration_) {
             estimate_ = seconds;
@@ -187,14 +184,12 @@ void RunController::requestTheory(const aedyn::ExperimentConfig& config)
         costControl_->stopRequested = true;
     costPending_ = config;
     costGeneration_ = generation;
-    costDelay_.start();
     estimate_ = 0.0;
     emit estimateChanged();
 }
 
 void RunController::estimateCost()
 {
-    costDelay_.stop();
     if (!costPending_)
         return;
     costControl_ = std::make_shared<aedyn::RunControl>();

@@ -11,7 +11,6 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QThread>
-#include <QTimer>
 
 #include <map>
 #include <memory>
@@ -90,11 +89,10 @@ private:
     CostWorker* costWorker_;
     QThread costThread_;
     std::shared_ptr<aedyn::RunControl> costControl_;
-    // Measured once the theory's first point is out (or after costDelay_): on two cores the measurement's burst of
-    // SGD, and its reading of the training images, delayed that point.
+    // Measured once the theory's first point is out (or the theory has ended): on two cores the measurement's
+    // burst of SGD, and its reading of the training images, delayed that point.
     std::optional<aedyn::ExperimentConfig> costPending_;
     quint64 costGeneration_ = 0;
-    QTimer costDelay_;
     double estimate_ = 0.0;     // seconds, for the parameters last requested
     double runEstimate_ = 0.0;  // seconds, for the run under way
     std::shared_ptr<aedyn::RunControl> theoryControl_, control_;

@@ -25,6 +25,7 @@
 #include "ChartSeries.h"
 #include "FigureExport.h"
 #include "PageFit.h"
+#include "RunController.h"
 
 #include <QAction>
 #include <QChartView>
@@ -1394,6 +1395,42 @@ private slots:
         const QRegularExpression progress(QStringLiteral("^ODE t = [0-9.]+ / 300 · ETA (\\d+:\\d\\d|\\d+ h \\d+ min)$"));
         QTRY_VERIFY2_WITH_TIMEOUT(progress.match(routeText()).hasMatch(), qPrintable(routeText()), 30000 * kSlowdown);
         QVERIFY(!w.theoryUpToDate());
+    }
+
+    // Before Run, what a run costs is measured and shown next to Run, with a warning past three minutes.
+    void costOfARunIsShownBeforeRun()
+    {
+        MainWindow w;
+        const QRegularExpression shortRun(QStringLiteral("^≈ \\d+ (s|min)$"));
+        QTRY_VERIFY2_WITH_TIMEOUT(shortRun.match(w.costText()).hasMatch(), qPrintable(w.costText()), 20000 * kSlowdown);
+        w.panel()->setValue("D", QStringLiteral("10000"));
+        w.panel()->setValue("K", QStringLiteral("64"));
+        w.panel()->setValue("runs", QStringLiteral("8"));
+        const QRegularExpression longRun(QStringLiteral("^≈ \\d+ h \\d+ min ⚠$"));
+        QTRY_VERIFY2_WITH_TIMEOUT(longRun.match(w.costText()).hasMatch(), qPrintable(w.costText()), 30000 * kSlowdown);
+    }
+
+    // The cost is measured once the theory has its first point: on two cores the measurement's burst of SGD
+    // delayed that point.
+    void costWaitsForTheTheorysFirstPoint()
+    {
+        bool pointOut = false, costArrived = false, costBeforePoint = false;
+        RunController runs;
+        connect(&runs, &RunController::resultsChanged, this, [&] {
+            const aedyn::Observables* o = runs.results().latestTheory();
+            pointOut = pointOut || (o && o->t > 0);
+        });
+        connect(&runs, &RunController::estimateChanged, this, [&] {
+            if (runs.estimatedSeconds() > 0) {
+                costArrived = true;
+                costBeforePoint = !pointOut;
+            }
+        });
+        aedyn::ExperimentConfig c = aedyn::presetConfig("fig2-sequential");
+        c.K = 512;  // the first point takes a tenth of a second, the burst of SGD a fiftieth
+        runs.requestTheory(c);
+        QTRY_VERIFY_WITH_TIMEOUT(costArrived, 60000 * kSlowdown);
+        QVERIFY(!costBeforePoint);
     }
 
     void pauseAndStopAnswerWithin100ms()
