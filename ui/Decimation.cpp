@@ -71,6 +71,29 @@ QList<QPointF> spaceMarkersLogX(const QList<QPointF>& points, double xMin, doubl
     return out;
 }
 
+QList<QPointF> thinMarkersLogLog(const QList<QPointF>& points, QPointF xRange, QPointF yRange, QSizeF plot, double size)
+{
+    const auto scale = [](QPointF range, double pixels) { return pixels / std::log(range.y() / range.x()); };
+    if (!(xRange.x() > 0) || !(xRange.y() > xRange.x()) || !(yRange.x() > 0) || !(yRange.y() > yRange.x()) ||
+        !(plot.width() > 0) || !(plot.height() > 0))
+        return points;
+    const double sx = scale(xRange, plot.width()), sy = scale(yRange, plot.height()), gap = size / 4;
+    QList<QPointF> out;
+    QPointF last;
+    for (const QPointF& p : points) {
+        if (!(p.x() > 0) || !(p.y() > 0))
+            continue;  // a log axis cannot show it
+        const QPointF at(sx * std::log(p.x()), sy * std::log(p.y()));
+        if (out.isEmpty() || std::max(std::abs(at.x() - last.x()), std::abs(at.y() - last.y())) >= gap) {
+            out.append(p);
+            last = at;
+        }
+    }
+    if (!out.isEmpty() && out.last() != points.last() && points.last().x() > 0 && points.last().y() > 0)
+        out.append(points.last());  // where the spectrum ends
+    return out;
+}
+
 QList<QPointF> decimateVector(const Eigen::VectorXd& v, double scale, int pixels)
 {
     QList<QPointF> all;

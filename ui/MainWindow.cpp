@@ -424,16 +424,23 @@ int MainWindow::untilNextRound() const
     return static_cast<int>(std::max<qint64>(0, frameInterval - since));
 }
 
-std::vector<DashboardChart*> MainWindow::turns() const { return {learningCurve_, weightNorms_, encoderWeights_}; }
+// The spectrum has a turn of its own when it changes (a new set-up): with the weights' refresh it made a frame of
+// over 20 ms. A turn that would change nothing is not taken: it would be a frame with nothing painted.
+std::vector<DashboardChart*> MainWindow::turns() const
+{
+    std::vector<DashboardChart*> charts{learningCurve_, weightNorms_, encoderWeights_};
+    if (!spectrum_->shows(runs_.results()))
+        charts.push_back(spectrum_);
+    return charts;
+}
 
 void MainWindow::refreshTurn(DashboardChart* chart)
 {
     if (chart == learningCurve_)
         prepareLearningCurve();
     chart->refresh(runs_.results());
-    // The spectrum and the biases change seldom or little: they share the weights' turn.
+    // The biases change little: they share the weights' turn.
     if (chart == encoderWeights_) {
-        spectrum_->refresh(runs_.results());
         showBiases();
         if (!biases_->isHidden())
             biases_->refresh(runs_.results());

@@ -72,18 +72,24 @@ void SpectrumChart::setChartStyle(const ChartStyle& style)
     drawnWidth_ = -1;  // drawn again, in the new style
 }
 
-void SpectrumChart::refresh(const aedyn::RunResults& store)
+bool SpectrumChart::shows(const aedyn::RunResults& store) const
 {
     const aedyn::RunSetup& s = store.setup();
-    // The spectrum changes only with the parameters: every other repaint (a new SGD point) leaves this chart alone,
-    // as any call below would make Qt Charts lay it out and paint it again.
-    const int width = static_cast<int>(chart()->plotArea().width());
-    if (s.trackedRho == drawnRho_ && s.bulkRho == drawnBulkRho_ && s.bulkCount == drawnBulkCount_ && width == drawnWidth_)
+    return s.trackedRho == drawnRho_ && s.bulkRho == drawnBulkRho_ && s.bulkCount == drawnBulkCount_ &&
+           static_cast<int>(chart()->plotArea().width()) == drawnWidth_;
+}
+
+void SpectrumChart::refresh(const aedyn::RunResults& store)
+{
+    // Every other repaint (a new SGD point) leaves this chart alone, as any call below would make Qt Charts lay it
+    // out and paint it again.
+    if (shows(store))
         return;
+    const aedyn::RunSetup& s = store.setup();
     drawnRho_ = s.trackedRho;
     drawnBulkRho_ = s.bulkRho;
     drawnBulkCount_ = s.bulkCount;
-    drawnWidth_ = width;
+    drawnWidth_ = static_cast<int>(chart()->plotArea().width());
     bulk_->setPen(QPen(style_.reference(), style_.pen(3.0), Qt::DashLine));
     spikes_->setColor(style_.ink());
     spikes_->setBorderColor(style_.ink());
@@ -95,14 +101,22 @@ void SpectrumChart::refresh(const aedyn::RunResults& store)
             lo = std::min(lo, s.trackedRho[i]);
             hi = std::max(hi, s.trackedRho[i]);
         }
-    spikes_->replace(decimateLogX(points, width));
     const double first = s.trackedRho.size() + 1.0, last = s.trackedRho.size() + double(s.bulkCount);
     const bool bulk = s.bulkCount > 0 && s.bulkRho > 0;
     if (bulk) {
-        bulk_->replace({{first, s.bulkRho}, {std::max(first * 1.0001, last), s.bulkRho}});
-        bulk_->setName(QStringLiteral("bulk ×%1").arg(s.bulkCount));
         lo = std::min(lo, s.bulkRho);
         hi = std::max(hi, s.bulkRho);
+    }
+    // The axes first: a series replaced under the old ones had every marker placed twice.
+    if (hi > 0) {
+        setLogRange(rhoAxis_, lo, hi);
+        tauAxis_->setRange(0.8, std::max(2.0, std::max(last, double(s.trackedRho.size())) * 1.25));
+    }
+    spikes_->replace(thinMarkersLogLog(points, {tauAxis_->min(), tauAxis_->max()}, {rhoAxis_->min(), rhoAxis_->max()},
+                                       chart()->plotArea().size(), spikes_->markerSize()));
+    if (bulk) {
+        bulk_->replace({{first, s.bulkRho}, {std::max(first * 1.0001, last), s.bulkRho}});
+        bulk_->setName(QStringLiteral("bulk ×%1").arg(s.bulkCount));
     } else {
         bulk_->replace({});
     }
@@ -112,8 +126,4 @@ void SpectrumChart::refresh(const aedyn::RunResults& store)
              (s.bulkCount > 0 && !bulk ? QStringLiteral("<br>and %1 eigenvalues 0").arg(s.bulkCount) : QString());
     chart()->setTitle(title_);
     fitWords();
-    if (hi > 0) {
-        setLogRange(rhoAxis_, lo, hi);
-        tauAxis_->setRange(0.8, std::max(2.0, std::max(last, double(s.trackedRho.size())) * 1.25));
-    }
 }

@@ -17,6 +17,8 @@ class SpectrumChart : public QChartView, public DashboardChart {
 public:
     explicit SpectrumChart(QWidget* parent = nullptr);
     void refresh(const aedyn::RunResults& store) override;
+    // Whether refresh() would leave the chart as it is (the spectrum changes only with the parameters).
+    bool shows(const aedyn::RunResults& store) const;
     void setChartStyle(const ChartStyle& style) override;
 
 private:

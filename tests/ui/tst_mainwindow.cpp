@@ -1433,6 +1433,36 @@ private slots:
         QVERIFY(!costBeforePoint);
     }
 
+    // A new set-up redraws the spectrum in a turn of its own, not in the weights' (on figure 5d the two made one
+    // frame of over 20 ms).
+    void newSpectrumHasATurnOfItsOwn()
+    {
+        MainWindow w;
+        w.resize(1600, 1000);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 10000 * kSlowdown);
+        QTest::qWait(100);
+        std::map<std::size_t, std::set<const QWidget*>> chartsOfFrame;
+        const std::pair<const QWidget*, QList<QChartView*>> charts[] = {
+            {w.encoderWeights(), w.encoderWeights()->findChildren<QChartView*>()}, {w.spectrum(), {w.spectrum()}}};
+        for (const auto& [chart, views] : charts)
+            for (const QChartView* view : views)
+                for (QAbstractSeries* s : view->chart()->series())
+                    if (auto* xy = qobject_cast<QXYSeries*>(s))
+                        connect(xy, &QXYSeries::pointsReplaced, this,
+                                [&, chart] { chartsOfFrame[w.frameTimes().size()].insert(chart); });
+        w.panel()->setValue("spikes", QStringLiteral("2,4,6"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 10000 * kSlowdown);
+        QTest::qWait(200);
+        std::set<const QWidget*> drawnAtAll;
+        for (const auto& [frame, drawn] : chartsOfFrame) {
+            QVERIFY2(drawn.size() == 1, qPrintable(QStringLiteral("frame %1 redrew %2 charts").arg(frame).arg(drawn.size())));
+            drawnAtAll.insert(drawn.begin(), drawn.end());
+        }
+        QCOMPARE(drawnAtAll.size(), std::size_t(2));
+    }
+
     void pauseAndStopAnswerWithin100ms()
     {
         MainWindow w;
