@@ -87,6 +87,8 @@ WeightNormChart::WeightNormChart(QWidget* parent)
         addToChart(chart_, s, tAxis_, yAxis_, false);
     }
     excess_[0]->setName(QStringLiteral("ε − ε_PCA(1)"));
+    ensureSeries(aedyn::kChartUnits);  // the most units a chart draws one by one
+    ensureSeries(0);
     view_->viewport()->installEventFilter(this);
     connect(chart_, &QChart::plotAreaChanged, this, [this] {
         if (!style_.page)  // a page's words, once set, are PageFit's to shorten
@@ -143,14 +145,7 @@ void WeightNormChart::resizeEvent(QResizeEvent* event)
 
 void WeightNormChart::ensureSeries(int K)
 {
-    while (encoderTheory_.size() > K) {
-        for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{
-                 encoderTheory_.takeLast(), decoderTheory_.takeLast(), encoderSim_.takeLast(),
-                 decoderSim_.takeLast()}) {
-            chart_->removeSeries(s);
-            delete s;
-        }
-    }
+    // Made once, then shown or hidden: a set-up that made a unit's four series spent 4 ms of its frame on them.
     while (encoderTheory_.size() < K) {
         const int k = static_cast<int>(encoderTheory_.size());
         auto* wTheory = new QLineSeries;
@@ -171,6 +166,19 @@ void WeightNormChart::ensureSeries(int K)
         decoderTheory_.append(vTheory);
         encoderSim_.append(wSim);
         decoderSim_.append(vSim);
+    }
+    for (int k = 0; k < encoderTheory_.size(); ++k) {
+        const bool shown = k < K;
+        for (QXYSeries* s : {static_cast<QXYSeries*>(encoderTheory_[k]), static_cast<QXYSeries*>(decoderTheory_[k]),
+                             static_cast<QXYSeries*>(encoderSim_[k]), static_cast<QXYSeries*>(decoderSim_[k])}) {
+            if (!shown && s->count() > 0)
+                s->clear();
+            if (s->isVisible() == shown)
+                continue;
+            s->setVisible(shown);
+            // Qt Charts shows a series' legend entry with the series: only the encoder's theory has one.
+            chart_->legend()->markers(s).first()->setVisible(shown && s == encoderTheory_[k]);
+        }
     }
 }
 

@@ -1463,6 +1463,36 @@ private slots:
         QCOMPARE(drawnAtAll.size(), std::size_t(2));
     }
 
+    // Another number of units drawn shows or hides series made once, never makes new ones: making a unit's four
+    // series took 4 ms of the set-up's frame.
+    void unitsShownMakeNoSeries()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 10000 * kSlowdown);
+        QTest::qWait(100);
+        const QChart* norms = w.weightNorms()->findChild<QChartView*>()->chart();
+        const QList<QAbstractSeries*> made = norms->series();
+        auto visibleUnits = [&] {  // each unit has two marker series, the SGD's ‖w‖ and ‖v‖/√D
+            int n = 0;
+            for (const QAbstractSeries* s : norms->series())
+                n += s->type() == QAbstractSeries::SeriesTypeScatter && s->isVisible();
+            return n / 2;
+        };
+        QCOMPARE(visibleUnits(), 3);
+        w.panel()->setValue("K", QStringLiteral("12"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 10000 * kSlowdown);
+        QTest::qWait(100);
+        QCOMPARE(visibleUnits(), 8);
+        QVERIFY(norms->series() == made);
+        w.panel()->setValue("K", QStringLiteral("2"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 10000 * kSlowdown);
+        QTest::qWait(100);
+        QCOMPARE(visibleUnits(), 2);
+        QVERIFY(norms->series() == made);
+    }
+
     void pauseAndStopAnswerWithin100ms()
     {
         MainWindow w;
