@@ -289,6 +289,25 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
             hi = std::max(hi, s.y[i]);
         }
     }
+    // The axes before the points: series replaced under the old ones were laid out twice. The time axis runs to the
+    // grid's end, or to the reduced ODE's when it goes further.
+    std::pair<double, double> tRange{0.0, 0.0};
+    if (setup.times.size() > 1) {
+        const double tMax = setup.times.back();
+        tRange = {setup.times[1], excess[1].isEmpty() ? tMax : std::max(tMax, excess[1].last().x())};
+        tAxis_->setRange(tRange.first, tRange.second);
+        // A new time range gets the last decade as its fit window: where the late power laws live.
+        if (tMax != fittedGridEnd_) {
+            fittedGridEnd_ = tMax;
+            if (restoredWindow_)
+                setFitWindow(restoredWindow_->first, restoredWindow_->second);
+            else
+                setFitWindow(tMax / 10, tMax);
+            restoredWindow_.reset();
+        }
+    }
+    if (hi > 0)
+        setLogRange(yAxis_, lo, hi);
     // Beyond the units drawn one by one: the median over all units (thick grey) and the range (thin grey).
     const QColor summaryColour = style_.reference(store.theoryStale ? 100 : 150);
     for (int i = 0; i < 6; ++i) {
@@ -341,11 +360,6 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
                             .arg(fit(excess[1]), fit(excess[2]), fit(excess[3]));
         longTimeExponents_ = {fit(excess[1]), fit(excess[2]), fit(excess[3])};
     }
-    // The time axis's range (set below): to the grid's end, or to the reduced ODE's when it goes further.
-    std::pair<double, double> tRange{0.0, 0.0};
-    if (setup.times.size() > 1)
-        tRange = {setup.times[1], excess[1].isEmpty() ? setup.times.back()
-                                                      : std::max(setup.times.back(), excess[1].last().x())};
     for (int k = 0; k < units; ++k) {
         // Curves of parameters that have since changed stay drawn, in grey, until the new ones arrive.
         const QColor theoryColour = store.theoryStale ? style_.reference() : style_.unit(k);
@@ -362,21 +376,6 @@ void WeightNormChart::refresh(const aedyn::RunResults& store)
         replaceIfChanged(encoderSim_[k], spaceMarkersLogX(points[k][2], tRange.first, tRange.second, width, spacing));
         replaceIfChanged(decoderSim_[k], spaceMarkersLogX(points[k][3], tRange.first, tRange.second, width, spacing));
     }
-    if (setup.times.size() > 1) {
-        const double tMax = setup.times.back();
-        tAxis_->setRange(tRange.first, tRange.second);
-        // A new time range gets the last decade as its fit window: where the late power laws live.
-        if (tMax != fittedGridEnd_) {
-            fittedGridEnd_ = tMax;
-            if (restoredWindow_)
-                setFitWindow(restoredWindow_->first, restoredWindow_->second);
-            else
-                setFitWindow(tMax / 10, tMax);
-            restoredWindow_.reset();
-        }
-    }
-    if (hi > 0)
-        setLogRange(yAxis_, lo, hi);
     updateFit();
 }
 
