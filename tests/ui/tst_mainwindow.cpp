@@ -1406,7 +1406,8 @@ private slots:
         w.panel()->setValue("D", QStringLiteral("10000"));
         w.panel()->setValue("K", QStringLiteral("64"));
         w.panel()->setValue("runs", QStringLiteral("8"));
-        const QRegularExpression longRun(QStringLiteral("^≈ \\d+ h \\d+ min ⚠$"));
+        // About two hours on the project's machine; a machine ten times faster still needs over three minutes.
+        const QRegularExpression longRun(QStringLiteral("^≈ (\\d+ h )?\\d+ min ⚠$"));
         QTRY_VERIFY2_WITH_TIMEOUT(longRun.match(w.costText()).hasMatch(), qPrintable(w.costText()), 30000 * kSlowdown);
     }
 
