@@ -60,6 +60,11 @@ void imageBenchmarks()
     const auto cached = ImageDataset::load({train, "", 0});
     std::printf("load, from the disk cache (target < 0.5 s): %.2f s (%s)\n", seconds(t0),
                 cached->spectrumFromCache ? "cache hit" : "cache MISS");
+    t0 = Clock::now();
+    const auto known = ImageDataset::read({folder, "", 0});
+    std::printf("read again, files met before (test images and spectrum; the training images wait for SGD): %.3f s "
+                "(%s)\n",
+                seconds(t0), known->trainingLoaded() ? "training images read" : "training images not read");
     std::filesystem::remove_all(cacheDir);
 
     ExperimentConfig c = presetConfig("fig5d-fashion-mnist");
