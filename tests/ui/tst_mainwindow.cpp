@@ -1120,26 +1120,38 @@ private slots:
             QCOMPARE(drawn[1] + drawn[3] + drawn[4], 0);
         }
 
-        // Another learning rate: a new theory line, and the old run's greyed. Then the lines drawn afresh.
+        // Lines whose points or pens change are drawn anew: the view with its lines cached looks as with them drawn
+        // (antialiased edges composed through a pixmap may differ by a few levels).
+        QChartView* view = w.learningCurve();
+        auto linesLookDrawn = [&](const char* after) {
+            const QImage cached = view->grab().toImage();
+            for (QGraphicsItem* item : view->scene()->items())
+                if (isLineSeries(item))
+                    item->setCacheMode(QGraphicsItem::NoCache);
+            const QImage drawn = view->grab().toImage();
+            QCOMPARE(cached.size(), drawn.size());
+            qsizetype differing = 0;
+            for (int y = 0; y < drawn.height(); ++y)
+                for (int x = 0; x < drawn.width(); ++x) {
+                    const QColor a = cached.pixelColor(x, y), b = drawn.pixelColor(x, y);
+                    differing += std::max({std::abs(a.red() - b.red()), std::abs(a.green() - b.green()),
+                                           std::abs(a.blue() - b.blue())}) > 48;
+                }
+            QVERIFY2(differing < drawn.width() * drawn.height() / 1000,
+                     qPrintable(QStringLiteral("after %1: %2 pixels differ").arg(after).arg(differing)));
+            cacheStaticItems(*view->scene());  // as the window does at every refresh
+        };
+        // Another learning rate: a new theory line, and the old run's greyed.
         w.panel()->setValue("lr", QStringLiteral("0.5"));
         QTRY_VERIFY_WITH_TIMEOUT(w.theoryUpToDate(), 20000 * kSlowdown);
         QTest::qWait(300);
-        QChartView* view = w.learningCurve();
-        const QImage cached = view->grab().toImage();
-        for (QGraphicsItem* item : view->scene()->items())
-            if (isLineSeries(item))
-                item->setCacheMode(QGraphicsItem::NoCache);
-        const QImage drawn = view->grab().toImage();
-        QCOMPARE(cached.size(), drawn.size());
-        qsizetype differing = 0;
-        for (int y = 0; y < drawn.height(); ++y)
-            for (int x = 0; x < drawn.width(); ++x) {
-                const QColor a = cached.pixelColor(x, y), b = drawn.pixelColor(x, y);
-                // Antialiased edges composed through a pixmap may differ by a few levels.
-                differing += std::max({std::abs(a.red() - b.red()), std::abs(a.green() - b.green()),
-                                       std::abs(a.blue() - b.blue())}) > 48;
-            }
-        QVERIFY2(differing < drawn.width() * drawn.height() / 1000, qPrintable(QString::number(differing)));
+        linesLookDrawn("another learning rate");
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(count(*view->scene())[3], count(*view->scene())[2]);  // the lines cached again
+        w.setDarkTheme(true);  // every pen changes
+        QTest::qWait(300);
+        linesLookDrawn("the dark theme");
     }
 
     // On screen a scatter series draws its markers as one prepared image in the series' own pen, renewed when the
