@@ -1,12 +1,10 @@
 #include "PixelCache.h"
 
 #include "AtomicFile.h"
+#include "CacheEntry.h"
 #include "HugePages.h"
 #include "RegularFile.h"
 #include "SpectrumCache.h"
-
-#include <cstdio>
-#include <cstring>
 
 namespace aedyn {
 
@@ -27,12 +25,7 @@ PixelCache::PixelCache(std::string folder)
 {
 }
 
-std::string PixelCache::path(std::uint64_t key) const
-{
-    char name[40];
-    std::snprintf(name, sizeof name, "images-%016llx.bin", static_cast<unsigned long long>(key));
-    return folder_ + "/" + name;
-}
+std::string PixelCache::path(std::uint64_t key) const { return cacheEntryPath(folder_, "images", key, ".bin"); }
 
 std::optional<ImageSet> PixelCache::load(std::uint64_t key) const
 {
@@ -40,12 +33,10 @@ std::optional<ImageSet> PixelCache::load(std::uint64_t key) const
         return std::nullopt;
     try {
         RegularFile in(path(key));
-        char magic[8];
-        std::uint64_t storedKey = 0;
         std::int32_t rows = 0, cols = 0;
         std::int64_t count = 0;
-        if (in.read(magic, 8) != 8 || std::memcmp(magic, kMagic, 8) != 0 || in.read(&storedKey, 8) != 8 ||
-            storedKey != key || in.read(&rows, 4) != 4 || in.read(&cols, 4) != 4 || in.read(&count, 8) != 8)
+        if (!readCacheEntryHeader(in, kMagic, key) || in.read(&rows, 4) != 4 || in.read(&cols, 4) != 4 ||
+            in.read(&count, 8) != 8)
             return std::nullopt;
         // The limits of an IDX file, and exactly the size the header implies, checked before allocating.
         if (rows <= 0 || cols <= 0 || rows > 4096 || cols > 4096 || std::int64_t(rows) * cols > 100000 || count <= 0 ||

@@ -1,8 +1,8 @@
 #include "SpectrumCache.h"
 #include "AtomicFile.h"
+#include "CacheEntry.h"
 #include "RegularFile.h"
 
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
@@ -64,18 +64,11 @@ SpectrumCache::SpectrumCache(std::string folder)
 {
 }
 
-std::string SpectrumCache::path(std::uint64_t key) const
-{
-    char name[40];
-    std::snprintf(name, sizeof name, "spectrum-%016llx.bin", static_cast<unsigned long long>(key));
-    return folder_ + "/" + name;
-}
+std::string SpectrumCache::path(std::uint64_t key) const { return cacheEntryPath(folder_, "spectrum", key, ".bin"); }
 
 std::string SpectrumCache::filesPath(std::uint64_t filesKey) const
 {
-    char name[40];
-    std::snprintf(name, sizeof name, "files-%016llx.key", static_cast<unsigned long long>(filesKey));
-    return folder_ + "/" + name;
+    return cacheEntryPath(folder_, "files", filesKey, ".key");
 }
 
 std::optional<Eigensystem> SpectrumCache::load(std::uint64_t key, int D) const
@@ -88,11 +81,8 @@ std::optional<Eigensystem> SpectrumCache::load(std::uint64_t key, int D) const
         const std::uint64_t expected = 20 + 8 * std::uint64_t(D) + 8 * std::uint64_t(D) * std::uint64_t(D);
         if (in.size() != expected)
             return std::nullopt;
-        char magic[8];
-        std::uint64_t storedKey = 0;
         std::int32_t storedD = 0;
-        if (in.read(magic, 8) != 8 || std::memcmp(magic, kMagic, 8) != 0 || in.read(&storedKey, 8) != 8 ||
-            storedKey != key || in.read(&storedD, 4) != 4 || storedD != D)
+        if (!readCacheEntryHeader(in, kMagic, key) || in.read(&storedD, 4) != 4 || storedD != D)
             return std::nullopt;
         Eigensystem e;
         e.values.resize(D);
@@ -128,11 +118,8 @@ std::optional<SpectrumCache::KnownTrainingSet> SpectrumCache::knownTrainingSet(s
         return std::nullopt;
     try {
         RegularFile in(filesPath(filesKey));
-        char magic[8];
-        std::uint64_t storedFiles = 0;
         KnownTrainingSet set;
-        if (in.size() != 32 || in.read(magic, 8) != 8 || std::memcmp(magic, kFilesMagic, 8) != 0 ||
-            in.read(&storedFiles, 8) != 8 || storedFiles != filesKey || in.read(&set.pixelKey, 8) != 8 ||
+        if (in.size() != 32 || !readCacheEntryHeader(in, kFilesMagic, filesKey) || in.read(&set.pixelKey, 8) != 8 ||
             in.read(&set.count, 8) != 8 || set.count < 2)
             return std::nullopt;
         return set;
