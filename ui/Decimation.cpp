@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace {
 
@@ -18,6 +19,29 @@ void appendExtremes(QList<QPointF>& out, const QList<QPointF>& points, qsizetype
     out.append(points[std::min(lo, hi)]);
     if (lo != hi)
         out.append(points[std::max(lo, hi)]);
+}
+
+// The points kept at least `gap` pixels apart, along x or along y, from the one kept before; `at` gives a point's
+// place in pixels, or nothing where a log axis cannot show it. The last point is always kept (where a curve has got
+// to, where a spectrum ends), in place of the one before it when the two would be closer.
+template <class At>
+QList<QPointF> keepApart(const QList<QPointF>& points, At at, double gap)
+{
+    QList<QPointF> out;
+    QPointF last;
+    auto close = [&](QPointF a) { return std::max(std::abs(a.x() - last.x()), std::abs(a.y() - last.y())) < gap; };
+    for (const QPointF& p : points)
+        if (const std::optional<QPointF> a = at(p); a && (out.isEmpty() || !close(*a))) {
+            out.append(p);
+            last = *a;
+        }
+    if (!out.isEmpty() && out.last() != points.last())
+        if (const std::optional<QPointF> a = at(points.last())) {
+            if (out.size() > 1 && close(*a))
+                out.removeLast();
+            out.append(points.last());
+        }
+    return out;
 }
 
 } // namespace
@@ -51,24 +75,14 @@ QList<QPointF> spaceMarkersLogX(const QList<QPointF>& points, double xMin, doubl
     if (!(xMin > 0) || !(xMax > xMin) || !(pixels > 0))
         return points;
     const double x0 = std::log(xMin), perPixel = (std::log(xMax) - x0) / pixels;
-    auto pixel = [&](const QPointF& p) { return (std::log(p.x()) - x0) / perPixel; };
-    QList<QPointF> out;
-    double last = 0;
-    for (const QPointF& p : points) {
-        if (!(p.x() > 0))
-            continue;  // a log axis cannot show it
-        const double at = pixel(p);
-        if (out.isEmpty() || at - last >= spacing) {
-            out.append(p);
-            last = at;
-        }
-    }
-    if (!out.isEmpty() && out.last() != points.last() && points.last().x() > 0) {
-        if (out.size() > 1 && pixel(points.last()) - last < spacing)
-            out.removeLast();
-        out.append(points.last());
-    }
-    return out;
+    return keepApart(
+        points,
+        [&](QPointF p) -> std::optional<QPointF> {
+            if (!(p.x() > 0))
+                return std::nullopt;
+            return QPointF((std::log(p.x()) - x0) / perPixel, 0.0);
+        },
+        spacing);
 }
 
 QList<QPointF> thinMarkersLogLog(const QList<QPointF>& points, QPointF xRange, QPointF yRange, QSizeF plot, double size)
@@ -77,21 +91,15 @@ QList<QPointF> thinMarkersLogLog(const QList<QPointF>& points, QPointF xRange, Q
     if (!(xRange.x() > 0) || !(xRange.y() > xRange.x()) || !(yRange.x() > 0) || !(yRange.y() > yRange.x()) ||
         !(plot.width() > 0) || !(plot.height() > 0))
         return points;
-    const double sx = scale(xRange, plot.width()), sy = scale(yRange, plot.height()), gap = size / 4;
-    QList<QPointF> out;
-    QPointF last;
-    for (const QPointF& p : points) {
-        if (!(p.x() > 0) || !(p.y() > 0))
-            continue;  // a log axis cannot show it
-        const QPointF at(sx * std::log(p.x()), sy * std::log(p.y()));
-        if (out.isEmpty() || std::max(std::abs(at.x() - last.x()), std::abs(at.y() - last.y())) >= gap) {
-            out.append(p);
-            last = at;
-        }
-    }
-    if (!out.isEmpty() && out.last() != points.last() && points.last().x() > 0 && points.last().y() > 0)
-        out.append(points.last());  // where the spectrum ends
-    return out;
+    const double sx = scale(xRange, plot.width()), sy = scale(yRange, plot.height());
+    return keepApart(
+        points,
+        [&](QPointF p) -> std::optional<QPointF> {
+            if (!(p.x() > 0) || !(p.y() > 0))
+                return std::nullopt;
+            return QPointF(sx * std::log(p.x()), sy * std::log(p.y()));
+        },
+        size / 4);
 }
 
 QList<QPointF> decimateVector(const Eigen::VectorXd& v, double scale, int pixels)

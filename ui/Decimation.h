@@ -13,8 +13,9 @@ QList<QPointF> decimateLogX(const QList<QPointF>& points, int pixels);
 // always kept (where a running curve has got to), in place of the one before it when they would overlap.
 QList<QPointF> spaceMarkersLogX(const QList<QPointF>& points, double xMin, double xMax, double pixels, double spacing);
 // Markers `size` pixels wide of points on logarithmic axes [xMin, xMax] × [yMin, yMax] drawn width × height: each
-// kept point lies at least a quarter of a marker from the one kept before it, along x or y. Overlapping that little,
-// the markers still draw the same band, with a fraction of the graphics items Qt Charts makes one per point.
+// kept point lies at least a quarter of a marker from the one kept before it, along x or y, and the last point is kept.
+// Overlapping that little, the markers still draw the same band, with a fraction of the graphics items Qt Charts makes
+// one per point.
 QList<QPointF> thinMarkersLogLog(const QList<QPointF>& points, QPointF xRange, QPointF yRange, QSizeF plot, double size);
 // The entries v_i (times scale) over the index i, drawn on a linear axis `pixels` wide.
 QList<QPointF> decimateVector(const Eigen::VectorXd& v, double scale, int pixels);
